@@ -1,0 +1,179 @@
+-- newsgraph database schema: the one source of truth.
+-- Embedded in the binary and applied on open; PRAGMA user_version records SCHEMA_VERSION
+-- (src/store.rs). Offsets are character (Unicode scalar) offsets into article.text, the
+-- original text as read, so `substr(text, start + 1, end - start)` gives the span back.
+--
+-- Layers:
+--   article, sentence                 what was read
+--   local_entity, mention             who/what each article speaks of (coreference inside it)
+--   fact, quotation                   what each article says, with evidence
+--   entity, alias, merge_log          one row per real thing across the corpus (rebuilt by
+--                                      the resolve stage from local_entity after every change)
+--   entity_stats                      graph measures written by `newsgraph stats`
+
+CREATE TABLE IF NOT EXISTS article (
+    id           TEXT PRIMARY KEY,          -- file name, or the `id` field of a JSONL record
+    hash         TEXT NOT NULL,             -- blake3 of the original text: the content key
+    path         TEXT NOT NULL,             -- where it was read from (file, or file:line)
+    title        TEXT,
+    published    TEXT,                      -- ISO date or NULL
+    source       TEXT,                      -- news agency or NULL
+    duplicate_of TEXT,                      -- id of the article this one copies, or NULL
+    text         TEXT NOT NULL,             -- the original text, as read
+    words        INTEGER NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS article_hash ON article(hash);
+
+CREATE TABLE IF NOT EXISTS sentence (
+    article TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+    idx     INTEGER NOT NULL,
+    start   INTEGER NOT NULL,
+    end     INTEGER NOT NULL,
+    text    TEXT NOT NULL,                  -- the cleaned sentence
+    PRIMARY KEY (article, idx)
+) STRICT, WITHOUT ROWID;
+
+-- One thing an article speaks of: all its mentions (names, surnames, pronouns, "the forum").
+CREATE TABLE IF NOT EXISTS local_entity (
+    article   TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+    local_id  INTEGER NOT NULL,
+    type      TEXT NOT NULL,                -- PERSON ORG GPE LOC FAC EVENT GROUP WORK
+    name      TEXT NOT NULL,                -- the fullest name the article uses
+    key       TEXT NOT NULL,                -- folded name used for resolution
+    context   TEXT,                         -- what ties it down (a delegation's event key)
+    entity_id TEXT,                         -- the corpus entity, set by the resolve stage
+    PRIMARY KEY (article, local_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS local_entity_entity ON local_entity(entity_id);
+
+CREATE TABLE IF NOT EXISTS mention (
+    article   TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+    idx       INTEGER NOT NULL,
+    local_id  INTEGER NOT NULL,
+    sentence  INTEGER NOT NULL,
+    start     INTEGER NOT NULL,
+    end       INTEGER NOT NULL,
+    text      TEXT NOT NULL,
+    kind      TEXT NOT NULL,                -- name, surname, acronym, pronoun, description
+    PRIMARY KEY (article, idx)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS fact (
+    article      TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+    idx          INTEGER NOT NULL,
+    sentence     INTEGER NOT NULL,
+    subject      INTEGER NOT NULL,          -- local_entity.local_id
+    predicate    TEXT NOT NULL,
+    object       INTEGER,                   -- local_entity.local_id, NULL for a DATE
+    object_value TEXT,                      -- ISO date or interval for DATE objects
+    role         TEXT,
+    detail       TEXT,
+    confidence   REAL NOT NULL,
+    rule         TEXT NOT NULL,             -- id of the extraction rule that fired
+    modality     TEXT NOT NULL DEFAULT 'asserted', -- asserted, planned, hedged, negated
+    start        INTEGER NOT NULL,          -- span of the words the rule matched
+    end          INTEGER NOT NULL,
+    shown        INTEGER NOT NULL DEFAULT 1, -- 0 when another row of the article says the same
+    PRIMARY KEY (article, idx)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS fact_predicate ON fact(predicate);
+
+CREATE TABLE IF NOT EXISTS quotation (
+    article  TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+    idx      INTEGER NOT NULL,
+    speaker  INTEGER,                       -- local_entity.local_id, NULL when unknown
+    sentence INTEGER NOT NULL,
+    start    INTEGER NOT NULL,
+    end      INTEGER NOT NULL,
+    text     TEXT NOT NULL,
+    PRIMARY KEY (article, idx)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS entity (
+    id       TEXT PRIMARY KEY,              -- stable: type and folded key, never a row number
+    type     TEXT NOT NULL,
+    name     TEXT NOT NULL,                 -- canonical name
+    mentions INTEGER NOT NULL,
+    articles INTEGER NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS entity_name ON entity(name COLLATE NOCASE);
+
+CREATE TABLE IF NOT EXISTS alias (
+    entity_id TEXT NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+    alias     TEXT NOT NULL,
+    seen      INTEGER NOT NULL,             -- how many local entities used this name
+    PRIMARY KEY (entity_id, alias)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS alias_alias ON alias(alias COLLATE NOCASE);
+
+-- Why local entities were put into one corpus entity.
+CREATE TABLE IF NOT EXISTS merge_log (
+    entity_id TEXT NOT NULL,
+    article   TEXT NOT NULL,
+    local_id  INTEGER NOT NULL,
+    name      TEXT NOT NULL,
+    rule      TEXT NOT NULL,
+    evidence  TEXT NOT NULL,
+    PRIMARY KEY (article, local_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS merge_log_entity ON merge_log(entity_id);
+
+-- Build state: `resolved` is 0 while articles changed since the last resolve stage ran.
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS entity_stats (
+    entity_id  TEXT PRIMARY KEY,
+    degree     INTEGER NOT NULL,
+    pagerank   REAL NOT NULL,
+    component  INTEGER NOT NULL
+) STRICT;
+
+-- Public interface (spec/ontology.md): column names are a contract.
+DROP VIEW IF EXISTS facts;
+CREATE VIEW facts AS
+SELECT f.article            AS article,
+       es.id                AS subject_id,
+       es.name              AS subject,
+       es.type              AS subject_type,
+       f.predicate          AS predicate,
+       eo.id                AS object_id,
+       COALESCE(eo.name, f.object_value) AS object,
+       COALESCE(eo.type, 'DATE')         AS object_type,
+       f.role               AS role,
+       f.detail             AS detail,
+       f.confidence         AS confidence,
+       s.text               AS evidence
+FROM fact f
+JOIN local_entity ls ON ls.article = f.article AND ls.local_id = f.subject
+JOIN entity es       ON es.id = ls.entity_id
+LEFT JOIN local_entity lo ON lo.article = f.article AND lo.local_id = f.object
+LEFT JOIN entity eo       ON eo.id = lo.entity_id
+JOIN sentence s      ON s.article = f.article AND s.idx = f.sentence
+WHERE f.shown = 1 AND f.modality = 'asserted';
+
+-- Everything about a fact, for `explain` and for users who want provenance in SQL,
+-- including planned, hedged and negated statements that `facts` leaves out.
+DROP VIEW IF EXISTS fact_evidence;
+CREATE VIEW fact_evidence AS
+SELECT f.article, f.idx AS fact, f.sentence, es.id AS subject_id, es.name AS subject,
+       f.predicate, eo.id AS object_id, COALESCE(eo.name, f.object_value) AS object,
+       f.role, f.detail, f.confidence, f.rule, f.modality, f.shown,
+       f.start, f.end, s.start AS sentence_start, s.end AS sentence_end, s.text AS evidence
+FROM fact f
+JOIN local_entity ls ON ls.article = f.article AND ls.local_id = f.subject
+JOIN entity es       ON es.id = ls.entity_id
+LEFT JOIN local_entity lo ON lo.article = f.article AND lo.local_id = f.object
+LEFT JOIN entity eo       ON eo.id = lo.entity_id
+JOIN sentence s      ON s.article = f.article AND s.idx = f.sentence;
+
+DROP VIEW IF EXISTS entity_aliases;
+CREATE VIEW entity_aliases AS
+SELECT e.id AS entity_id, e.name AS entity, e.type AS type, a.alias AS alias
+FROM entity e JOIN alias a ON a.entity_id = e.id;
+
+DROP VIEW IF EXISTS articles;
+CREATE VIEW articles AS
+SELECT id, title, published, source, duplicate_of FROM article;

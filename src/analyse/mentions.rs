@@ -1,0 +1,786 @@
+//! Mention detection: turns a sentence's tokens into a sequence of items (mentions with a
+//! type, role phrases, plain words) that extraction rules read.
+//!
+//! Names are runs of capitalised words ("Media Development Agency of the Republic of
+//! Azerbaijan"); a run is split where a role phrase stands in it ("TASS Director General
+//! Sergey Mikhailov" → ORG, role, PERSON) and typed by its head noun, the gazetteer, or the
+//! shape of a personal name. Lower-case noun phrases become mentions when news uses them
+//! as names: "the Azerbaijani delegation", "the 5th meeting of ministers", "the TASS office",
+//! "the monument to ...", "the park named after ...". Definite descriptions ("the forum",
+//! "the delegation", "the executive director") and pronouns are kept for coreference.
+
+use super::lexicon::{self as lx, RoleKind};
+use super::tokens::{Token, TokenKind};
+use crate::gazetteer;
+use crate::model::{EntityType, MentionKind};
+
+/// A mention found in a sentence, before coreference gives it an entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cand {
+    pub sentence: usize,
+    pub tok_start: usize,
+    pub tok_end: usize,
+    pub etype: EntityType,
+    pub kind: MentionKind,
+    /// The name as it should be stored ("Azerbaijani delegation", "Russia" for "Russian").
+    pub name: String,
+    /// Lower-case head noun: "agency", "forum", "delegation"; for people the family name.
+    pub head: String,
+    /// For ORG/GROUP names that carry their country: the candidate index of that GPE.
+    pub country: Option<usize>,
+    /// A demonym used as an adjective ("Azerbaijani reporters"): a weak mention.
+    pub adjective: bool,
+    /// For descriptions that are roles ("the executive director"): the role words.
+    pub role: Option<String>,
+    /// For places found in the gazetteer: the canonical name ("Russia" for "RUSSIA").
+    pub canonical: Option<String>,
+    /// Filled by coreference.
+    pub entity: usize,
+}
+
+/// A role phrase: "executive director", "Director General", "first deputy".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Role {
+    pub words: String,
+    pub kind: RoleKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ItemKind {
+    /// Index into the document's candidates.
+    Mention(usize),
+    Role(Role),
+    Word,
+    Punct,
+}
+
+/// One step of a sentence as rules see it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub kind: ItemKind,
+    pub tok_start: usize,
+    pub tok_end: usize,
+    /// Lower-case text for words and punctuation (quotes and dashes normalised).
+    pub lower: String,
+}
+
+impl Item {
+    pub fn mention(&self) -> Option<usize> {
+        match self.kind {
+            ItemKind::Mention(c) => Some(c),
+            _ => None,
+        }
+    }
+    pub fn role(&self) -> Option<&Role> {
+        match &self.kind {
+            ItemKind::Role(r) => Some(r),
+            _ => None,
+        }
+    }
+    pub fn is(&self, w: &str) -> bool {
+        matches!(self.kind, ItemKind::Word | ItemKind::Punct) && self.lower == w
+    }
+}
+
+const CONNECTORS: &[&str] = &["of", "the", "and", "for", "de", "del", "da", "al", "bin", "von", "van", "on", "&"];
+const ORDINAL_WORDS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "annual", "inaugural", "international", "regional", "joint",
+    "global", "national", "photo", "art", "trade", "extraordinary", "plenary", "high-level",
+    "ministerial", "bilateral", "trilateral", "official", "solemn", "special",
+];
+const PRONOUNS: &[(&str, EntityType)] = &[
+    ("he", EntityType::Person),
+    ("she", EntityType::Person),
+    ("his", EntityType::Person),
+    ("her", EntityType::Person),
+    ("him", EntityType::Person),
+    ("its", EntityType::Org),
+];
+
+fn is_roman(s: &str) -> bool {
+    s.len() <= 6 && !s.is_empty() && s.chars().all(|c| "IVXL".contains(c)) && s != "I"
+}
+
+fn is_ordinal(t: &Token) -> bool {
+    t.kind == TokenKind::Number && ["st", "nd", "rd", "th"].iter().any(|s| t.lower.ends_with(s))
+        || is_roman(&t.text)
+        || ORDINAL_WORDS.contains(&t.lower.as_str())
+}
+
+/// Can this token be part of a capitalised name run?
+fn name_word(t: &Token) -> bool {
+    match t.kind {
+        TokenKind::Word => t.is_cap() && !lx::never_name(&t.lower) || is_roman(&t.text),
+        TokenKind::Number => t.lower.len() == 4 || is_ordinal(t),
+        _ => false,
+    }
+}
+
+fn text_of(toks: &[Token], a: usize, b: usize) -> String {
+    let mut s = String::new();
+    for (i, t) in toks[a..b].iter().enumerate() {
+        if i > 0 && t.space_before {
+            s.push(' ');
+        }
+        s.push_str(&t.text);
+    }
+    s
+}
+
+/// Scanner state for one document.
+pub struct Scanner<'a> {
+    pub toks: &'a [Token],
+    pub cands: Vec<Cand>,
+}
+
+impl<'a> Scanner<'a> {
+    pub fn new(toks: &'a [Token]) -> Self {
+        Scanner { toks, cands: Vec::new() }
+    }
+
+    fn push(&mut self, sentence: usize, a: usize, b: usize, etype: EntityType, kind: MentionKind, name: String, head: &str) -> usize {
+        self.cands.push(Cand {
+            sentence,
+            tok_start: a,
+            tok_end: b,
+            etype,
+            kind,
+            name,
+            head: head.to_string(),
+            country: None,
+            adjective: false,
+            role: None,
+            canonical: None,
+            entity: usize::MAX,
+        });
+        self.cands.len() - 1
+    }
+
+    /// Items of the sentence made of tokens `[a, b)`.
+    pub fn scan(&mut self, sentence: usize, a: usize, b: usize) -> Vec<Item> {
+        let toks = self.toks;
+        let mut items = Vec::new();
+        let mut i = a;
+        while i < b {
+            if let Some((end, mut new)) = self.lowercase_np(sentence, i, b).or_else(|| self.name_run(sentence, i, b, a)) {
+                items.append(&mut new);
+                i = end;
+                continue;
+            }
+            let t = &toks[i];
+            if let Some((_, et)) = PRONOUNS.iter().find(|(p, _)| *p == t.lower) {
+                let c = self.push(sentence, i, i + 1, *et, MentionKind::Pronoun, t.text.clone(), &t.lower);
+                items.push(Item { kind: ItemKind::Mention(c), tok_start: i, tok_end: i + 1, lower: t.lower.clone() });
+                i += 1;
+                continue;
+            }
+            if let Some((end, role)) = role_at(toks, i, b) {
+                items.push(Item { kind: ItemKind::Role(role), tok_start: i, tok_end: end, lower: String::new() });
+                i = end;
+                continue;
+            }
+            let kind = if t.kind == TokenKind::Punct { ItemKind::Punct } else { ItemKind::Word };
+            items.push(Item { kind, tok_start: i, tok_end: i + 1, lower: t.lower.clone() });
+            i += 1;
+        }
+        self.mark_role_descriptions(sentence, &mut items);
+        items
+    }
+
+    /// "the executive director" (no name after it) is a description of a person.
+    fn mark_role_descriptions(&mut self, sentence: usize, items: &mut [Item]) {
+        for k in 0..items.len() {
+            let Some(role) = items[k].role().cloned() else { continue };
+            let after_name = items.get(k + 1).and_then(|n| n.mention()).is_some_and(|c| self.cands[c].etype == EntityType::Person);
+            let of_follows = items.get(k + 1).is_some_and(|n| n.is("of") || n.is("to"));
+            let comma_name = items.get(k + 1).is_some_and(|n| n.is(","))
+                && items.get(k + 2).and_then(|n| n.mention()).is_some_and(|c| self.cands[c].etype == EntityType::Person);
+            let the_before = k > 0 && items[k - 1].is("the");
+            if the_before && !after_name && !of_follows && !comma_name {
+                let (a, b) = (items[k].tok_start, items[k].tok_end);
+                let c = self.push(sentence, a, b, EntityType::Person, MentionKind::Description, format!("the {}", role.words), &role.words);
+                self.cands[c].role = Some(role.words.clone());
+                items[k] = Item { kind: ItemKind::Mention(c), tok_start: a, tok_end: b, lower: String::new() };
+            }
+        }
+    }
+
+    /// Lower-case noun phrases that name things: delegations, events, monuments, parks.
+    fn lowercase_np(&mut self, sentence: usize, i: usize, b: usize) -> Option<(usize, Vec<Item>)> {
+        let toks = self.toks;
+        let t = &toks[i];
+        let det = matches!(t.lower.as_str(), "the" | "a" | "an");
+        let mut j = if det { i + 1 } else { i };
+        // "the Azerbaijani delegation", "a Russian delegation", "delegation of Azerbaijan"
+        let mut demonym: Option<(usize, &'static str)> = None;
+        if j < b && toks[j].is_cap() {
+            if let Some(c) = gazetteer::demonym_country(&toks[j].text) {
+                demonym = Some((j, c));
+            } else if let Some(p) = gazetteer::place(&toks[j].text) {
+                if p.kind == gazetteer::PlaceKind::Country {
+                    demonym = Some((j, p.canonical));
+                }
+            }
+            if demonym.is_some() {
+                j += 1;
+            }
+        }
+        if j < b && matches!(toks[j].lower.as_str(), "delegation" | "delegations") && !toks[j].is_cap() {
+            let head_end = j + 1;
+            if let Some((dj, country)) = demonym {
+                let mut items = Vec::new();
+                if det {
+                    items.push(word_item(toks, i));
+                }
+                let name = format!("{} {}", toks[dj].text, toks[j].text);
+                let g = self.push(sentence, dj, head_end, EntityType::Group, MentionKind::Name, name, "delegation");
+                let gp = self.push(sentence, dj, dj + 1, EntityType::Gpe, MentionKind::Name, country.to_string(), &country.to_lowercase());
+                self.cands[gp].adjective = true;
+                self.cands[g].country = Some(gp);
+                items.push(Item { kind: ItemKind::Mention(g), tok_start: dj, tok_end: head_end, lower: String::new() });
+                return Some((head_end, items));
+            }
+            // "the delegation of Azerbaijan": a group named by its country
+            if head_end + 1 < b && matches!(toks[head_end].lower.as_str(), "of" | "from") && toks[j].lower == "delegation" {
+                let k = if toks[head_end + 1].lower == "the" { head_end + 2 } else { head_end + 1 };
+                if let Some((pe, place)) = place_at(toks, k, b) {
+                    if place.kind == gazetteer::PlaceKind::Country {
+                        let mut items = Vec::new();
+                        if det {
+                            items.push(word_item(toks, i));
+                        }
+                        let name = format!("delegation of {}", place.canonical);
+                        let g = self.push(sentence, j, pe, EntityType::Group, MentionKind::Name, name, "delegation");
+                        let gp = self.push(sentence, k, pe, EntityType::Gpe, MentionKind::Name, place.canonical.to_string(), &place.canonical.to_lowercase());
+                        self.cands[g].country = Some(gp);
+                        items.push(Item { kind: ItemKind::Mention(g), tok_start: j, tok_end: pe, lower: String::new() });
+                        return Some((pe, items));
+                    }
+                }
+            }
+            if det && t.lower == "the" && toks[j].lower == "delegation" {
+                let g = self.push(sentence, j, head_end, EntityType::Group, MentionKind::Description, "the delegation".into(), "delegation");
+                return Some((head_end, vec![word_item(toks, i), Item { kind: ItemKind::Mention(g), tok_start: j, tok_end: head_end, lower: String::new() }]));
+            }
+            return None;
+        }
+        if demonym.is_some() {
+            return None;
+        }
+        if !det {
+            return None;
+        }
+        // Events: "a roundtable discussion", "the 5th meeting of ...", "the forum".
+        let mut k = j;
+        let mut modifiers = 0;
+        while k < b && !toks[k].is_cap() && (is_ordinal(&toks[k]) || toks[k].lower == "photo") {
+            k += 1;
+            modifiers += 1;
+        }
+        if k < b && !toks[k].is_cap() && lx::in_list(lx::EVENT_HEADS, &toks[k].lower) {
+            let mut head = toks[k].lower.clone();
+            let mut e = k + 1;
+            // compound heads: "roundtable discussion", "roundtable meeting"
+            while e < b && !toks[e].is_cap() && lx::in_list(lx::EVENT_HEADS, &toks[e].lower) {
+                head = toks[e].lower.clone();
+                e += 1;
+            }
+            let indefinite = t.lower != "the";
+            let of_chain = e < b && toks[e].lower == "of" && modifiers > 0;
+            if of_chain {
+                e = of_chain_end(toks, e, b);
+            }
+            let named = indefinite || modifiers > 0;
+            let start = if indefinite || modifiers > 0 { j } else { k };
+            let name = text_of(toks, start, e);
+            let kind = if named { MentionKind::Name } else { MentionKind::Description };
+            let c = self.push(sentence, start, e, EntityType::Event, kind, name, &head);
+            return Some((e, vec![word_item(toks, i), Item { kind: ItemKind::Mention(c), tok_start: start, tok_end: e, lower: String::new() }]));
+        }
+        // Monuments and parks named for someone: "the monument to the great leader",
+        // "the park named after national leader X", "a school that bears his name".
+        if j < b && !toks[j].is_cap() {
+            let w = toks[j].lower.as_str();
+            let fac = lx::in_list(lx::FAC_HEADS, w);
+            let loc = lx::in_list(lx::LOC_HEADS, w) && w != "region";
+            if (fac || loc) && j + 1 < b {
+                let etype = if fac { EntityType::Fac } else { EntityType::Loc };
+                let next = toks[j + 1].lower.as_str();
+                let end = if next == "to" && w == "monument" || next == "to" && w == "memorial" {
+                    Some(person_phrase_end(toks, j + 2, b))
+                } else if next == "named" && toks.get(j + 2).is_some_and(|t| t.lower == "after") {
+                    Some(person_phrase_end(toks, j + 3, b))
+                } else if next == "that" && toks[j + 2..b.min(j + 6)].iter().any(|t| t.lower == "bears") {
+                    let e = toks[j..b].iter().position(|t| t.lower == "name").map(|p| j + p + 1);
+                    e
+                } else {
+                    None
+                };
+                if let Some(e) = end.filter(|&e| e > j + 2) {
+                    let name = text_of(toks, j, e);
+                    let c = self.push(sentence, j, e, etype, MentionKind::Name, name, w);
+                    // The name inside stays visible to rules: rescan it as its own items.
+                    let mut items = vec![word_item(toks, i), Item { kind: ItemKind::Mention(c), tok_start: j, tok_end: e, lower: String::new() }];
+                    let inner_start = toks[j + 1..e].iter().position(|t| matches!(t.lower.as_str(), "to" | "after" | "that")).map(|p| j + 1 + p + 1).unwrap_or(e);
+                    let inner = self.scan(sentence, inner_start, e);
+                    items.push(Item { kind: ItemKind::Word, tok_start: inner_start, tok_end: inner_start, lower: "<inner>".into() });
+                    items.extend(inner);
+                    items.push(Item { kind: ItemKind::Word, tok_start: e, tok_end: e, lower: "</inner>".into() });
+                    return Some((e, items));
+                }
+            }
+        }
+        None
+    }
+
+    /// A run of capitalised words starting at `i`, split into mentions and roles.
+    fn name_run(&mut self, sentence: usize, i: usize, b: usize, sent_start: usize) -> Option<(usize, Vec<Item>)> {
+        let toks = self.toks;
+        // Quoted names: “Eternal Flame of Glory”, "Hummat".
+        if toks[i].kind == TokenKind::Punct && toks[i].lower == "\"" {
+            return self.quoted_name(sentence, i, b);
+        }
+        if !name_word(&toks[i]) {
+            return None;
+        }
+        // A sentence-initial common word ("During", "Then", "Opening") is not a name.
+        if i == sent_start && lx::is_common_word(&toks[i].lower) && gazetteer::place(&toks[i].text).is_none() && !lx::is_role_core(&toks[i].lower) {
+            return None;
+        }
+        let mut e = i + 1;
+        while e < b {
+            if name_word(&toks[e]) {
+                e += 1;
+                continue;
+            }
+            // 's inside an org name is a split point handled below; connectors need a name word after them.
+            if CONNECTORS.contains(&toks[e].lower.as_str()) && !toks[e].is_cap() {
+                let mut f = e + 1;
+                while f < b && CONNECTORS.contains(&toks[f].lower.as_str()) && !toks[f].is_cap() {
+                    f += 1;
+                }
+                let and_at = (e..f).any(|x| toks[x].lower == "and");
+                let and_breaks = and_at && (!org_like(toks, i, e) || (e..f).any(|x| toks[x].lower == "the") || is_head(&toks[f].lower) && (e..f).any(|x| toks[x].lower == "and"));
+                if f < b && name_word(&toks[f]) && toks[f].kind == TokenKind::Word && !and_breaks {
+                    e = f + 1;
+                    continue;
+                }
+            }
+            // "Kassym-Jomart" is one token; "Russia - Azerbaijan" is not a name.
+            break;
+        }
+        // Trim connectors at the end (the loop never ends on one, but be safe).
+        let items = self.split_run(sentence, i, e);
+        // a part may take a lower-case word after the run: "Astrakhan region", "TASS office"
+        let e = items.iter().map(|it| it.tok_end).max().unwrap_or(e).max(e);
+        Some((e, items))
+    }
+
+    fn quoted_name(&mut self, sentence: usize, i: usize, b: usize) -> Option<(usize, Vec<Item>)> {
+        let toks = self.toks;
+        let close = (i + 1..b.min(i + 14)).find(|&k| toks[k].lower == "\"")?;
+        if close == i + 1 || !toks[i + 1].is_cap() {
+            return None;
+        }
+        let words = &toks[i + 1..close];
+        if words.iter().any(|t| matches!(t.lower.as_str(), "." | "!" | "?")) {
+            return None;
+        }
+        let name = text_of(toks, i + 1, close);
+        // What follows or precedes the quote types it: "monument", newspapers.
+        let after = toks.get(close + 1).filter(|_| close + 1 < b);
+        let mut end = close + 1;
+        let (etype, head) = if let Some(t) = after.filter(|t| lx::in_list(lx::FAC_HEADS, &t.lower)) {
+            end = close + 2;
+            (EntityType::Fac, t.lower.clone())
+        } else if let Some(t) = after.filter(|t| lx::in_list(lx::EVENT_HEADS, &t.lower)) {
+            end = close + 2;
+            (EntityType::Event, t.lower.clone())
+        } else {
+            let last = words.iter().rev().find(|t| t.kind == TokenKind::Word).map(|t| t.lower.clone()).unwrap_or_default();
+            if lx::in_list(lx::EVENT_HEADS, &last) {
+                (EntityType::Event, last)
+            } else if lx::in_list(lx::ORG_HEADS, &last) {
+                (EntityType::Org, last)
+            } else if words.len() <= 3 && works_context(toks, i) {
+                (EntityType::Work, last)
+            } else {
+                return None;
+            }
+        };
+        let c = self.push(sentence, i + 1, close, etype, MentionKind::Name, name, &head);
+        let items = vec![
+            Item { kind: ItemKind::Punct, tok_start: i, tok_end: i + 1, lower: "\"".into() },
+            Item { kind: ItemKind::Mention(c), tok_start: i + 1, tok_end: if end == close + 1 { close } else { end }, lower: String::new() },
+        ];
+        // keep the closing quote as an item when the head noun was not taken
+        let mut items = items;
+        if end == close + 1 {
+            items.push(Item { kind: ItemKind::Punct, tok_start: close, tok_end: close + 1, lower: "\"".into() });
+        } else {
+            self.cands[c].tok_end = end;
+        }
+        Some((end, items))
+    }
+
+    /// Splits a capitalised run into [modifier mention] [role] [name], and types each part.
+    fn split_run(&mut self, sentence: usize, a: usize, b: usize) -> Vec<Item> {
+        let toks = self.toks;
+        let mut items = Vec::new();
+        // Roles inside the run: "TASS Director General Sergey Mikhailov",
+        // "Executive Director of the Media Development Agency".
+        // An organisation or event head before "of ... President" keeps the role inside it:
+        // "Administration of the President of ...".
+        let mut k = a;
+        while k < b {
+            if let Some((re, role)) = role_at(toks, k, b) {
+                let inside_org = (a..k).any(|x| is_head(&toks[x].lower)) && toks[k - 1].lower == "the" || toks[k.saturating_sub(1)].lower == "of" && k > a;
+                if !inside_org {
+                    if k > a {
+                        items.extend(self.typed_part(sentence, a, k, true));
+                    }
+                    items.push(Item { kind: ItemKind::Role(role), tok_start: k, tok_end: re, lower: String::new() });
+                    let mut rest = re;
+                    // "Director of the Agency": keep "of the" as words for the rules.
+                    while rest < b && CONNECTORS.contains(&toks[rest].lower.as_str()) {
+                        items.push(word_item(toks, rest));
+                        rest += 1;
+                    }
+                    if rest < b {
+                        items.extend(self.split_run(sentence, rest, b));
+                    }
+                    return items;
+                }
+            }
+            k += 1;
+        }
+        self.typed_part(sentence, a, b, false)
+    }
+
+    /// Types a role-free part of a run. `before_role` is true for "TASS" in "TASS Director".
+    fn typed_part(&mut self, sentence: usize, a: usize, b: usize, before_role: bool) -> Vec<Item> {
+        let toks = self.toks;
+        let (a, lead_the) = if toks[a].lower == "the" { (a + 1, true) } else { (a, false) };
+        let mut items = Vec::new();
+        if lead_the {
+            items.push(word_item(toks, a - 1));
+        }
+        if a >= b {
+            return items;
+        }
+        // Honorifics: "Mr. Smith", "Sheikh Mohammed".
+        let mut a2 = a;
+        while a2 < b && lx::is_honorific(&toks[a2].lower) && a2 + 1 < b {
+            items.push(word_item(toks, a2));
+            a2 += 1;
+        }
+        let honorific = a2 > a;
+        let a = a2;
+        // Possessive: "Azerbaijan's State News Agency" → GPE 's ORG.
+        if let Some(p) = (a..b).find(|&x| toks[x].lower == "'s") {
+            if p > a && p + 1 < b {
+                items.extend(self.typed_part(sentence, a, p, false));
+                items.push(word_item(toks, p));
+                items.extend(self.typed_part(sentence, p + 1, b, before_role));
+                return items;
+            }
+        }
+        if toks[a..b].iter().all(|t| t.kind == TokenKind::Number) {
+            items.extend((a..b).map(|x| word_item(toks, x)));
+            return items;
+        }
+        let words: Vec<&str> = toks[a..b].iter().map(|t| t.text.as_str()).collect();
+        let lower: Vec<&str> = toks[a..b].iter().map(|t| t.lower.as_str()).collect();
+        let full = text_of(toks, a, b);
+        // "the city of X", "X, Russia": a place even when the gazetteer does not know it.
+        let city_of = a >= 2 && toks[a - 1].lower == "of" && matches!(toks[a - 2].lower.as_str(), "city" | "town" | "village" | "capital" | "settlement");
+        let comma_country = toks.get(b).is_some_and(|t| t.lower == ",")
+            && toks.get(b + 1).is_some_and(|t| gazetteer::place(&t.text).is_some_and(|p| p.kind == gazetteer::PlaceKind::Country))
+            && b - a <= 2
+            && gazetteer::place(&full).is_none();
+        if (city_of || comma_country) && !lower.iter().any(|w| CONNECTORS.contains(w)) && b - a <= 3 && !is_head(lower[b - a - 1]) {
+            let c = self.push(sentence, a, b, EntityType::Gpe, MentionKind::Name, full.clone(), &lower[b - a - 1].to_string());
+            items.push(Item { kind: ItemKind::Mention(c), tok_start: a, tok_end: b, lower: String::new() });
+            return items;
+        }
+        let push_item = |s: &mut Self, c: usize, items: &mut Vec<Item>| {
+            items.push(Item { kind: ItemKind::Mention(c), tok_start: s.cands[c].tok_start, tok_end: s.cands[c].tok_end, lower: String::new() });
+        };
+        // Regions: "Astrakhan region" (the region word may follow in lower case).
+        let region_follow = toks.get(b).is_some_and(|t| !t.is_cap() && lx::in_list(lx::REGION_WORDS, &t.lower) && t.lower != "state");
+        if region_follow && b - a <= 3 {
+            let name = format!("{} {}", full, toks[b].text);
+            let c = self.push(sentence, a, b + 1, EntityType::Gpe, MentionKind::Name, name, "region");
+            push_item(self, c, &mut items);
+            return items;
+        }
+        // Places from the gazetteer, with "the": "the Kyrgyz Republic", "RUSSIA".
+        if let Some(p) = gazetteer::place(&full) {
+            let c = self.push(sentence, a, b, EntityType::Gpe, MentionKind::Name, full.clone(), &p.canonical.to_lowercase());
+            self.cands[c].canonical = Some(p.canonical.to_string());
+            push_item(self, c, &mut items);
+            return items;
+        }
+        // A demonym alone: "Azerbaijani President Ilham Aliyev", "Russian reporters".
+        if b - a == 1 {
+            if let Some(country) = gazetteer::demonym_country(words[0]) {
+                let c = self.push(sentence, a, b, EntityType::Gpe, MentionKind::Name, country.to_string(), &country.to_lowercase());
+                self.cands[c].adjective = true;
+                push_item(self, c, &mut items);
+                return items;
+            }
+        }
+        let last = *lower.last().unwrap();
+        if b - a >= 2 && lx::in_list(lx::REGION_WORDS, last) && last != "state" {
+            let c = self.push(sentence, a, b, EntityType::Gpe, MentionKind::Name, full, "region");
+            push_item(self, c, &mut items);
+            return items;
+        }
+        // The head noun: the last word before the first "of", or the last word.
+        let of_pos = lower.iter().position(|w| *w == "of");
+        let last_word = lower.iter().rposition(|w| !w.chars().next().is_some_and(|c| c.is_ascii_digit())).unwrap_or(lower.len() - 1);
+        let head_idx = of_pos.map(|p| p.saturating_sub(1)).unwrap_or(last_word);
+        let head = lower[head_idx];
+        // "... of the Republic of Kazakhstan": the country is split off as based_in context.
+        let mut country: Option<(usize, usize, &'static str)> = None;
+        let mut core_end = b;
+        if let Some(p) = of_pos {
+            // last "of" followed by a country
+            for q in (p..lower.len()).rev() {
+                if lower[q] != "of" {
+                    continue;
+                }
+                let s = if lower.get(q + 1) == Some(&"the") { q + 2 } else { q + 1 };
+                let cand = text_of(toks, a + s, b);
+                if let Some(pl) = gazetteer::place(&cand) {
+                    if pl.kind == gazetteer::PlaceKind::Country && q > 0 {
+                        country = Some((a + s, b, pl.canonical));
+                        core_end = a + q;
+                    }
+                }
+                break;
+            }
+        }
+        // A leading country or demonym: "Azerbaijan Media Development Agency", "Russian Foreign Ministry".
+        if country.is_none() && b - a >= 2 {
+            let first = words[0];
+            let c = gazetteer::demonym_country(first).or_else(|| gazetteer::place(first).filter(|p| p.kind == gazetteer::PlaceKind::Country).map(|p| p.canonical));
+            if let Some(cn) = c {
+                // "Azerbaijan Business Center" abroad is not based in its country
+                if is_head(head) && !matches!(head, "center" | "centre" | "house" | "school" | "street" | "square" | "park") {
+                    country = Some((a, a + 1, cn));
+                }
+            }
+        }
+        // "State News Agency Azertag": a name in apposition after the head noun.
+        let head = if of_pos.is_none() && !is_head(head) && b - a >= 3 {
+            lower[..lower.len() - 1].iter().rev().take(2).find(|w| lx::in_list(lx::ORG_HEADS, w)).copied().unwrap_or(head)
+        } else {
+            head
+        };
+        let head_type = if lx::in_list(lx::EVENT_HEADS, head) && head != "congress" {
+            Some(EntityType::Event)
+        } else if lx::in_list(lx::ORG_HEADS, head) {
+            Some(EntityType::Org)
+        } else if lx::in_list(lx::FAC_HEADS, head) {
+            Some(EntityType::Fac)
+        } else if lx::in_list(lx::LOC_HEADS, head) {
+            Some(EntityType::Loc)
+        } else if lx::in_list(lx::WORK_HEADS, head) && b - a >= 2 {
+            Some(EntityType::Work)
+        } else {
+            None
+        };
+        // A lower-case facility word after a name: "the TASS office", "the Kremlin building".
+        if head_type.is_none() {
+            if let Some(t) = toks.get(b).filter(|t| !t.is_cap() && matches!(t.lower.as_str(), "office" | "building" | "headquarters" | "monument" | "museum" | "residence" | "embassy")) {
+                let name = format!("{} {}", full, t.text);
+                let mut e = b + 1;
+                if toks.get(e).is_some_and(|t| t.lower == "building") {
+                    e += 1;
+                }
+                let c = self.push(sentence, a, e, EntityType::Fac, MentionKind::Name, name, &t.lower.clone());
+                push_item(self, c, &mut items);
+                return items;
+            }
+        }
+        if let Some(etype) = head_type {
+            let c = self.push(sentence, a, b, etype, MentionKind::Name, full, head);
+            if let Some((cs, ce, cn)) = country {
+                let g = self.push(sentence, cs, ce, EntityType::Gpe, MentionKind::Name, cn.to_string(), &cn.to_lowercase());
+                self.cands[g].adjective = ce - cs == 1 && gazetteer::demonym_country(&toks[cs].text).is_some();
+                self.cands[c].country = Some(g);
+                let _ = core_end;
+            }
+            push_item(self, c, &mut items);
+            return items;
+        }
+        // Acronyms: "OTS", "CSTO", "TASS".
+        if b - a == 1 && toks[a].is_upper() && toks[a].text.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            let c = self.push(sentence, a, b, EntityType::Org, MentionKind::Acronym, full, &lower[0]);
+            push_item(self, c, &mut items);
+            return items;
+        }
+        // People: a known given name first, a title before, or a name-like run of 2–4 words.
+        let no_connectors = !lower.iter().any(|w| CONNECTORS.contains(w));
+        let person_shape = no_connectors
+            && (2..=4).contains(&(b - a))
+            && toks[a..b].iter().all(|t| t.kind == TokenKind::Word && !t.is_upper() || t.text.len() <= 2);
+        let given = gazetteer::is_given_name(words[0]) || gazetteer::is_ambiguous_given_name(words[0]) && b - a >= 2;
+        let common_first = lx::is_common_word(lower[0]);
+        if person_shape && (given || honorific || before_role_person(&items) || !common_first && looks_like_surname(words[b - a - 1])) {
+            let c = self.push(sentence, a, b, EntityType::Person, MentionKind::Name, full, lower[b - a - 1]);
+            push_item(self, c, &mut items);
+            return items;
+        }
+        if b - a == 1 && (honorific || gazetteer::is_surname(words[0]) || looks_like_surname(words[0])) && !common_first {
+            // A bare family name: coreference decides whose.
+            let c = self.push(sentence, a, b, EntityType::Person, MentionKind::Surname, full, lower[0]);
+            push_item(self, c, &mut items);
+            return items;
+        }
+        if before_role && b - a <= 3 {
+            // "Kremlin Spokesman X": what stands before a role is the body the role belongs to.
+            let c = self.push(sentence, a, b, EntityType::Org, MentionKind::Name, full, lower[b - a - 1]);
+            push_item(self, c, &mut items);
+            return items;
+        }
+        if b - a == 1 && !common_first {
+            // An unknown single capitalised word: keep it as a candidate surname; coreference
+            // drops it when no person of that name was introduced.
+            let c = self.push(sentence, a, b, EntityType::Person, MentionKind::Surname, full, lower[0]);
+            push_item(self, c, &mut items);
+            return items;
+        }
+        for x in a..b {
+            items.push(word_item(toks, x));
+        }
+        items
+    }
+}
+
+fn before_role_person(_items: &[Item]) -> bool {
+    false
+}
+
+fn is_head(w: &str) -> bool {
+    lx::in_list(lx::ORG_HEADS, w) || lx::in_list(lx::EVENT_HEADS, w) || lx::in_list(lx::FAC_HEADS, w) || lx::in_list(lx::LOC_HEADS, w)
+}
+
+/// Family-name endings common in news from many regions.
+pub fn looks_like_surname(w: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ov", "ova", "ev", "eva", "yev", "yeva", "in", "ina", "yan", "ian", "enko", "sky", "ski", "skiy",
+        "ska", "vich", "ovich", "evich", "oglu", "zade", "zadeh", "ic", "ić", "escu", "idis", "opoulos", "ashvili",
+        "uly", "kyzy", "bekov", "bayev", "son", "sen", "stein", "berg", "mann",
+    ];
+    let l = w.to_lowercase();
+    w.chars().next().is_some_and(|c| c.is_uppercase()) && l.len() >= 5 && ENDINGS.iter().any(|e| l.ends_with(e))
+}
+
+/// Whether the name run `[a, e)` reads like an organisation so far (an "and" may join it:
+/// "Ministry of Information and Social Development").
+fn org_like(toks: &[Token], a: usize, e: usize) -> bool {
+    toks[a..e].iter().any(|t| lx::in_list(lx::ORG_HEADS, &t.lower)) && toks[a..e].iter().any(|t| t.lower == "of")
+}
+
+/// Is the quote at `i` in a context that names publications?
+fn works_context(toks: &[Token], i: usize) -> bool {
+    let from = i.saturating_sub(40);
+    toks[from..i].iter().any(|t| lx::in_list(lx::WORK_HEADS, &t.lower))
+        || toks[from..i].iter().filter(|t| t.lower == "(").count() > toks[from..i].iter().filter(|t| t.lower == ")").count()
+            && toks[from..i].iter().any(|t| t.lower == "\"")
+}
+
+/// A role phrase at `i`: modifiers then a core, with "general" after some cores.
+pub fn role_at(toks: &[Token], i: usize, b: usize) -> Option<(usize, Role)> {
+    let mut j = i;
+    let mut words: Vec<&str> = Vec::new();
+    let mut last_core = None;
+    while j < b && toks[j].kind == TokenKind::Word {
+        let w = toks[j].lower.as_str();
+        if lx::is_role_core(w) {
+            words.push(w);
+            j += 1;
+            last_core = Some(j);
+            if j < b && toks[j].lower == "general" && lx::takes_general(w) {
+                words.push("general");
+                j += 1;
+                last_core = Some(j);
+            }
+            continue;
+        }
+        if lx::is_role_modifier(w) && last_core.is_none() {
+            words.push(w);
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    let end = last_core?;
+    let n = end - i;
+    let words: Vec<&str> = words[..n].to_vec();
+    // "General" alone is an honorific; "Head" at a sentence start is usually a verb-ish heading.
+    let kind = lx::classify_role(&words)?;
+    let cap_mixed = toks[i..end].iter().any(|t| t.is_cap()) && toks[i..end].iter().any(|t| !t.is_cap());
+    if cap_mixed {
+        // "the Azerbaijani Ambassador" fine; but "former President" mixes: allow lower modifiers only.
+        if toks[i..end].iter().skip_while(|t| !t.is_cap()).any(|t| !t.is_cap() && t.lower != "general") {
+            return None;
+        }
+    }
+    Some((end, Role { words: words.join(" "), kind }))
+}
+
+fn word_item(toks: &[Token], i: usize) -> Item {
+    let kind = if toks[i].kind == TokenKind::Punct { ItemKind::Punct } else { ItemKind::Word };
+    Item { kind, tok_start: i, tok_end: i + 1, lower: toks[i].lower.clone() }
+}
+
+/// End of a place name from the gazetteer starting at `i` (longest match).
+fn place_at(toks: &[Token], i: usize, b: usize) -> Option<(usize, gazetteer::Place)> {
+    let max = gazetteer::max_place_words().min(b.saturating_sub(i));
+    (1..=max).rev().find_map(|n| gazetteer::place(&text_of(toks, i, i + n)).map(|p| (i + n, p)))
+}
+
+/// "of ministers and high-ranking officials in charge of media and information of the
+/// Organization of Turkic States (OTS)": an event's "of" chain, up to a clause boundary.
+fn of_chain_end(toks: &[Token], mut e: usize, b: usize) -> usize {
+    while e < b {
+        let w = toks[e].lower.as_str();
+        if w == "in" && toks.get(e + 1).is_some_and(|t| t.lower == "charge") {
+            e += 2;
+            continue;
+        }
+        if matches!(w, "," | "." | ";" | ":" | "in" | "on" | "at" | "with" | "to" | "which" | "that" | "who" | "was" | "were" | "is" | "are" | "will" | "took" | "takes" | "held" | "\"" | "-") {
+            break;
+        }
+        if w == "(" {
+            // keep a defined acronym: "(OTS)"
+            if toks.get(e + 2).is_some_and(|t| t.lower == ")") && toks[e + 1].is_upper() {
+                e += 3;
+                continue;
+            }
+            break;
+        }
+        e += 1;
+    }
+    e
+}
+
+/// End of the name phrase after "monument to" / "named after": "the great leader X",
+/// "national leader X", "X". Stops at a preposition or punctuation.
+fn person_phrase_end(toks: &[Token], mut e: usize, b: usize) -> usize {
+    while e < b {
+        let t = &toks[e];
+        let ok = t.kind == TokenKind::Word
+            && !matches!(t.lower.as_str(), "in" | "on" | "at" | "as" | "and" | "with" | "which" | "that" | "near" | "by" | "from")
+            || t.lower == "'s";
+        if !ok {
+            break;
+        }
+        e += 1;
+    }
+    e
+}

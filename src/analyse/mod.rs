@@ -1,0 +1,349 @@
+//! The analyse stage: sentences, tokens, typed mentions, and coreference inside one
+//! article (names, bare surnames, pronouns, definite descriptions → local entities).
+
+pub mod lexicon;
+pub mod mentions;
+pub mod sentences;
+pub mod tokens;
+
+use crate::gazetteer;
+use crate::model::{Analysis, Article, EntityType, LocalEntity, Mention, MentionKind, Sentence};
+use crate::names::{fold, initials, skeleton, strip_editions};
+use mentions::{Cand, Item, ItemKind, Scanner};
+use sentences::SentenceSpan;
+use tokens::Token;
+
+/// The analysed article as rules read it. Offsets are into `Article::clean.text`.
+pub struct Doc {
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<SentenceSpan>,
+    /// Items of each sentence.
+    pub items: Vec<Vec<Item>>,
+    /// Every mention candidate; `entity == usize::MAX` when coreference found no referent.
+    pub cands: Vec<Cand>,
+    /// Roles each local entity was given in the article ("executive director").
+    pub roles: Vec<Vec<String>>,
+    /// The article's publication date, for resolving relative dates.
+    pub published: Option<String>,
+}
+
+impl Doc {
+    /// Entity of the mention item, if it has one.
+    pub fn entity_of(&self, item: &Item) -> Option<usize> {
+        item.mention().map(|c| self.cands[c].entity).filter(|&e| e != usize::MAX)
+    }
+    pub fn cand_of(&self, item: &Item) -> Option<&Cand> {
+        item.mention().map(|c| &self.cands[c])
+    }
+    pub fn text(&self, clean: &str, tok_start: usize, tok_end: usize) -> String {
+        if tok_end <= tok_start {
+            return String::new();
+        }
+        clean[self.tokens[tok_start].start..self.tokens[tok_end - 1].end].to_string()
+    }
+}
+
+/// Side information coreference keeps per entity.
+#[derive(Default, Clone)]
+struct EntState {
+    last_seen: usize,
+    fold: String,
+    core: String,
+    given: String,
+    surname: String,
+    head: String,
+    country: String,
+}
+
+pub fn analyse(article: &Article) -> (Doc, Analysis) {
+    let text = &article.clean.text;
+    let tokens = tokens::tokenize(text);
+    let spans = sentences::split(&tokens);
+    let mut scanner = Scanner::new(&tokens);
+    let mut items = Vec::with_capacity(spans.len());
+    let mut entities: Vec<LocalEntity> = Vec::new();
+    let mut state: Vec<EntState> = Vec::new();
+    let mut roles: Vec<Vec<String>> = Vec::new();
+    let mut clock = 0usize;
+    for (si, sp) in spans.iter().enumerate() {
+        let first_new = scanner.cands.len();
+        let its = scanner.scan(si, sp.start, sp.end);
+        let mut order: Vec<usize> = (first_new..scanner.cands.len()).collect();
+        order.sort_by_key(|&c| (scanner.cands[c].tok_start, scanner.cands[c].tok_end));
+        for c in order {
+            clock += 1;
+            let e = corefer(&scanner.cands, c, &its, &mut entities, &mut state, &roles, clock);
+            scanner.cands[c].entity = e.unwrap_or(usize::MAX);
+            if let Some(e) = e {
+                roles.resize(entities.len(), Vec::new());
+                state[e].last_seen = clock;
+            }
+        }
+        roles.resize(entities.len(), Vec::new());
+        record_roles(&scanner.cands, &its, &mut roles);
+        // A role description may name a person introduced later in the same sentence:
+        // "the monument to the great leader in the park named after national leader X".
+        for c in first_new..scanner.cands.len() {
+            let cand = &scanner.cands[c];
+            if cand.entity != usize::MAX || cand.kind != MentionKind::Description || cand.etype != EntityType::Person {
+                continue;
+            }
+            let core = cand.role.as_deref().and_then(|r| r.split(' ').last()).unwrap_or("").to_string();
+            let later = (first_new..scanner.cands.len())
+                .filter(|&x| x > c && scanner.cands[x].etype == EntityType::Person && scanner.cands[x].entity != usize::MAX)
+                .map(|x| scanner.cands[x].entity)
+                .find(|&e| roles[e].iter().any(|r| r.ends_with(&core)));
+            if let Some(e) = later {
+                scanner.cands[c].entity = e;
+            }
+        }
+        items.push(its);
+    }
+    roles.resize(entities.len(), Vec::new());
+    let cands = scanner.cands;
+    let mut analysis = Analysis {
+        sentences: spans
+            .iter()
+            .enumerate()
+            .map(|(i, sp)| Sentence { idx: i, start: tokens[sp.start].start, end: tokens[sp.end - 1].end })
+            .collect(),
+        ..Default::default()
+    };
+    // Group contexts: a delegation is tied to the country it comes from.
+    for (e, st) in state.iter().enumerate() {
+        if entities[e].etype == EntityType::Group || entities[e].etype == EntityType::Org {
+            entities[e].context = st.country.clone();
+        }
+    }
+    analysis.entities = entities;
+    for c in &cands {
+        if c.entity == usize::MAX {
+            continue;
+        }
+        let (s, e) = (tokens[c.tok_start].start, tokens[c.tok_end - 1].end);
+        analysis.mentions.push(Mention {
+            sentence: c.sentence,
+            start: s,
+            end: e,
+            text: text[s..e].to_string(),
+            kind: c.kind,
+            entity: c.entity,
+        });
+    }
+    let doc = Doc { tokens, sentences: spans, items, cands, roles, published: article.published.clone() };
+    (doc, analysis)
+}
+
+/// Roles stated next to a person's name in this sentence: "Role PERSON", "PERSON, the Role",
+/// "the Role of X, PERSON". They let "the executive director" find its person later.
+fn record_roles(cands: &[Cand], items: &[Item], roles: &mut [Vec<String>]) {
+    let person = |it: &Item| it.mention().map(|c| &cands[c]).filter(|c| c.etype == EntityType::Person && c.entity != usize::MAX).map(|c| c.entity);
+    for (k, it) in items.iter().enumerate() {
+        let Some(role) = it.role() else { continue };
+        let mut target = items.get(k + 1).and_then(person);
+        if target.is_none() && k >= 2 && items[k - 1].is("the") && items[k - 2].is(",") {
+            target = k.checked_sub(3).and_then(|x| person(&items[x]));
+        }
+        if target.is_none() && k >= 1 && items[k - 1].is(",") {
+            target = person(&items[k - 2.min(k)]).filter(|_| k >= 2);
+        }
+        if target.is_none() {
+            // "the Role of the ORG, PERSON": the first person after the next comma
+            if let Some(comma) = items[k + 1..].iter().position(|i| i.is(",")).map(|p| k + 1 + p) {
+                if items[k + 1..comma].iter().all(|i| i.role().is_none()) && comma - k < 12 {
+                    target = items.get(comma + 1).and_then(person);
+                }
+            }
+        }
+        if let Some(e) = target {
+            if !roles[e].contains(&role.words) {
+                roles[e].push(role.words.clone());
+            }
+        }
+    }
+}
+
+fn split_person(name: &str) -> (String, String) {
+    let f = fold(name);
+    let words: Vec<&str> = f.split(' ').collect();
+    let surname = words.last().copied().unwrap_or("").to_string();
+    let given = if words.len() > 1 { words[0].to_string() } else { String::new() };
+    (given, surname)
+}
+
+/// Finds or makes the local entity a mention refers to.
+fn corefer(
+    cands: &[Cand],
+    c: usize,
+    items: &[Item],
+    entities: &mut Vec<LocalEntity>,
+    state: &mut Vec<EntState>,
+    roles: &[Vec<String>],
+    _clock: usize,
+) -> Option<usize> {
+    let cand = &cands[c];
+    let recent = |pred: &dyn Fn(usize) -> bool| -> Option<usize> {
+        (0..entities.len()).filter(|&e| pred(e)).max_by_key(|&e| state[e].last_seen)
+    };
+    match cand.kind {
+        MentionKind::Pronoun => {
+            let et = cand.etype;
+            return match et {
+                EntityType::Person => recent(&|e| entities[e].etype == EntityType::Person),
+                _ => recent(&|e| matches!(entities[e].etype, EntityType::Org | EntityType::Event | EntityType::Gpe)),
+            };
+        }
+        MentionKind::Surname => {
+            let s = fold(&cand.name);
+            let sk = skeleton(&cand.name);
+            let exact = recent(&|e| entities[e].etype == EntityType::Person && state[e].surname == s);
+            let hit = exact.or_else(|| recent(&|e| entities[e].etype == EntityType::Person && !state[e].surname.is_empty() && skeleton(&state[e].surname) == sk));
+            if let Some(e) = hit {
+                add_name(&mut entities[e], &cand.name);
+            }
+            return hit;
+        }
+        MentionKind::Description => {
+            return match cand.etype {
+                EntityType::Person => {
+                    let role = cand.role.clone().unwrap_or_default();
+                    let core = role.split(' ').last().unwrap_or("").to_string();
+                    recent(&|e| entities[e].etype == EntityType::Person && roles.get(e).is_some_and(|r| r.iter().any(|x| *x == role)))
+                        .or_else(|| recent(&|e| entities[e].etype == EntityType::Person && roles.get(e).is_some_and(|r| r.iter().any(|x| x.ends_with(&core)))))
+                }
+                EntityType::Group => recent(&|e| entities[e].etype == EntityType::Group),
+                EntityType::Event => recent(&|e| entities[e].etype == EntityType::Event && state[e].head == cand.head)
+                    .or_else(|| {
+                        if cand.head == "event" {
+                            recent(&|e| entities[e].etype == EntityType::Event)
+                        } else {
+                            None
+                        }
+                    }),
+                _ => None,
+            };
+        }
+        MentionKind::Acronym => {
+            // Defined in parentheses right after a name: "Organization of Turkic States (OTS)".
+            let pos = items.iter().position(|i| i.mention() == Some(c));
+            if let Some(p) = pos.filter(|&p| p >= 2 && items[p - 1].is("(")) {
+                if let Some(prev) = items[p - 2].mention().map(|x| cands[x].entity).filter(|&e| e != usize::MAX) {
+                    add_name(&mut entities[prev], &cand.name);
+                    return Some(prev);
+                }
+            }
+            let ini = cand.name.to_lowercase().replace('.', "");
+            if let Some(e) = recent(&|e| matches!(entities[e].etype, EntityType::Org | EntityType::Gpe) && initials(&entities[e].name) == ini && ini.len() >= 2) {
+                add_name(&mut entities[e], &cand.name);
+                return Some(e);
+            }
+        }
+        MentionKind::Name => {}
+    }
+    // Names: the same thing spelled the same or more fully, else a new entity.
+    let f = fold(&cand.name);
+    let canonical = if cand.etype == EntityType::Gpe {
+        cand.canonical.clone().or_else(|| gazetteer::place(&cand.name).map(|p| p.canonical.to_string()))
+    } else {
+        None
+    };
+    let core = strip_editions(&f);
+    let (given, surname) = if cand.etype == EntityType::Person { split_person(&cand.name) } else { Default::default() };
+    let country = cand.country.map(|g| cands[g].name.clone()).map(|n| gazetteer::place(&n).map(|p| p.canonical.to_string()).unwrap_or(n)).unwrap_or_default();
+    let found = (0..entities.len()).rev().find(|&e| {
+        let ent = &entities[e];
+        let st = &state[e];
+        if ent.etype != cand.etype {
+            return false;
+        }
+        match cand.etype {
+            EntityType::Gpe => match (&canonical, gazetteer::place(&ent.name)) {
+                (Some(c), Some(p)) => p.canonical == c,
+                _ => st.fold == f,
+            },
+            EntityType::Person => {
+                st.surname == surname
+                    && (st.given.is_empty() || given.is_empty() || skeleton(&st.given) == skeleton(&given) || st.given.len() == 1 && given.starts_with(&st.given))
+            }
+            EntityType::Group => st.country == country && st.head == cand.head,
+            _ => {
+                st.core == core
+                    || (is_subset(&core, &st.core) || is_subset(&st.core, &core)) && st.head == cand.head && !cand.head.is_empty()
+                    || st.country == country && !country.is_empty() && strip_country(&core, &country) == strip_country(&st.core, &st.country)
+            }
+        }
+    });
+    if let Some(e) = found {
+        add_name(&mut entities[e], &cand.name);
+        if fuller(&cand.name, &entities[e].name, cand.etype) && canonical.is_none() {
+            entities[e].name = cand.name.clone();
+            state[e].fold = f;
+            state[e].core = core;
+            if !given.is_empty() {
+                state[e].given = given;
+            }
+        }
+        if state[e].country.is_empty() {
+            state[e].country = country;
+        }
+        return Some(e);
+    }
+    let name = canonical.clone().unwrap_or_else(|| cand.name.clone());
+    let mut ent = LocalEntity { etype: cand.etype, name: name.clone(), names: vec![name], context: String::new() };
+    add_name(&mut ent, &cand.name);
+    entities.push(ent);
+    state.push(EntState { last_seen: 0, fold: f, core, given, surname, head: cand.head.clone(), country });
+    Some(entities.len() - 1)
+}
+
+/// "media development agency azerbaijan" and "azerbaijan media development agency" share a core.
+fn strip_country(core: &str, country: &str) -> String {
+    let c = fold(country);
+    let mut s = core.replace(&format!("of republic of {c}"), "").replace(&format!("of {c}"), "");
+    if let Some(rest) = s.strip_prefix(&format!("{c} ")) {
+        s = rest.to_string();
+    }
+    for d in [format!("{c}n "), format!("{c}i "), format!("{c}an ")] {
+        if let Some(rest) = s.strip_prefix(&d) {
+            s = rest.to_string();
+        }
+    }
+    s.trim().to_string()
+}
+
+fn is_subset(a: &str, b: &str) -> bool {
+    let bw: Vec<&str> = b.split(' ').collect();
+    !a.is_empty() && a.split(' ').all(|w| bw.contains(&w))
+}
+
+fn fuller(new: &str, old: &str, t: EntityType) -> bool {
+    let n = new.split_whitespace().count();
+    let o = old.split_whitespace().count();
+    match t {
+        // Prefer the full personal name over a surname; among full names keep the first.
+        EntityType::Person => n > o,
+        _ => n > o,
+    }
+}
+
+fn add_name(ent: &mut LocalEntity, name: &str) {
+    if !ent.names.iter().any(|n| n == name) {
+        ent.names.push(name.to_string());
+    }
+}
+
+/// Items of a sentence, for tests and `explain`.
+pub fn describe_items(doc: &Doc, clean: &str, si: usize) -> String {
+    let mut out = Vec::new();
+    for it in &doc.items[si] {
+        match &it.kind {
+            ItemKind::Mention(c) => {
+                let cand = &doc.cands[*c];
+                out.push(format!("[{} {}]", cand.etype, doc.text(clean, it.tok_start, it.tok_end)));
+            }
+            ItemKind::Role(r) => out.push(format!("<{}>", r.words)),
+            _ => out.push(it.lower.clone()),
+        }
+    }
+    out.join(" ")
+}

@@ -1,0 +1,219 @@
+//! Tokens with byte offsets into the cleaned text.
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+    /// A paragraph break (blank line): sentences never cross it.
+    Break,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub lower: String,
+    pub kind: TokenKind,
+    /// Some whitespace stands before the token.
+    pub space_before: bool,
+}
+
+impl Token {
+    /// First letter upper case: "Baku", "TASS", "U.S.".
+    pub fn is_cap(&self) -> bool {
+        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(|c| c.is_uppercase())
+    }
+    /// Every letter upper case and at least two letters: "TASS", "OTS", "U.S.".
+    pub fn is_upper(&self) -> bool {
+        let letters: Vec<char> = self.text.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    }
+    pub fn is(&self, word: &str) -> bool {
+        self.lower == word
+    }
+    pub fn is_punct(&self, p: &str) -> bool {
+        self.kind == TokenKind::Punct && self.text == p
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\u{0301}' || c == '\u{0307}'
+}
+
+/// Splits text into words, numbers and punctuation. Keeps together: "U.S.", "Kassym-Jomart",
+/// "high-ranking", "O'Brien", "1,000", "3.5", "5th"; splits the possessive "'s" off.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let end_of = |i: usize| if i < n { chars[i].0 } else { text.len() };
+    let mut i = 0;
+    let mut space_before = true;
+    while i < n {
+        let (start, c) = chars[i];
+        if c.is_whitespace() {
+            // A blank line is a paragraph break.
+            let mut newlines = 0;
+            let mut j = i;
+            while j < n && chars[j].1.is_whitespace() {
+                if chars[j].1 == '\n' {
+                    newlines += 1;
+                }
+                j += 1;
+            }
+            if newlines >= 2 && !out.is_empty() {
+                out.push(Token {
+                    start,
+                    end: end_of(j),
+                    text: "\n\n".into(),
+                    lower: "\n\n".into(),
+                    kind: TokenKind::Break,
+                    space_before: true,
+                });
+            }
+            space_before = true;
+            i = j;
+            continue;
+        }
+        if is_word_char(c) {
+            let mut j = i + 1;
+            while j < n {
+                let d = chars[j].1;
+                if is_word_char(d) {
+                    j += 1;
+                    continue;
+                }
+                let next = chars.get(j + 1).map(|x| x.1);
+                let joins = match d {
+                    // inner hyphen or apostrophe: high-ranking, O'Brien (but not the possessive 's)
+                    '-' | '\u{2010}' | '\u{2011}' => next.is_some_and(is_word_char),
+                    '\'' | '\u{2019}' => {
+                        next.is_some_and(|x| x.is_alphabetic())
+                            && !(matches!(next, Some('s') | Some('S'))
+                                && !chars.get(j + 2).is_some_and(|x| is_word_char(x.1)))
+                    }
+                    // digits: 1,000 and 3.5
+                    ',' | '.' if chars[j - 1].1.is_ascii_digit() => {
+                        next.is_some_and(|x| x.is_ascii_digit())
+                    }
+                    // web names: News.Az, Report.az
+                    '.' if chars[j - 1].1.is_alphabetic() && chars[j - 1].1.is_lowercase()
+                        && next.is_some_and(|x| x.is_alphabetic())
+                        && j >= 3 && !chars[j - 2].1.is_whitespace() =>
+                    {
+                        true
+                    }
+                    // initialisms: U.S., U.K.
+                    '.' => {
+                        let prev_single = j >= 1
+                            && chars[j - 1].1.is_uppercase()
+                            && (j < 2 || !is_word_char(chars[j - 2].1) || chars[j - 2].1 == '.');
+                        prev_single
+                            && next.is_some_and(|x| x.is_uppercase())
+                            && !chars.get(j + 2).is_some_and(|x| x.1.is_alphabetic() && x.1.is_lowercase())
+                    }
+                    _ => false,
+                };
+                if joins {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // Trailing period of an initialism: "U.S." (a dot inside already).
+            let word = &text[start..end_of(j)];
+            if j < n && chars[j].1 == '.' && word.contains('.') && word.len() <= 6 {
+                j += 1;
+            }
+            let word = &text[start..end_of(j)];
+            let kind = if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            out.push(Token {
+                start,
+                end: end_of(j),
+                text: word.to_string(),
+                lower: word.to_lowercase(),
+                kind,
+                space_before,
+            });
+            space_before = false;
+            i = j;
+            continue;
+        }
+        // Possessive 's / ’s as its own token.
+        if (c == '\'' || c == '\u{2019}')
+            && matches!(chars.get(i + 1).map(|x| x.1), Some('s') | Some('S'))
+            && !chars.get(i + 2).is_some_and(|x| is_word_char(x.1))
+            && !out.is_empty()
+        {
+            out.push(Token {
+                start,
+                end: end_of(i + 2),
+                text: text[start..end_of(i + 2)].to_string(),
+                lower: "'s".into(),
+                kind: TokenKind::Word,
+                space_before,
+            });
+            space_before = false;
+            i += 2;
+            continue;
+        }
+        let norm = match c {
+            '“' | '”' | '„' | '«' | '»' => "\"".to_string(),
+            '‘' | '’' => "'".to_string(),
+            '–' | '—' | '−' => "-".to_string(),
+            _ => c.to_string(),
+        };
+        out.push(Token {
+            start,
+            end: end_of(i + 1),
+            text: text[start..end_of(i + 1)].to_string(),
+            lower: norm,
+            kind: TokenKind::Punct,
+            space_before,
+        });
+        space_before = false;
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        tokenize(s).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn keeps_initialisms_hyphens_numbers() {
+        assert_eq!(words("The U.S. envoy"), ["The", "U.S.", "envoy"]);
+        assert_eq!(words("high-ranking officials, 1,000 people"), ["high-ranking", "officials", ",", "1,000", "people"]);
+        assert_eq!(words("Russia’s vision"), ["Russia", "’s", "vision"]);
+        assert_eq!(words("O'Brien said."), ["O'Brien", "said", "."]);
+        assert_eq!(words("the 5th meeting"), ["the", "5th", "meeting"]);
+    }
+
+    #[test]
+    fn offsets_point_into_text() {
+        let s = "Baku – “Hummat” (1919–1920).";
+        for t in tokenize(s) {
+            assert_eq!(&s[t.start..t.end], t.text);
+        }
+    }
+
+    #[test]
+    fn blank_line_is_a_break() {
+        let toks = tokenize("One.\n\nTwo.");
+        assert!(toks.iter().any(|t| t.kind == TokenKind::Break));
+        let toks = tokenize("One\nTwo.");
+        assert!(!toks.iter().any(|t| t.kind == TokenKind::Break));
+    }
+}

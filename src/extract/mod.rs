@@ -1,0 +1,338 @@
+//! The extract stage: rules read each sentence's items (mentions, roles, words) and
+//! propose facts with evidence. Every rule has an id, a plain description and an example
+//! sentence (see `RULES`), which `newsgraph explain` shows.
+
+pub mod dates;
+mod rules;
+
+use crate::analyse::lexicon::RoleKind;
+use crate::analyse::mentions::Item;
+use crate::analyse::Doc;
+use crate::model::{Analysis, EntityType, Fact, FactObject, Modality, Predicate, Quote};
+pub use rules::RULES;
+
+const ORDINALS: &[&str] = &["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "annual"];
+
+/// A rule: what it reads and an example of a sentence it fires on.
+pub struct RuleInfo {
+    pub id: &'static str,
+    pub reads: &'static str,
+    pub example: &'static str,
+    pub confidence: f64,
+}
+
+/// Looks a rule up by id.
+pub fn rule(id: &str) -> Option<&'static RuleInfo> {
+    RULES.iter().find(|r| r.id == id)
+}
+
+/// Runs every rule over every sentence, then keeps one copy of each fact per article.
+pub fn extract(doc: &Doc, clean: &str, analysis: &mut Analysis) {
+    for si in 0..doc.items.len() {
+        let mut cx = Ctx { doc, clean, si, items: &doc.items[si], facts: Vec::new(), quotes: Vec::new() };
+        rules::run_all(&mut cx);
+        analysis.facts.append(&mut cx.facts);
+        analysis.quotes.append(&mut cx.quotes);
+    }
+    infer_parent_base(&mut analysis.facts);
+    dedupe(&mut analysis.facts);
+}
+
+/// A unit is where its parent is: "the Agency under the Administration of the President of
+/// the Republic of X" → the Agency is based in X too.
+fn infer_parent_base(facts: &mut Vec<Fact>) {
+    let mut new = Vec::new();
+    for f in facts.iter().filter(|f| f.predicate == Predicate::PartOf && f.modality == Modality::Asserted) {
+        let FactObject::Entity(parent) = f.object else { continue };
+        for b in facts.iter().filter(|b| b.predicate == Predicate::BasedIn && b.subject == parent) {
+            new.push(Fact { subject: f.subject, predicate: Predicate::BasedIn, object: b.object.clone(), rule: "based.via_parent", confidence: rule::confidence("based.via_parent"), role: None, detail: None, ..f.clone() });
+        }
+    }
+    facts.extend(new);
+}
+
+/// Same (subject, predicate, object) in one article: keep the most confident statement,
+/// and its role/detail if the kept one has none.
+fn dedupe(facts: &mut Vec<Fact>) {
+    let mut kept: Vec<Fact> = Vec::new();
+    for f in facts.drain(..) {
+        let same = kept.iter().position(|k| {
+            k.predicate == f.predicate
+                && k.modality == f.modality
+                && (k.subject == f.subject && k.object == f.object
+                    || f.predicate.is_symmetric() && FactObject::Entity(k.subject) == f.object && k.object == FactObject::Entity(f.subject))
+        });
+        match same {
+            Some(i) => {
+                let k = &mut kept[i];
+                if f.confidence > k.confidence {
+                    let role = k.role.take();
+                    let detail = k.detail.take();
+                    *k = f;
+                    k.role = k.role.take().or(role);
+                    k.detail = k.detail.take().or(detail);
+                } else {
+                    if k.role.is_none() {
+                        k.role = f.role;
+                    }
+                    if k.detail.is_none() {
+                        k.detail = f.detail;
+                    }
+                }
+            }
+            None => kept.push(f),
+        }
+    }
+    *facts = kept;
+}
+
+/// What a rule sees: one sentence.
+pub(crate) struct Ctx<'a> {
+    pub doc: &'a Doc,
+    pub clean: &'a str,
+    pub si: usize,
+    pub items: &'a [Item],
+    pub facts: Vec<Fact>,
+    pub quotes: Vec<Quote>,
+}
+
+impl<'a> Ctx<'a> {
+    /// The entity and type of the mention at item `k` (adjective demonyms excluded unless asked).
+    pub fn ent(&self, k: usize) -> Option<(usize, EntityType)> {
+        let it = self.items.get(k)?;
+        let c = self.doc.cand_of(it)?;
+        let e = self.doc.entity_of(it)?;
+        if c.adjective {
+            return None;
+        }
+        Some((e, c.etype))
+    }
+
+    /// Like `ent` but an adjective demonym counts as its country: "Azerbaijani President".
+    pub fn ent_or_demonym(&self, k: usize) -> Option<(usize, EntityType)> {
+        let it = self.items.get(k)?;
+        let c = self.doc.cand_of(it)?;
+        Some((self.doc.entity_of(it)?, c.etype))
+    }
+
+    pub fn is(&self, k: usize, word: &str) -> bool {
+        self.items.get(k).is_some_and(|i| i.is(word))
+    }
+
+    /// Words `ws` (space-separated) stand at `k`; returns the index after them.
+    pub fn words_at(&self, k: usize, ws: &str) -> Option<usize> {
+        let mut j = k;
+        for w in ws.split(' ') {
+            let ok = w.split('|').any(|alt| self.is(j, alt));
+            if !ok {
+                return None;
+            }
+            j += 1;
+        }
+        Some(j)
+    }
+
+    /// Skips "the", "a", "an" and ordinals ("the eighth") at `k`.
+    pub fn skip_det(&self, k: usize) -> usize {
+        let mut j = k;
+        if self.is(j, "the") || self.is(j, "a") || self.is(j, "an") {
+            j += 1;
+        }
+        while self.items.get(j).is_some_and(|i| matches!(i.kind, crate::analyse::mentions::ItemKind::Word) && ORDINALS.contains(&i.lower.as_str())) {
+            j += 1;
+        }
+        j
+    }
+
+    /// The evidence span of items `[a, b)` in the cleaned text.
+    pub fn span(&self, a: usize, b: usize) -> (usize, usize) {
+        let b = b.min(self.items.len()).max(a + 1);
+        let first = self.items[a].tok_start.min(self.doc.tokens.len() - 1);
+        let last = self.items[b - 1].tok_end.max(self.items[b - 1].tok_start + 1).min(self.doc.tokens.len());
+        (self.doc.tokens[first].start, self.doc.tokens[last - 1].end.max(self.doc.tokens[first].start))
+    }
+
+    /// Whether the clause around item `k` says the event is planned, hedged or negated.
+    pub fn modality(&self, k: usize) -> Modality {
+        let start = self.clause_start(k);
+        let mut m = Modality::Asserted;
+        for it in &self.items[start..k.min(self.items.len())] {
+            match it.lower.as_str() {
+                "not" | "n't" | "never" | "no" | "neither" | "nor" | "denied" | "refused" | "failed" => return Modality::Negated,
+                "will" | "shall" | "plans" | "planned" | "plan" | "intends" | "scheduled" | "expected" | "set" | "going" | "would" | "to" => {
+                    if m == Modality::Asserted {
+                        m = if it.lower == "to" { m } else { Modality::Planned };
+                    }
+                }
+                "may" | "might" | "could" | "reportedly" | "allegedly" | "possibly" | "likely" | "if" | "unless" | "should" => m = Modality::Hedged,
+                _ => {}
+            }
+        }
+        m
+    }
+
+    /// Index of the first item of the clause holding item `k`.
+    pub fn clause_start(&self, k: usize) -> usize {
+        let mut j = k.min(self.items.len());
+        while j > 0 {
+            let w = self.items[j - 1].lower.as_str();
+            if matches!(w, ";" | "that" | "which" | "who" | "while" | "whereas" | "but" | ":" | "when" | "because" | "although" | "where" | "whose" | "if" | "unless" | "since" | "\"") {
+                break;
+            }
+            j -= 1;
+        }
+        j
+    }
+
+    /// The subject of a verb at item `k`: the first mention of an allowed type in its clause,
+    /// or the antecedent of "who"/"which" just before the verb.
+    pub fn subject_before(&self, k: usize, allowed: &[EntityType]) -> Option<(usize, usize)> {
+        // "X, who arrived ...": the mention before ", who".
+        let mut j = k;
+        while j > 0 && matches!(self.items[j - 1].lower.as_str(), "also" | "then" | "later" | "has" | "have" | "had" | "was" | "were" | "is" | "are" | "been" | "being" | "recently" | "officially" | "already" | "will" | "would" | "not") {
+            j -= 1;
+        }
+        if j > 0 && (self.is(j - 1, "who") || self.is(j - 1, "which")) {
+            let mut a = j - 1;
+            if a > 0 && self.is(a - 1, ",") {
+                a -= 1;
+            }
+            if a > 0 {
+                if let Some((e, t)) = self.ent(a - 1) {
+                    if allowed.contains(&t) {
+                        return Some((a - 1, e));
+                    }
+                }
+            }
+            return None;
+        }
+        let start = self.clause_start(k);
+        // Skip a leading adverbial: "During the meeting, ...", "In July, ...".
+        let mut from = start;
+        if let Some(c) = (start..k).find(|&x| self.is(x, ",")) {
+            let lead = &self.items[start];
+            if matches!(lead.lower.as_str(), "during" | "at" | "in" | "on" | "after" | "before" | "then" | "later" | "following" | "earlier" | "meanwhile" | "also" | "delivering" | "speaking" | "addressing" | "opening") {
+                from = c + 1;
+            }
+        }
+        for x in from..k {
+            if let Some((e, t)) = self.ent(x) {
+                // "Russian Foreign Ministry Spokeswoman X": the body before a title is not the subject
+                if self.items.get(x + 1).is_some_and(|i| i.role().is_some()) {
+                    continue;
+                }
+                if allowed.contains(&t) {
+                    return Some((x, e));
+                }
+                // a mention of another type as the clause's subject blocks the rule
+                if x == from || x == self.skip_det(from) {
+                    continue;
+                }
+            }
+        }
+        None
+    }
+
+    /// Objects after item `k`: a mention of an allowed type, then more joined by ",", "and",
+    /// "as well as", skipping prepositional modifiers ("the monument in the park").
+    pub fn objects_after(&self, k: usize, allowed: &[EntityType], limit: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut j = self.skip_det(k);
+        if self.is(j, "\"") {
+            j += 1;
+        }
+        let end = (k + limit).min(self.items.len());
+        while j < end {
+            let Some((e, t)) = self.ent(j) else { break };
+            if !allowed.contains(&t) {
+                break;
+            }
+            out.push((j, e));
+            j += 1;
+            // modifiers: <inner>...</inner>, "in/at/of the X"
+            loop {
+                if self.is(j, "<inner>") {
+                    while j < self.items.len() && !self.is(j, "</inner>") {
+                        j += 1;
+                    }
+                    j += 1;
+                    continue;
+                }
+                if matches!(self.items.get(j).map(|i| i.lower.as_str()), Some("in" | "at" | "near" | "of" | "under")) {
+                    let m = self.skip_det(j + 1);
+                    if self.ent(m).is_some() {
+                        j = m + 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            // list joiners
+            let mut n = j;
+            if self.is(n, ",") {
+                n += 1;
+            }
+            if let Some(x) = self.words_at(n, "as well as") {
+                n = x;
+            } else if self.is(n, "and") {
+                n += 1;
+            }
+            if n == j {
+                break;
+            }
+            j = self.skip_det(n);
+            if self.is(j, "\"") {
+                j += 1;
+            }
+        }
+        out
+    }
+
+    pub fn emit(&mut self, subject: usize, predicate: Predicate, object: FactObject, rule: &'static str, at: (usize, usize)) -> Option<&mut Fact> {
+        if let FactObject::Entity(o) = &object {
+            if *o == subject {
+                return None;
+            }
+        }
+        let (start, end) = self.span(at.0, at.1);
+        let confidence = rule::confidence(rule);
+        let modality = self.modality(at.0.max(at.1.saturating_sub(1)));
+        self.facts.push(Fact {
+            sentence: self.si,
+            subject,
+            predicate,
+            object,
+            role: None,
+            detail: None,
+            confidence,
+            rule,
+            modality,
+            start,
+            end,
+        });
+        self.facts.last_mut()
+    }
+
+    pub fn role_fact(&mut self, person: usize, kind: RoleKind, role: &str, target: (usize, EntityType), rule: &'static str, at: (usize, usize)) {
+        let (t, ttype) = target;
+        let pred = match (kind, ttype) {
+            (RoleKind::Envoy, _) => Predicate::Represents,
+            (RoleKind::Member, EntityType::Org | EntityType::Group) => Predicate::MemberOf,
+            (RoleKind::Member, _) => Predicate::WorksFor,
+            (RoleKind::Top, EntityType::Org | EntityType::Group | EntityType::Gpe) => Predicate::Heads,
+            // A minister heads a ministry but works for a government.
+            (RoleKind::Staff, EntityType::Org) if role.ends_with("minister") && self.doc.cands.iter().any(|c| c.entity == t && c.head == "ministry") => Predicate::Heads,
+            (RoleKind::Staff, EntityType::Org | EntityType::Gpe | EntityType::Group) => Predicate::WorksFor,
+            _ => return,
+        };
+        if let Some(f) = self.emit(person, pred, FactObject::Entity(t), rule, at) {
+            f.role = Some(role.to_string());
+        }
+    }
+}
+
+mod rule {
+    pub fn confidence(id: &str) -> f64 {
+        super::rule(id).map(|r| r.confidence).unwrap_or(0.5)
+    }
+}

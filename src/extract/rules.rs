@@ -1,0 +1,860 @@
+//! The extraction rules. Each reads one construction of English news; `RULES` documents
+//! them for users (`newsgraph explain`), the functions below implement them.
+
+use super::dates::{self, Tense};
+use super::{Ctx, RuleInfo};
+use crate::analyse::lexicon::RoleKind;
+use crate::analyse::mentions::ItemKind;
+use crate::model::{EntityType as T, FactObject, Predicate as P};
+
+pub static RULES: &[RuleInfo] = &[
+    RuleInfo { id: "role.title_before_name", reads: "ORG/GPE ROLE PERSON", example: "TASS Director General Sergey Mikhailov said ...", confidence: 0.9 },
+    RuleInfo { id: "role.apposition_after", reads: "PERSON, the ROLE of ORG/GPE/GROUP", example: "Ilgar Guseynov, the director general of the Trend News Agency, noted ...", confidence: 0.9 },
+    RuleInfo { id: "role.apposition_before", reads: "the ROLE of ORG/GPE/GROUP, PERSON", example: "the governor of the Astrakhan region, Igor Babushkin", confidence: 0.9 },
+    RuleInfo { id: "role.of_possessor", reads: "his/her ROLE, PERSON (the role is in the organisation the possessor leads)", example: "His first deputy, Mikhail Gusman, noted ...", confidence: 0.75 },
+    RuleInfo { id: "role.headed_by", reads: "GROUP/ORG headed by / led by PERSON", example: "A delegation headed by the minister's deputy, Jane Roe, ...", confidence: 0.85 },
+    RuleInfo { id: "name.org_country", reads: "an organisation named with its country", example: "the Media Development Agency of the Republic of Azerbaijan; Azerbaijan's State News Agency", confidence: 0.85 },
+    RuleInfo { id: "name.group_country", reads: "a delegation named by its country", example: "the Azerbaijani delegation", confidence: 0.85 },
+    RuleInfo { id: "attend.verb", reads: "X took part in / participated in / attended EVENT", example: "The Azerbaijani delegation is taking part in the VIII Caspian Media Forum", confidence: 0.85 },
+    RuleInfo { id: "attend.passive", reads: "EVENT is attended by delegations from A, B and C, as well as observers from D", example: "The forum is attended by delegations from Iran and Russia, as well as observers from Belarus.", confidence: 0.85 },
+    RuleInfo { id: "held.relative", reads: "EVENT, which is taking place / was held in PLACE", example: "the forum, which is taking place in the city of Astrakhan", confidence: 0.85 },
+    RuleInfo { id: "held.took_place", reads: "EVENT took place / was held at|in PLACE on DATE", example: "A roundtable discussion took place at the TASS office on Monday.", confidence: 0.85 },
+    RuleInfo { id: "held.event_in_place", reads: "EVENT in PLACE", example: "took part in the 5th meeting of ministers in Bishkek", confidence: 0.75 },
+    RuleInfo { id: "held.event_on_date", reads: "EVENT on/in DATE", example: "The forum on September 18 and 19 is attended by ...", confidence: 0.75 },
+    RuleInfo { id: "held.ongoing", reads: "EVENT is taking place (now): the article's date", example: "the forum, which is taking place in Astrakhan (article of 19 September)", confidence: 0.6 },
+    RuleInfo { id: "located.comma", reads: "CITY/REGION, COUNTRY", example: "in Bishkek, the Kyrgyz Republic", confidence: 0.85 },
+    RuleInfo { id: "located.in", reads: "FAC/LOC in PLACE", example: "the Eternal Flame of Glory monument in the Garden of Brotherhood", confidence: 0.75 },
+    RuleInfo { id: "located.there_is", reads: "in PLACE there is FAC/ORG", example: "in Astrakhan there is a monument to ..., there is a school ...", confidence: 0.7 },
+    RuleInfo { id: "met.verb", reads: "X met (with) / held talks with Y", example: "Then the delegation met with the governor of the region, Igor Babushkin.", confidence: 0.85 },
+    RuleInfo { id: "visited.verb", reads: "X visited / arrived at / toured PLACE", example: "Azerbaijani President Ilham Aliyev visited TASS in February 2022.", confidence: 0.8 },
+    RuleInfo { id: "twinned.sister_cities", reads: "A and B are sister/twin cities; A is twinned with B", example: "He noted that Baku and Astrakhan are sister cities.", confidence: 0.9 },
+    RuleInfo { id: "partner.strategic", reads: "A is a (strategic) partner of B; A and B are partners", example: "Russia is a strategic partner of Azerbaijan", confidence: 0.85 },
+    RuleInfo { id: "signed.between", reads: "memorandum/agreement ... between A and B", example: "the Memorandum of Understanding on media between the Republic of A and the Republic of B", confidence: 0.8 },
+    RuleInfo { id: "signed.by_with", reads: "memorandums signed by A with B and C; A signed an agreement with B", example: "the memorandums signed by the Agency with the Ministry of X and the Agency of Y", confidence: 0.8 },
+    RuleInfo { id: "published.in", reads: "newspapers (WORK, WORK) were published ... in PLACE", example: "in Astrakhan ... newspapers were published (\"A\" (1919), \"B\")", confidence: 0.75 },
+    RuleInfo { id: "dedicated.to", reads: "FAC/EVENT dedicated to (the anniversary of) PERSON; monument to PERSON", example: "a photo exhibition dedicated to the 100th anniversary of X's birth", confidence: 0.8 },
+    RuleInfo { id: "named.after", reads: "FAC/LOC named after PERSON; a school that bears his name", example: "the park named after national leader X", confidence: 0.85 },
+    RuleInfo { id: "spoke.at", reads: "X delivered a speech / spoke / made remarks at EVENT", example: "Delivering a speech at the meeting, Ismayilov said ...", confidence: 0.8 },
+    RuleInfo { id: "member.of", reads: "X, a member of ORG; X is a member of ORG", example: "Jane Roe, a member of the board, said ...", confidence: 0.8 },
+    RuleInfo { id: "organized.by", reads: "EVENT organized/hosted by X; X organized/hosted EVENT", example: "the forum organized by the Union of Journalists", confidence: 0.8 },
+    RuleInfo { id: "part_of.under", reads: "ORG under ORG", example: "the Agency of Information under the Administration of the President", confidence: 0.75 },
+    RuleInfo { id: "based.via_parent", reads: "ORG part_of PARENT, PARENT based_in PLACE → ORG based_in PLACE", example: "the Agency under the Administration of the President of the Republic of X", confidence: 0.7 },
+    RuleInfo { id: "based.possessive", reads: "COUNTRY's ORG", example: "Azerbaijan's State News Agency Azertag", confidence: 0.85 },
+];
+
+pub(crate) fn run_all(cx: &mut Ctx) {
+    names(cx);
+    roles(cx);
+    headed_by(cx);
+    attend(cx);
+    attend_passive(cx);
+    held(cx);
+    located(cx);
+    verbs(cx);
+    relations(cx);
+    signed(cx);
+    published(cx);
+    dedicated_named(cx);
+    spoke(cx);
+    quotes(cx);
+}
+
+const AGENTS: &[T] = &[T::Person, T::Group, T::Org, T::Gpe];
+const PLACES: &[T] = &[T::Gpe, T::Loc, T::Fac];
+
+fn role_at(cx: &Ctx, k: usize) -> Option<(String, RoleKind)> {
+    cx.items.get(k)?.role().map(|r| (r.words.clone(), r.kind))
+}
+
+/// Facts carried by names: an organisation with its country, a delegation with its country.
+fn names(cx: &mut Ctx) {
+    for k in 0..cx.items.len() {
+        let Some(c) = cx.doc.cand_of(&cx.items[k]) else { continue };
+        let Some(g) = c.country else { continue };
+        let (Some(e), Some(ge)) = (cx.doc.entity_of(&cx.items[k]), Some(cx.doc.cands[g].entity).filter(|&x| x != usize::MAX)) else { continue };
+        match c.etype {
+            T::Org => {
+                cx.emit(e, P::BasedIn, FactObject::Entity(ge), "name.org_country", (k, k + 1));
+            }
+            T::Group => {
+                cx.emit(e, P::Represents, FactObject::Entity(ge), "name.group_country", (k, k + 1));
+            }
+            _ => {}
+        }
+    }
+    // "Azerbaijan's State News Agency"
+    for k in 0..cx.items.len().saturating_sub(2) {
+        if let (Some((g, T::Gpe)), true, Some((o, T::Org))) = (cx.ent(k), cx.is(k + 1, "'s"), cx.ent(k + 2)) {
+            cx.emit(o, P::BasedIn, FactObject::Entity(g), "based.possessive", (k, k + 3));
+        }
+    }
+}
+
+/// Role constructions: title before a name, appositions either side, "his first deputy".
+fn roles(cx: &mut Ctx) {
+    let n = cx.items.len();
+    for k in 0..n {
+        let Some((role, kind)) = role_at(cx, k) else { continue };
+        // ORG/GPE ROLE (to GPE)? PERSON: "TASS Director General X", "Azerbaijani President X",
+        // "US Ambassador to Mexico X".
+        if k > 0 {
+            if let Some((org, ot)) = cx.ent_or_demonym(k - 1).filter(|(_, t)| matches!(t, T::Org | T::Gpe)) {
+                let mut p = k + 1;
+                let mut full_role = role.clone();
+                if cx.is(p, "to") {
+                    if let Some((_, T::Gpe)) = cx.ent(p + 1) {
+                        full_role = format!("{role} to {}", cx.doc.text(cx.clean, cx.items[p + 1].tok_start, cx.items[p + 1].tok_end));
+                        p += 2;
+                    }
+                }
+                if let Some((person, T::Person)) = cx.ent(p) {
+                    cx.role_fact(person, kind, &full_role, (org, ot), "role.title_before_name", (k - 1, p + 1));
+                    continue;
+                }
+            }
+        }
+        // ROLE of/to the ORG ..., PERSON  |  PERSON, the ROLE of the ORG
+        let (target, after) = role_target(cx, k);
+        let former = k > 0 && cx.is(k - 1, "former");
+        let role_txt = if former { format!("former {role}") } else { role.clone() };
+        // apposition after: PERSON , (the|a)? [demonym]? ROLE ...
+        let mut b = k;
+        if b > 0 && (cx.is(b - 1, "the") || cx.is(b - 1, "a") || cx.is(b - 1, "former")) {
+            b -= 1;
+        }
+        if b > 0 && (cx.is(b - 1, "the") || cx.is(b - 1, "a")) {
+            b -= 1;
+        }
+        let mut demonym = None;
+        if b > 0 && cx.ent_or_demonym(b - 1).is_some_and(|(_, t)| t == T::Gpe) && cx.doc.cand_of(&cx.items[b - 1]).is_some_and(|c| c.adjective) {
+            demonym = cx.ent_or_demonym(b - 1);
+            b -= 1;
+            if b > 0 && (cx.is(b - 1, "the") || cx.is(b - 1, "a")) {
+                b -= 1;
+            }
+        }
+        let person_before = if b >= 2 && cx.is(b - 1, ",") { cx.ent(b - 2).filter(|(_, t)| *t == T::Person) } else { None };
+        if let Some((person, _)) = person_before {
+            if kind == RoleKind::Envoy {
+                if let Some(d) = demonym {
+                    let full = match target {
+                        Some((t, T::Gpe)) => format!("{role} to {}", cx.doc_name(t)),
+                        _ => role.clone(),
+                    };
+                    cx.role_fact(person, kind, &full, d, "role.apposition_after", (b - 2, after));
+                    continue;
+                }
+            }
+            if let Some(t) = target.or(demonym) {
+                cx.role_fact(person, kind, &role_txt, t, "role.apposition_after", (b - 2, after));
+            }
+            continue;
+        }
+        // apposition before: (the)? ROLE of the X , PERSON
+        if let Some(t) = target {
+            if cx.is(after, ",") {
+                if let Some((person, T::Person)) = cx.ent(after + 1) {
+                    cx.role_fact(person, kind, &role_txt, t, "role.apposition_before", (b, after + 2));
+                    continue;
+                }
+            }
+            // "the ROLE of X" as a description already resolved to a person (mention item)
+        }
+        // His first deputy, PERSON: the role is in the organisation the possessor leads.
+        if k > 0 && matches!(cx.items[k - 1].lower.as_str(), "his" | "her") || k > 0 && cx.doc.cand_of(&cx.items[k - 1]).is_some_and(|c| c.kind == crate::model::MentionKind::Pronoun && matches!(c.name.to_lowercase().as_str(), "his" | "her")) {
+            let possessor = cx.ent(k - 1).map(|(e, _)| e);
+            if cx.is(k + 1, ",") {
+                if let (Some(owner), Some((person, T::Person))) = (possessor, cx.ent(k + 2)) {
+                    let org = cx.doc_led_by(owner);
+                    if let Some(o) = org {
+                        cx.role_fact(person, RoleKind::Staff, &role, (o, T::Org), "role.of_possessor", (k - 1, k + 3));
+                    }
+                }
+            }
+        }
+    }
+    // Descriptions resolved to a person: "the executive director of X" where the role item
+    // became a mention — handled by the apposition rules when a name follows.
+}
+
+/// For a role at `k`: "ROLE of the X" / "ROLE to X" / "ROLE at X" → (target entity, index after it).
+fn role_target(cx: &Ctx, k: usize) -> (Option<(usize, T)>, usize) {
+    let mut j = k + 1;
+    if cx.is(j, "of") || cx.is(j, "at") {
+        j = cx.skip_det(j + 1);
+        if let Some((e, t)) = cx.ent(j) {
+            // "the board chairman of Azerbaijan's State News Agency X": the organisation
+            if t == T::Gpe && cx.is(j + 1, "'s") {
+                if let Some((o, T::Org)) = cx.ent(j + 2) {
+                    return (Some((o, T::Org)), j + 3);
+                }
+            }
+            if matches!(t, T::Org | T::Gpe | T::Group) {
+                return (Some((e, t)), j + 1);
+            }
+        }
+    }
+    if cx.is(k + 1, "to") {
+        if let Some((e, t)) = cx.ent(cx.skip_det(k + 2)) {
+            if t == T::Gpe {
+                return (Some((e, t)), cx.skip_det(k + 2) + 1);
+            }
+        }
+    }
+    (None, k + 1)
+}
+
+impl Ctx<'_> {
+    fn doc_name(&self, e: usize) -> String {
+        self.doc.cands.iter().find(|c| c.entity == e).map(|c| c.name.clone()).unwrap_or_default()
+    }
+    /// The organisation a person was said to head earlier in this sentence or article.
+    fn doc_led_by(&self, person: usize) -> Option<usize> {
+        self.facts.iter().rev().find(|f| f.subject == person && f.predicate == P::Heads).and_then(|f| match f.object {
+            FactObject::Entity(o) => Some(o),
+            _ => None,
+        }).or_else(|| self.doc_heads_earlier(person))
+    }
+    fn doc_heads_earlier(&self, person: usize) -> Option<usize> {
+        // Look back through earlier sentences for "ORG ROLE PERSON" with a top role.
+        for si in (0..self.si).rev() {
+            let items = &self.doc.items[si];
+            for k in 1..items.len().saturating_sub(1) {
+                let Some(r) = items[k].role() else { continue };
+                if r.kind != RoleKind::Top {
+                    continue;
+                }
+                if self.doc.entity_of(&items[k + 1]) == Some(person) {
+                    if let Some(c) = self.doc.cand_of(&items[k - 1]).filter(|c| c.etype == T::Org) {
+                        if c.entity != usize::MAX {
+                            return Some(c.entity);
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+/// "A delegation headed by PERSON" / "led by".
+fn headed_by(cx: &mut Ctx) {
+    for k in 0..cx.items.len() {
+        if !(cx.is(k, "headed") || cx.is(k, "led")) || !cx.is(k + 1, "by") {
+            continue;
+        }
+        let Some((g, gt)) = (k > 0).then(|| cx.ent(k - 1)).flatten() else { continue };
+        if !matches!(gt, T::Group | T::Org) {
+            continue;
+        }
+        if let Some((p, T::Person)) = cx.ent(k + 2) {
+            if let Some(f) = cx.emit(p, P::Heads, FactObject::Entity(g), "role.headed_by", (k - 1, k + 3)) {
+                f.role = Some("head".into());
+            }
+        }
+    }
+}
+
+const ATTEND_VERBS: &[&str] = &[
+    "take part in", "takes part in", "took part in", "taking part in", "taken part in",
+    "participate in", "participates in", "participated in", "participating in",
+    "attend", "attends", "attended", "attending", "join", "joined", "joins",
+];
+
+fn verb_at(cx: &Ctx, k: usize, verbs: &[&str]) -> Option<usize> {
+    verbs.iter().filter_map(|v| cx.words_at(k, v)).max()
+}
+
+fn attend(cx: &mut Ctx) {
+    for k in 0..cx.items.len() {
+        let Some(after) = verb_at(cx, k, ATTEND_VERBS) else { continue };
+        // "the countries participating in X" is not a statement of attendance by a named agent
+        if k > 0 && cx.is(k - 1, "countries") {
+            continue;
+        }
+        // "was attended by" is the passive rule's
+        if cx.is(after, "by") {
+            continue;
+        }
+        let objs = cx.objects_after(after, &[T::Event], 8);
+        let Some(&(oi, ev)) = objs.first() else { continue };
+        if let Some((si, subj)) = cx.subject_before(k, AGENTS) {
+            cx.emit(subj, P::Attended, FactObject::Entity(ev), "attend.verb", (si.min(k), oi + 1));
+        }
+    }
+}
+
+/// "EVENT is attended by delegations from A, B and C, as well as observers from D and E".
+fn attend_passive(cx: &mut Ctx) {
+    for k in 0..cx.items.len() {
+        if !(cx.is(k, "attended") && cx.is(k + 1, "by")) {
+            continue;
+        }
+        let Some((ei, ev)) = cx.subject_before(k, &[T::Event]) else { continue };
+        let mut j = k + 2;
+        let mut pred = P::Attended;
+        while j < cx.items.len() {
+            // "delegations from", "representatives of", "observers from"
+            let w = cx.items[j].lower.clone();
+            if matches!(w.as_str(), "delegations" | "representatives" | "participants" | "officials" | "guests" | "observers" | "delegates") {
+                if w == "observers" {
+                    pred = P::ObserverAt;
+                }
+                if cx.is(j + 1, "from") || cx.is(j + 1, "of") {
+                    j += 2;
+                    continue;
+                }
+            }
+            if let Some((e, t)) = cx.ent(j) {
+                if AGENTS.contains(&t) {
+                    let rule = "attend.passive";
+                    cx.emit(e, pred, FactObject::Entity(ev), rule, (ei, j + 1));
+                }
+                j += 1;
+                continue;
+            }
+            if matches!(w.as_str(), "," | "and" | "as" | "well" | "the" | "also") {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+    }
+}
+
+const PLACE_VERBS: &[&str] = &[
+    "is taking place", "are taking place", "was taking place", "took place", "takes place", "take place",
+    "is held", "was held", "were held", "is being held", "will be held", "will take place", "held",
+    "is under way", "opened", "kicked off", "began", "begins", "started", "continues", "continued",
+];
+
+/// Where and when an event took place.
+fn held(cx: &mut Ctx) {
+    let n = cx.items.len();
+    for k in 0..n {
+        let Some(after) = verb_at(cx, k, PLACE_VERBS) else { continue };
+        if cx.is(k, "held") && (k == 0 || !cx.is(k - 1, ",") && cx.ent(k - 1).is_none_or(|(_, t)| t != T::Event)) {
+            // "held" alone must directly follow its event ("a forum held in Baku")
+            continue;
+        }
+        let relative = k > 0 && cx.is(k - 1, "which") || k > 1 && cx.is(k - 2, "which");
+        let rule_place = if relative { "held.relative" } else { "held.took_place" };
+        let Some((ei, ev)) = cx.subject_before(k, &[T::Event]) else { continue };
+        let ongoing = cx.items[k].lower == "is" || cx.items[k].lower == "are";
+        let tense = if cx.items[k].lower == "will" { Tense::Future } else if ongoing { Tense::Present } else { Tense::Past };
+        // Scan the rest of the clause for "in/at PLACE" and "on/in DATE".
+        let mut j = after;
+        let mut dated = false;
+        while j < n && !cx.is(j, ";") && !cx.is(j, ".") {
+            if cx.is(j, "in") || cx.is(j, "at") {
+                let mut m = cx.skip_det(j + 1);
+                if let Some(x) = cx.words_at(m, "city of") {
+                    m = x;
+                }
+                if let Some((p, t)) = cx.ent(m) {
+                    if PLACES.contains(&t) {
+                        cx.emit(ev, P::HeldIn, FactObject::Entity(p), rule_place, (ei, m + 1));
+                        // "in our capital, the city of X": the apposition names the same place
+                        j = m + 1;
+                        continue;
+                    }
+                    if t == T::Org {
+                        // "took place at TASS": the organisation's premises
+                        j = m + 1;
+                        continue;
+                    }
+                }
+                // "in our cultural capital, the city of Shusha"
+                if let Some(comma) = (m..(m + 6).min(n)).find(|&x| cx.is(x, ",")) {
+                    let mut q = cx.skip_det(comma + 1);
+                    if let Some(x) = cx.words_at(q, "city of") {
+                        q = x;
+                    }
+                    if let Some((p, T::Gpe)) = cx.ent(q) {
+                        if cx.items[m..comma].iter().all(|i| i.mention().is_none()) {
+                            cx.emit(ev, P::HeldIn, FactObject::Entity(p), rule_place, (ei, q + 1));
+                        }
+                    }
+                }
+            }
+            if cx.is(j, "on") || cx.is(j, "in") || cx.is(j, "from") {
+                if let Some((iso, used)) = date_at(cx, j + 1, tense) {
+                    cx.emit(ev, P::HeldOn, FactObject::Date(iso), rule_place, (ei, j + 1 + used));
+                    dated = true;
+                    j += 1 + used;
+                    continue;
+                }
+            }
+            if matches!(cx.items[j].kind, ItemKind::Mention(_)) && cx.ent(j).is_some_and(|(_, t)| !PLACES.contains(&t)) && j > after + 8 {
+                break;
+            }
+            j += 1;
+        }
+        if ongoing && !dated {
+            if let Some(p) = cx.doc.published.clone() {
+                cx.emit(ev, P::HeldOn, FactObject::Date(p), "held.ongoing", (ei, after));
+            }
+        }
+    }
+    // EVENT in PLACE / EVENT on DATE, right after the event's name.
+    for k in 0..n {
+        let Some((ev, T::Event)) = cx.ent(k) else { continue };
+        let mut j = k + 1;
+        if cx.is(j, "\"") {
+            j += 1;
+        }
+        if cx.is(j, "in") {
+            let mut m = cx.skip_det(j + 1);
+            if let Some(x) = cx.words_at(m, "city of") {
+                m = x;
+            }
+            if let Some((p, t)) = cx.ent(m) {
+                if matches!(t, T::Gpe) {
+                    cx.emit(ev, P::HeldIn, FactObject::Entity(p), "held.event_in_place", (k, m + 1));
+                }
+            }
+        }
+        if cx.is(j, "on") || cx.is(j, "in") {
+            if let Some((iso, used)) = date_at(cx, j + 1, Tense::Present) {
+                cx.emit(ev, P::HeldOn, FactObject::Date(iso), "held.event_on_date", (k, j + 1 + used));
+            }
+        }
+    }
+}
+
+/// A date expression at item `k`.
+fn date_at(cx: &Ctx, k: usize, tense: Tense) -> Option<(String, usize)> {
+    let words: Vec<&str> = cx.items[k.min(cx.items.len())..(k + 6).min(cx.items.len())].iter().map(|i| i.lower.as_str()).collect();
+    let words: Vec<&str> = words.into_iter().map(|w| if w == "-" { "-" } else { w }).collect();
+    dates::read(&words, cx.doc.published.as_deref(), tense)
+}
+
+/// Where places are: "Astrakhan, Russia", "the monument in the park", "in X there is Y".
+fn located(cx: &mut Ctx) {
+    let n = cx.items.len();
+    for k in 0..n {
+        let Some((a, at)) = cx.ent(k) else { continue };
+        // CITY/REGION , COUNTRY
+        if at == T::Gpe && cx.is(k + 1, ",") {
+            let m = cx.skip_det(k + 2);
+            if let Some((b, T::Gpe)) = cx.ent(m) {
+                let a_country = is_country(cx, k);
+                let b_country = is_country(cx, m);
+                // a list of countries ("Iran, Kazakhstan") is not containment
+                let list = (cx.is(m + 1, ",") || cx.is(m + 1, "and")) && cx.ent(cx.skip_det(m + 2)).is_some_and(|(_, t)| t == T::Gpe);
+                if !a_country && b_country && !list {
+                    cx.emit(a, P::LocatedIn, FactObject::Entity(b), "located.comma", (k, m + 1));
+                }
+            }
+        }
+        // FAC/LOC in PLACE (directly, or after the inner name of "monument to X")
+        if matches!(at, T::Fac | T::Loc) {
+            let mut j = k + 1;
+            if cx.is(j, "<inner>") {
+                while j < n && !cx.is(j, "</inner>") {
+                    j += 1;
+                }
+                j += 1;
+            }
+            if cx.is(j, "in") || cx.is(j, "on") {
+                let m = cx.skip_det(j + 1);
+                if let Some((b, bt)) = cx.ent(m) {
+                    if PLACES.contains(&bt) {
+                        cx.emit(a, P::LocatedIn, FactObject::Entity(b), "located.in", (k, m + 1));
+                    }
+                }
+            }
+        }
+    }
+    // in PLACE there is X, there is Y, the Z operates
+    for k in 0..n {
+        if !cx.is(k, "in") {
+            continue;
+        }
+        let Some((place, T::Gpe)) = cx.ent(cx.skip_det(k + 1)) else { continue };
+        let m = cx.skip_det(k + 1) + 1;
+        if !(cx.is(m, "there") || cx.is(m, ",") && cx.is(m + 1, "there")) {
+            continue;
+        }
+        let mut j = m;
+        while j < n {
+            if cx.is(j, "there") && (cx.is(j + 1, "is") || cx.is(j + 1, "are")) {
+                let o = cx.skip_det(j + 2);
+                if let Some((x, t)) = cx.ent(o) {
+                    if matches!(t, T::Fac | T::Org | T::Loc) {
+                        cx.emit(x, P::LocatedIn, FactObject::Entity(place), "located.there_is", (k, o + 1));
+                    }
+                }
+            }
+            if cx.is(j, ",") {
+                let o = cx.skip_det(j + 1);
+                if let Some((x, T::Org | T::Fac)) = cx.ent(o) {
+                    if cx.is(o + 1, "operates") || cx.is(o + 1, "works") || cx.is(o + 1, "stands") {
+                        cx.emit(x, P::LocatedIn, FactObject::Entity(place), "located.there_is", (k, o + 2));
+                    }
+                }
+            }
+            if cx.is(j, ".") || cx.is(j, ";") {
+                break;
+            }
+            j += 1;
+        }
+    }
+}
+
+fn is_country(cx: &Ctx, k: usize) -> bool {
+    cx.doc.cand_of(&cx.items[k]).is_some_and(|c| {
+        crate::gazetteer::place(c.canonical.as_deref().unwrap_or(&c.name)).is_some_and(|p| p.kind == crate::gazetteer::PlaceKind::Country)
+    })
+}
+
+const MET_VERBS: &[&str] = &["met with", "met", "meets with", "meets", "meeting with", "held talks with", "holds talks with", "held a meeting with", "had a meeting with", "talked with", "spoke with", "received"];
+const VISIT_VERBS: &[&str] = &["visited", "visits", "visiting", "arrived at", "arrived in", "arrives in", "toured", "took a tour of", "paid a visit to", "came to"];
+
+/// met_with and visited.
+fn verbs(cx: &mut Ctx) {
+    let n = cx.items.len();
+    for k in 0..n {
+        if let Some(after) = verb_at(cx, k, MET_VERBS) {
+            if cx.items[k].lower == "received" && !cx.is(after, "the") && cx.ent(after).is_none_or(|(_, t)| t != T::Person) {
+                continue;
+            }
+            let Some((si, subj)) = cx.subject_before(k, &[T::Person, T::Group]) else { continue };
+            // object: a person, possibly behind "the ROLE of X, NAME"
+            let mut o = cx.skip_det(after);
+            if role_at(cx, o).is_some() {
+                let (_, t_after) = role_target(cx, o);
+                if cx.is(t_after, ",") {
+                    o = t_after + 1;
+                }
+            }
+            for (oi, obj) in cx.objects_after(o, &[T::Person, T::Group, T::Org], 12) {
+                cx.emit(subj, P::MetWith, FactObject::Entity(obj), "met.verb", (si, oi + 1));
+            }
+        }
+        if let Some(after) = verb_at(cx, k, VISIT_VERBS) {
+            let Some((si, subj)) = cx.subject_before(k, &[T::Person, T::Group]) else { continue };
+            for (oi, obj) in cx.objects_after(after, &[T::Fac, T::Gpe, T::Loc, T::Org], 30) {
+                cx.emit(subj, P::Visited, FactObject::Entity(obj), "visited.verb", (si, oi + 1));
+            }
+        }
+    }
+}
+
+/// twinned_with, partner_of, member_of, organized_by, part_of.
+fn relations(cx: &mut Ctx) {
+    let n = cx.items.len();
+    for k in 0..n {
+        // A and B are sister cities / twin towns
+        if let Some((a, T::Gpe)) = cx.ent(k) {
+            if cx.is(k + 1, "and") {
+                if let Some((b, T::Gpe)) = cx.ent(k + 2) {
+                    let j = k + 3;
+                    if (cx.is(j, "are") || cx.is(j, "became") || cx.is(j, "have")) && (k + 3..(k + 8).min(n)).any(|x| matches!(cx.items[x].lower.as_str(), "sister" | "twin" | "twinned" | "twinning")) {
+                        cx.emit(a, P::TwinnedWith, FactObject::Entity(b), "twinned.sister_cities", (k, k + 6));
+                    }
+                    if cx.is(j, "are") && (k + 3..(k + 7).min(n)).any(|x| matches!(cx.items[x].lower.as_str(), "partners")) {
+                        cx.emit(a, P::PartnerOf, FactObject::Entity(b), "partner.strategic", (k, k + 6));
+                    }
+                }
+            }
+            if let Some(j) = cx.words_at(k + 1, "is twinned with").or_else(|| cx.words_at(k + 1, "is a sister city of")) {
+                if let Some((b, T::Gpe)) = cx.ent(cx.skip_det(j)) {
+                    cx.emit(a, P::TwinnedWith, FactObject::Entity(b), "twinned.sister_cities", (k, j + 1));
+                }
+            }
+        }
+        // A is a (strategic) partner of B
+        if let Some((a, at)) = cx.ent(k) {
+            if matches!(at, T::Gpe | T::Org) && cx.is(k + 1, "is") {
+                let mut j = k + 2;
+                if cx.is(j, "a") || cx.is(j, "an") {
+                    j += 1;
+                }
+                while j < n && matches!(cx.items[j].lower.as_str(), "strategic" | "key" | "important" | "reliable" | "close" | "major" | "long-standing" | "trusted") {
+                    j += 1;
+                }
+                if cx.is(j, "partner") && cx.is(j + 1, "of") {
+                    let m = cx.skip_det(j + 2);
+                    if let Some((b, bt)) = cx.ent(m) {
+                        if matches!(bt, T::Gpe | T::Org) {
+                            cx.emit(a, P::PartnerOf, FactObject::Entity(b), "partner.strategic", (k, m + 1));
+                        }
+                    }
+                }
+                if cx.is(j, "member") && cx.is(j + 1, "of") {
+                    let m = cx.skip_det(j + 2);
+                    if let Some((b, T::Org | T::Group)) = cx.ent(m) {
+                        cx.emit(a, P::MemberOf, FactObject::Entity(b), "member.of", (k, m + 1));
+                    }
+                }
+            }
+            // PERSON, a member of ORG
+            if at == T::Person && cx.is(k + 1, ",") && (cx.is(k + 2, "a") || cx.is(k + 2, "an")) && cx.is(k + 3, "member") && cx.is(k + 4, "of") {
+                let m = cx.skip_det(k + 5);
+                if let Some((b, T::Org | T::Group)) = cx.ent(m) {
+                    cx.emit(a, P::MemberOf, FactObject::Entity(b), "member.of", (k, m + 1));
+                }
+            }
+            // EVENT organized/hosted by X
+            if at == T::Event {
+                let mut j = k + 1;
+                if cx.is(j, ",") {
+                    j += 1;
+                }
+                if cx.is(j, "which") {
+                    j += 1;
+                }
+                if cx.is(j, "was") || cx.is(j, "is") {
+                    j += 1;
+                }
+                if matches!(cx.items.get(j).map(|i| i.lower.as_str()), Some("organized" | "organised" | "hosted" | "convened" | "sponsored")) && cx.is(j + 1, "by") {
+                    let m = cx.skip_det(j + 2);
+                    if let Some((b, T::Org | T::Gpe | T::Person)) = cx.ent(m) {
+                        cx.emit(a, P::OrganizedBy, FactObject::Entity(b), "organized.by", (k, m + 1));
+                    }
+                }
+            }
+            // ORG under the ORG
+            if at == T::Org && cx.is(k + 1, "under") {
+                let m = cx.skip_det(k + 2);
+                if let Some((b, T::Org)) = cx.ent(m) {
+                    cx.emit(a, P::PartOf, FactObject::Entity(b), "part_of.under", (k, m + 1));
+                }
+            }
+        }
+        // X organized/hosted EVENT
+        if matches!(cx.items[k].lower.as_str(), "organized" | "organised" | "hosted") && !cx.is(k + 1, "by") {
+            if let Some((si, subj)) = cx.subject_before(k, &[T::Org, T::Gpe, T::Person]) {
+                if let Some(&(oi, ev)) = cx.objects_after(k + 1, &[T::Event], 4).first() {
+                    cx.emit(ev, P::OrganizedBy, FactObject::Entity(subj), "organized.by", (si, oi + 1));
+                }
+            }
+        }
+    }
+}
+
+const DOC_WORDS: &[&str] = &["memorandum", "memorandums", "memoranda", "agreement", "agreements", "treaty", "treaties", "accord", "protocol", "declaration", "contract", "deal"];
+
+/// signed_agreement_with.
+fn signed(cx: &mut Ctx) {
+    let n = cx.items.len();
+    for k in 0..n {
+        let is_doc = DOC_WORDS.contains(&cx.items[k].lower.as_str())
+            || cx.doc.cand_of(&cx.items[k]).is_some_and(|c| DOC_WORDS.contains(&c.head.as_str()) || c.name.to_lowercase().starts_with("memorandum"));
+        if !is_doc {
+            continue;
+        }
+        let title = quoted_after(cx, k, 8);
+        // ... between A and B
+        if let Some(bw) = (k + 1..(k + 40).min(n)).find(|&x| cx.is(x, "between")) {
+            if !(k + 1..bw).any(|x| cx.is(x, ".") || cx.is(x, ";")) || cx.items[k + 1..bw].iter().any(|i| i.lower == "\"") {
+                let a = cx.skip_det(bw + 1);
+                if let (Some((ea, ta)), true) = (cx.ent(a), cx.is(a + 1, "and")) {
+                    let b = cx.skip_det(a + 2);
+                    if let Some((eb, tb)) = cx.ent(b) {
+                        if matches!(ta, T::Org | T::Gpe | T::Person) && matches!(tb, T::Org | T::Gpe | T::Person) {
+                            if let Some(f) = cx.emit(ea, P::SignedAgreementWith, FactObject::Entity(eb), "signed.between", (k, b + 1)) {
+                                f.detail = title.clone();
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // ... signed by A with B and C
+        if let Some(s) = (k + 1..(k + 6).min(n)).find(|&x| cx.is(x, "signed")) {
+            if cx.is(s + 1, "by") {
+                let a = cx.skip_det(s + 2);
+                if let Some((ea, ta)) = cx.ent(a) {
+                    let mut w = a + 1;
+                    while w < n && !cx.is(w, "with") && w < a + 4 {
+                        w += 1;
+                    }
+                    if cx.is(w, "with") && matches!(ta, T::Org | T::Gpe | T::Person) {
+                        let doc = cx.items[k].lower.clone();
+                        for (bi, eb) in cx.objects_after(w + 1, &[T::Org, T::Gpe, T::Person], 30) {
+                            if let Some(f) = cx.emit(ea, P::SignedAgreementWith, FactObject::Entity(eb), "signed.by_with", (k, bi + 1)) {
+                                f.detail = Some(title.clone().unwrap_or_else(|| doc.clone()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // A signed a memorandum/agreement with B
+    for k in 0..n {
+        if !cx.is(k, "signed") || cx.is(k + 1, "by") {
+            continue;
+        }
+        let Some(w) = (k + 1..(k + 12).min(n)).find(|&x| cx.is(x, "with")) else { continue };
+        if !(k + 1..w).any(|x| DOC_WORDS.contains(&cx.items[x].lower.as_str()) || cx.doc.cand_of(&cx.items[x]).is_some_and(|c| c.etype == T::Work)) {
+            continue;
+        }
+        let Some((si, a)) = cx.subject_before(k, &[T::Org, T::Gpe, T::Person]) else { continue };
+        let title = quoted_after(cx, k, 10);
+        for (bi, b) in cx.objects_after(w + 1, &[T::Org, T::Gpe, T::Person], 20) {
+            if let Some(f) = cx.emit(a, P::SignedAgreementWith, FactObject::Entity(b), "signed.by_with", (si, bi + 1)) {
+                f.detail = title.clone();
+            }
+        }
+    }
+}
+
+/// Text of a quoted title within `span` items after `k`: “On strategic cooperation ...”.
+fn quoted_after(cx: &Ctx, k: usize, span: usize) -> Option<String> {
+    let n = cx.items.len();
+    let open = (k + 1..(k + span).min(n)).find(|&x| cx.is(x, "\""))?;
+    let close = (open + 1..(open + 40).min(n)).find(|&x| cx.is(x, "\""))?;
+    let text = cx.doc.text(cx.clean, cx.items[open + 1].tok_start, cx.items[close - 1].tok_end);
+    (!text.is_empty()).then_some(text)
+}
+
+/// "... newspapers were published ("A" (1919–1920), "B") ... in PLACE".
+fn published(cx: &mut Ctx) {
+    let n = cx.items.len();
+    let Some(p) = (0..n).find(|&k| cx.is(k, "published") || cx.is(k, "printed")) else { return };
+    let works: Vec<(usize, usize)> = (p..n).filter_map(|k| cx.ent(k).filter(|(_, t)| *t == T::Work).map(|(e, _)| (k, e))).collect();
+    if works.is_empty() {
+        return;
+    }
+    // the place: "in PLACE" anywhere in the sentence before the list
+    let place = (0..p).rev().find_map(|k| {
+        if cx.is(k, "in") {
+            cx.ent(cx.skip_det(k + 1)).filter(|(_, t)| *t == T::Gpe).map(|(e, _)| (k, e))
+        } else {
+            None
+        }
+    });
+    let Some((pk, place)) = place else { return };
+    for (wk, w) in works {
+        // years in parentheses after the title: (1919–1920)
+        let mut detail = None;
+        let mut j = wk + 1;
+        if cx.is(j, "\"") {
+            j += 1;
+        }
+        if cx.is(j, "(") {
+            let close = (j + 1..(j + 6).min(n)).find(|&x| cx.is(x, ")"));
+            if let Some(c) = close {
+                detail = Some(cx.doc.text(cx.clean, cx.items[j + 1].tok_start, cx.items[c - 1].tok_end));
+            }
+        }
+        if let Some(f) = cx.emit(w, P::PublishedIn, FactObject::Entity(place), "published.in", (pk.min(wk), wk + 1)) {
+            f.detail = detail;
+        }
+    }
+}
+
+/// dedicated_to and named_after.
+fn dedicated_named(cx: &mut Ctx) {
+    let n = cx.items.len();
+    for k in 0..n {
+        let Some((a, at)) = cx.ent(k) else { continue };
+        let head = cx.doc.cand_of(&cx.items[k]).map(|c| c.name.to_lowercase()).unwrap_or_default();
+        // FAC/LOC with an inner name: "monument to X", "park named after X", "school that bears his name"
+        if cx.is(k + 1, "<inner>") {
+            let close = (k + 2..n).find(|&x| cx.is(x, "</inner>")).unwrap_or(n);
+            let person = (k + 2..close).find_map(|x| cx.ent_or_demonym(x).filter(|(_, t)| *t == T::Person).map(|(e, _)| (x, e)));
+            if let Some((x, p)) = person {
+                let (pred, rule) = if head.contains(" to ") { (P::DedicatedTo, "dedicated.to") } else { (P::NamedAfter, "named.after") };
+                cx.emit(a, pred, FactObject::Entity(p), rule, (k, x + 1));
+            }
+            continue;
+        }
+        if !matches!(at, T::Fac | T::Event | T::Work | T::Loc | T::Org) {
+            continue;
+        }
+        let mut j = k + 1;
+        if cx.is(j, ",") {
+            j += 1;
+        }
+        if cx.is(j, "which") {
+            j += 1;
+        }
+        if cx.is(j, "is") || cx.is(j, "was") {
+            j += 1;
+        }
+        if cx.is(j, "dedicated") && cx.is(j + 1, "to") {
+            let mut m = cx.skip_det(j + 2);
+            // "the 100th anniversary of X's birth"
+            while m < n && cx.ent(m).is_none() && m < j + 8 {
+                m += 1;
+            }
+            if let Some((p, T::Person | T::Event)) = cx.ent(m) {
+                cx.emit(a, P::DedicatedTo, FactObject::Entity(p), "dedicated.to", (k, m + 1));
+            }
+        }
+        if cx.is(j, "named") && cx.is(j + 1, "after") {
+            if let Some((p, T::Person)) = cx.ent(cx.skip_det(j + 2)) {
+                cx.emit(a, P::NamedAfter, FactObject::Entity(p), "named.after", (k, j + 3));
+            }
+        }
+    }
+}
+
+const SPEECH_NOUNS: &[&str] = &["speech", "address", "remarks", "statement", "keynote", "presentation", "lecture", "report"];
+
+/// spoke_at: "Delivering a speech at the meeting, X said", "X addressed the forum".
+fn spoke(cx: &mut Ctx) {
+    let n = cx.items.len();
+    for k in 0..n {
+        let w = cx.items[k].lower.as_str();
+        let gave = matches!(w, "delivering" | "delivered" | "delivers" | "gave" | "giving" | "made" | "making" | "gives");
+        let mut at = None;
+        if gave {
+            let j = cx.skip_det(k + 1);
+            if SPEECH_NOUNS.contains(&cx.items.get(j).map(|i| i.lower.as_str()).unwrap_or("")) && cx.is(j + 1, "at") {
+                at = Some(j + 2);
+            }
+        } else if matches!(w, "spoke" | "speaking" | "addressing" | "addressed") {
+            at = Some(if cx.is(k + 1, "at") || cx.is(k + 1, "to") { k + 2 } else { k + 1 });
+        }
+        let Some(at) = at else { continue };
+        let Some(&(ei, ev)) = cx.objects_after(at, &[T::Event], 4).first() else { continue };
+        // the speaker: the clause subject, or after a leading participle the main subject
+        let subj = if matches!(w, "delivering" | "speaking" | "addressing") && (k == 0 || cx.is(k - 1, ",")) {
+            let comma = (ei + 1..n).find(|&x| cx.is(x, ","));
+            comma.and_then(|c| cx.ent(cx.skip_det(c + 1)).filter(|(_, t)| *t == T::Person).map(|(e, _)| (c + 1, e)))
+        } else {
+            cx.subject_before(k, &[T::Person])
+        };
+        if let Some((si, p)) = subj {
+            cx.emit(p, P::SpokeAt, FactObject::Entity(ev), "spoke.at", (k.min(si), ei.max(si) + 1));
+        }
+    }
+}
+
+/// Quotations: “...,” X said / X said: “...”.
+fn quotes(cx: &mut Ctx) {
+    let n = cx.items.len();
+    let opens: Vec<usize> = (0..n).filter(|&k| cx.is(k, "\"")).collect();
+    let mut q = 0;
+    while q + 1 < opens.len() {
+        let (a, b) = (opens[q], opens[q + 1]);
+        q += 2;
+        if b <= a + 3 {
+            continue;
+        }
+        // speaker: after the closing quote ("..., X said" / "..., said X") or before the opening one
+        let mut speaker = None;
+        let after = b + 1;
+        if let Some((e, T::Person)) = cx.ent(after) {
+            if cx.items.get(after + 1).is_some_and(|i| crate::analyse::lexicon::SPEECH_VERBS.contains(&i.lower.as_str())) {
+                speaker = Some(e);
+            }
+        }
+        if speaker.is_none() && cx.items.get(after).is_some_and(|i| crate::analyse::lexicon::SPEECH_VERBS.contains(&i.lower.as_str())) {
+            speaker = cx.ent(after + 1).filter(|(_, t)| *t == T::Person).map(|(e, _)| e);
+        }
+        if speaker.is_none() && a >= 2 && (cx.is(a - 1, ":") || cx.is(a - 1, ",")) {
+            speaker = cx.subject_before(a - 1, &[T::Person]).map(|(_, e)| e);
+        }
+        let (start, end) = (cx.doc.tokens[cx.items[a + 1].tok_start].start, cx.doc.tokens[cx.items[b - 1].tok_end.max(cx.items[b - 1].tok_start + 1) - 1].end);
+        if end <= start {
+            continue;
+        }
+        cx.quotes.push(crate::model::Quote { sentence: cx.si, speaker, start, end, text: cx.clean[start..end].to_string() });
+    }
+}

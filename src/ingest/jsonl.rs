@@ -1,0 +1,164 @@
+//! JSONL / NDJSON input, streamed line by line: one article per non-blank line. A bad
+//! line is an error for that line only; the others still go through.
+
+use super::{make_article, too_large, ReadError, MAX_ARTICLE_BYTES};
+use crate::model::Article;
+use serde::Deserialize;
+use serde_json::Value;
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+
+/// Longest line read: JSON escapes (`\u00e9`) can make a line several times longer than
+/// the text it carries. Longer lines are skipped without being held in memory.
+const MAX_LINE_BYTES: usize = 6 * MAX_ARTICLE_BYTES;
+
+#[derive(Deserialize)]
+struct Record {
+    id: Option<Value>,
+    text: Option<Value>,
+    title: Option<Value>,
+    date: Option<Value>,
+    source: Option<Value>,
+}
+
+enum Line {
+    Eof,
+    Got,
+    TooLong(usize),
+}
+
+/// Read up to and without the next `\n` into `buf`, never holding more than `limit` bytes.
+fn read_line(reader: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize) -> std::io::Result<(Line, usize)> {
+    let mut total = 0;
+    let mut overflow = false;
+    loop {
+        let avail = reader.fill_buf()?;
+        if avail.is_empty() {
+            let line = if overflow {
+                Line::TooLong(total)
+            } else if total == 0 {
+                Line::Eof
+            } else {
+                Line::Got
+            };
+            return Ok((line, total));
+        }
+        let (take, done) = match avail.iter().position(|&b| b == b'\n') {
+            Some(p) => (p, true),
+            None => (avail.len(), false),
+        };
+        if !overflow {
+            buf.extend_from_slice(&avail[..take]);
+            if buf.len() > limit {
+                overflow = true;
+                buf.clear();
+                buf.shrink_to(0);
+            }
+        }
+        total += take + usize::from(done);
+        reader.consume(take + usize::from(done));
+        if done {
+            return Ok((if overflow { Line::TooLong(total) } else { Line::Got }, total));
+        }
+    }
+}
+
+/// The articles of one JSONL file, in file order.
+pub struct Lines {
+    shown: String,
+    reader: Option<BufReader<File>>,
+    pending: Option<ReadError>,
+    line_no: usize,
+    offset: usize,
+    buf: Vec<u8>,
+}
+
+impl Lines {
+    pub fn open(path: &Path) -> Self {
+        let shown = path.display().to_string();
+        let (reader, pending) = match File::open(path) {
+            Ok(f) => (Some(BufReader::with_capacity(1 << 16, f)), None),
+            Err(e) => (None, Some(ReadError::new(shown.clone(), format!("cannot read: {}", super::io_reason(&e))))),
+        };
+        Lines { shown, reader, pending, line_no: 0, offset: 0, buf: Vec::new() }
+    }
+
+    fn error(&self, reason: impl std::fmt::Display) -> ReadError {
+        ReadError::new(self.shown.clone(), format!("JSONL line {}: {reason}", self.line_no))
+    }
+
+    fn parse(&mut self, line_offset: usize) -> Result<Article, ReadError> {
+        let bytes = std::mem::take(&mut self.buf);
+        let line = match std::str::from_utf8(&bytes) {
+            Ok(l) => l,
+            Err(e) => return Err(self.error(format!("not valid UTF-8 at byte {}", line_offset + e.valid_up_to()))),
+        };
+        let record: Record = serde_json::from_str(line.trim_end_matches('\r')).map_err(|e| {
+            let msg = e.to_string();
+            let msg = msg.rfind(" at line ").map_or(msg.as_str(), |p| &msg[..p]).to_string();
+            self.error(format!("invalid JSON at column {}: {msg}", e.column()))
+        })?;
+        self.buf = bytes; // keep the allocation for the next line
+        let id = match record.id {
+            Some(Value::String(s)) if !s.trim().is_empty() => s,
+            Some(Value::Number(n)) => n.to_string(),
+            None | Some(Value::Null) => return Err(self.error("missing field `id`")),
+            Some(_) => return Err(self.error("field `id` is not a string or number")),
+        };
+        let text = match record.text {
+            Some(Value::String(s)) => s,
+            None | Some(Value::Null) => return Err(self.error("missing field `text`")),
+            Some(_) => return Err(self.error("field `text` is not a string")),
+        };
+        if text.len() > MAX_ARTICLE_BYTES {
+            return Err(self.error(too_large(text.len() as u64)));
+        }
+        let opt = |v: Option<Value>| match v {
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s),
+            _ => None,
+        };
+        let path = format!("{}:{}", self.shown, self.line_no);
+        make_article(id, path, text, opt(record.title), opt(record.date), opt(record.source))
+            .map_err(|e| self.error(e.reason))
+    }
+}
+
+impl Iterator for Lines {
+    type Item = Result<Article, ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(e) = self.pending.take() {
+            return Some(Err(e));
+        }
+        loop {
+            let reader = self.reader.as_mut()?;
+            self.buf.clear();
+            let line_offset = self.offset;
+            let got = read_line(reader, &mut self.buf, MAX_LINE_BYTES);
+            self.line_no += 1;
+            match got {
+                Err(e) => {
+                    self.reader = None;
+                    let reason = format!("cannot read: {}", super::io_reason(&e));
+                    return Some(Err(self.error(reason)));
+                }
+                Ok((Line::Eof, _)) => {
+                    self.reader = None;
+                    return None;
+                }
+                Ok((Line::TooLong(n), _)) => {
+                    self.offset += n;
+                    return Some(Err(self.error(too_large(n as u64))));
+                }
+                Ok((Line::Got, n)) => {
+                    self.offset += n;
+                    if self.buf.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    return Some(self.parse(line_offset));
+                }
+            }
+        }
+    }
+}

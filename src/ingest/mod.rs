@@ -1,0 +1,240 @@
+//! Ingest: input paths → `Article`s. Finds the files, reads plain text, HTML, Markdown
+//! and JSONL, refuses bad input with a one-line reason (never a panic), cleans the text
+//! and reads title, date and agency.
+
+pub mod clean;
+mod dates;
+mod html;
+mod jsonl;
+mod lines;
+mod markup;
+pub mod meta;
+
+use crate::model::Article;
+use std::collections::BTreeSet;
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+pub use clean::{original_end, Cleaned, Format};
+
+/// Largest article accepted, in bytes. A JSONL file may be larger; each line may not.
+pub const MAX_ARTICLE_BYTES: usize = 16 * 1024 * 1024;
+
+/// File name endings read when a folder is walked (explicitly named files are always read).
+const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "xhtml", "jsonl", "ndjson"];
+
+/// One input that failed, with a one-line reason naming the problem ("binary file", "not valid UTF-8 at byte 17", "empty", "too large (…MB, limit …)", "JSONL line 12: missing field `text`").
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadError {
+    pub path: String,
+    pub reason: String,
+}
+
+impl ReadError {
+    fn new(path: impl Into<String>, reason: impl Into<String>) -> Self {
+        ReadError { path: path.into(), reason: reason.into() }
+    }
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.reason)
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+fn wanted_in_folder(path: &Path) -> bool {
+    match path.extension() {
+        None => true,
+        Some(e) => TEXT_EXTENSIONS.contains(&e.to_string_lossy().to_ascii_lowercase().as_str()),
+    }
+}
+
+/// Expand files and folders (recursively, following no symlink loops) into a sorted, de-duplicated list of input files. Hidden files/dirs (starting with '.') are skipped. Errors for a path that does not exist are returned as ReadError, not panics.
+///
+/// Inside folders only text-like files are taken (.txt .md .html .jsonl … or no
+/// extension); a file named explicitly is always taken.
+pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for root in paths {
+        let shown = root.display().to_string();
+        let meta = match std::fs::metadata(root) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                errors.push(ReadError::new(shown, "not found"));
+                continue;
+            }
+            Err(e) => {
+                errors.push(ReadError::new(shown, format!("cannot read: {}", io_reason(&e))));
+                continue;
+            }
+        };
+        if !meta.is_dir() {
+            files.push(root.clone());
+            continue;
+        }
+        let walk = walkdir::WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        for entry in walk {
+            match entry {
+                Ok(e) if e.file_type().is_file() && wanted_in_folder(e.path()) => {
+                    files.push(e.into_path())
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    let path = e.path().map_or(shown.clone(), |p| p.display().to_string());
+                    let reason = if e.loop_ancestor().is_some() {
+                        "symlink loop, skipped".to_string()
+                    } else if let Some(io) = e.io_error() {
+                        format!("cannot read: {}", io_reason(io))
+                    } else {
+                        e.to_string()
+                    };
+                    errors.push(ReadError::new(path, reason));
+                }
+            }
+        }
+    }
+    // the same file reached twice (named and inside a folder, or by a link) counts once
+    let mut seen = BTreeSet::new();
+    files.sort();
+    files.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
+    (files, errors)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::NotFound => "not found".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn megabytes(n: u64) -> String {
+    format!("{:.1}MB", n as f64 / (1024.0 * 1024.0))
+}
+
+pub(crate) fn too_large(n: u64) -> String {
+    format!("too large ({}, limit {})", megabytes(n), megabytes(MAX_ARTICLE_BYTES as u64))
+}
+
+fn is_jsonl(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
+}
+
+/// Read one input file: a `.jsonl` / `.ndjson` yields one item per non-blank line (streamed: do not read the whole file into memory at once; each line is one article with `id`, `text`, optional `title`, `date`, `source`); any other file yields exactly one item, its id = the file name (not the path).
+pub fn read_file(path: &Path) -> Box<dyn Iterator<Item = Result<Article, ReadError>>> {
+    if is_jsonl(path) {
+        return Box::new(jsonl::Lines::open(path));
+    }
+    Box::new(std::iter::once(read_single(path)))
+}
+
+fn read_single(path: &Path) -> Result<Article, ReadError> {
+    let shown = path.display().to_string();
+    let fail = |reason: String| ReadError::new(shown.clone(), reason);
+    let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    let meta = file.metadata().map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    if meta.is_dir() {
+        return Err(fail("is a folder".into()));
+    }
+    if meta.len() > MAX_ARTICLE_BYTES as u64 {
+        return Err(fail(too_large(meta.len())));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // read one byte past the limit so a file that grew meanwhile is still caught
+    file.take(MAX_ARTICLE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        return Err(fail(too_large(bytes.len() as u64)));
+    }
+    let text = decode(bytes).map_err(fail)?;
+    let id = path.file_name().map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
+    make_article(id, shown.clone(), text, None, None, None)
+}
+
+/// Bytes → text, refusing binary data and invalid UTF-8. A byte-order mark is dropped.
+pub(crate) fn decode(bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.is_empty() {
+        return Err("empty".into());
+    }
+    if let Some(p) = bytes.iter().position(|&b| b == 0) {
+        return Err(format!("binary file (NUL byte at {p})"));
+    }
+    let mut text = String::from_utf8(bytes)
+        .map_err(|e| format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to()))?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..3);
+    }
+    Ok(text)
+}
+
+/// Why a text is no article, if it is none: empty, binary-looking, or too large.
+fn refuse(text: &str) -> Option<String> {
+    if text.len() > MAX_ARTICLE_BYTES {
+        return Some(too_large(text.len() as u64));
+    }
+    if text.is_empty() {
+        return Some("empty".into());
+    }
+    if text.trim().is_empty() {
+        return Some("empty (whitespace only)".into());
+    }
+    if let Some(p) = text.bytes().position(|b| b == 0) {
+        return Some(format!("binary file (NUL byte at {p})"));
+    }
+    // mostly control characters: binary data that happens to be valid UTF-8
+    let sample = &text[..markup::floor_boundary(text, 8192)];
+    let total = sample.chars().count();
+    let control = sample.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c')).count();
+    if control * 10 > total * 3 {
+        return Some(format!("binary file ({control} of {total} characters are control characters)"));
+    }
+    None
+}
+
+/// Build an Article from an id and raw text (+ optional metadata given by JSONL): detect HTML / Markdown / plain, clean, find title/date/source, hash with blake3 (hex of the ORIGINAL text).
+pub fn make_article(
+    id: String,
+    path: String,
+    text: String,
+    title: Option<String>,
+    date: Option<String>,
+    source: Option<String>,
+) -> Result<Article, ReadError> {
+    if let Some(reason) = refuse(&text) {
+        return Err(ReadError::new(path, reason));
+    }
+    let cleaned = clean::clean(&text);
+    if cleaned.clean.text.trim().is_empty() {
+        return Err(ReadError::new(path, "no text left after cleaning"));
+    }
+    let given = meta::Given { title, date, source };
+    let m = meta::find(&cleaned.clean.text, &cleaned.hints, &given);
+    let hash = blake3::hash(text.as_bytes()).to_hex().to_string();
+    Ok(Article {
+        id,
+        path,
+        text,
+        hash,
+        title: m.title,
+        published: m.published,
+        source: m.source,
+        clean: cleaned.clean,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,253 @@
+//! The `newsgraph` command: parses arguments, calls the library, prints.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+
+mod cli;
+
+use newsgraph::pipeline::{self, BuildOptions, Progress};
+use newsgraph::{eval, explain, query, store};
+
+#[derive(Parser)]
+#[command(name = "newsgraph", version, about = "Turn news articles into a knowledge graph you can query, draw and trust")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read articles (files, folders, JSONL) and build or update the graph database.
+    Build {
+        /// Files or folders of articles (.txt, .md, .html, .jsonl).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, default_value = "out/kg.db")]
+        db: PathBuf,
+        /// No progress bar.
+        #[arg(long, short)]
+        quiet: bool,
+        /// Analysis threads (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Articles per transaction.
+        #[arg(long, default_value_t = 512)]
+        batch: usize,
+    },
+    /// Run SQL (text or a .sql file) on the graph, read-only.
+    Query {
+        sql: String,
+        #[arg(long, default_value = "out/kg.db")]
+        db: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Named parameter for the SQL: --param name=value fills :name.
+        #[arg(long = "param", value_parser = parse_param)]
+        params: Vec<(String, String)>,
+        /// With --format csv: add the byte-order mark Excel needs.
+        #[arg(long)]
+        excel: bool,
+    },
+    /// Score the graph against gold facts (the format of eval/seeds: entities.tsv, facts.tsv, er.tsv).
+    Eval {
+        #[arg(long)]
+        gold: PathBuf,
+        #[arg(long, default_value = "out/kg.db")]
+        db: PathBuf,
+        /// List every false positive and miss.
+        #[arg(long)]
+        errors: bool,
+        /// Also write the full result as JSON here.
+        #[arg(long)]
+        json: Option<PathBuf>,
+        /// Exit 1 when F1 is below this.
+        #[arg(long)]
+        min_f1: Option<f64>,
+    },
+    /// Say why: an entity's names, merges and facts, or one fact (ARTICLE#INDEX).
+    Explain {
+        /// An entity (id, name or alias) or a fact as ARTICLE#INDEX.
+        what: String,
+        /// Only facts with this predicate.
+        predicate: Option<String>,
+        #[arg(long, default_value = "out/kg.db")]
+        db: PathBuf,
+    },
+    /// Draw or export the graph (or a view of it): dot, svg, png, csv, graphml.
+    Export {
+        #[command(flatten)]
+        args: Box<cli::export::ExportArgs>,
+        #[arg(long, default_value = "out/kg.db")]
+        db: PathBuf,
+    },
+    /// Counts per type and predicate, most connected entities, PageRank, components
+    /// (also written to the entity_stats table).
+    Stats {
+        #[command(flatten)]
+        args: cli::stats::StatsArgs,
+        #[arg(long, default_value = "out/kg.db")]
+        db: PathBuf,
+    },
+    /// List entities whose name or alias contains SEARCH.
+    Entities {
+        search: Option<String>,
+        #[arg(long, default_value = "out/kg.db")]
+        db: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+fn parse_param(s: &str) -> Result<(String, String), String> {
+    s.split_once('=').map(|(a, b)| (a.to_string(), b.to_string())).ok_or_else(|| format!("expected NAME=VALUE, got {s:?}"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("newsgraph: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Build { paths, db, quiet, threads, batch } => build(paths, db, quiet, threads, batch),
+        Command::Query { sql, db, format, params, excel } => {
+            let conn = store::open_read_only(&db)?;
+            let sql = query::load_sql(&sql)?;
+            let rows = query::run(&conn, &sql, &params)?;
+            print_rows(&rows, format, excel)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval { gold, db, errors, json, min_f1 } => {
+            let g = match eval::load_gold(&gold) {
+                Ok(g) => g,
+                Err(e) => {
+                    eprintln!("{e:#}");
+                    return Ok(ExitCode::from(1));
+                }
+            };
+            let score = match eval::open_db(&db).and_then(|c| eval::score(&c, &g)) {
+                Ok(s) => s,
+                Err(e) => {
+                    println!("{e:#}");
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            if let Some(j) = json {
+                std::fs::write(&j, score.to_json_text()).with_context(|| format!("cannot write {}", j.display()))?;
+            }
+            print!("{}", score.report(errors));
+            if min_f1.is_some_and(|m| score.below(m)) {
+                return Ok(ExitCode::from(1));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Explain { what, predicate, db } => {
+            let conn = store::open_read_only(&db)?;
+            if let Some((article, idx)) = what.rsplit_once('#').and_then(|(a, i)| i.parse::<i64>().ok().map(|i| (a, i))) {
+                print!("{}", explain::fact(&conn, article, idx)?);
+            } else {
+                print!("{}", explain::entity(&conn, &what, predicate.as_deref())?);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { args, db } => {
+            cli::export::run(&args, &db)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stats { args, db } => {
+            cli::stats::run(&args, &db)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Entities { search, db, format, limit } => {
+            let conn = store::open_read_only(&db)?;
+            let sql = "SELECT e.id, e.name, e.type, e.articles,
+                    (SELECT count(*) FROM facts f WHERE f.subject_id = e.id OR f.object_id = e.id) AS facts,
+                    (SELECT group_concat(alias, ' | ') FROM (SELECT alias FROM alias WHERE entity_id = e.id ORDER BY seen DESC, alias)) AS aliases
+                FROM entity e
+                WHERE :q IS NULL OR e.name LIKE '%' || :q || '%' OR EXISTS (SELECT 1 FROM alias a WHERE a.entity_id = e.id AND a.alias LIKE '%' || :q || '%')
+                ORDER BY facts DESC, e.articles DESC, e.id LIMIT :limit";
+            let mut params = vec![("limit".to_string(), limit.to_string())];
+            let rows = match search {
+                Some(q) => {
+                    params.push(("q".into(), q));
+                    query::run(&conn, sql, &params)?
+                }
+                None => query::run(&conn, &sql.replace(":q IS NULL OR", "1 OR"), &params)?,
+            };
+            print_rows(&rows, format, false)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn print_rows(rows: &query::Rows, format: Format, excel: bool) -> Result<()> {
+    match format {
+        Format::Table => print!("{}", rows.to_table()),
+        Format::Csv => print!("{}", rows.to_csv(excel)?),
+        Format::Json => print!("{}", rows.to_json()),
+    }
+    Ok(())
+}
+
+fn build(paths: Vec<PathBuf>, db: PathBuf, quiet: bool, threads: Option<usize>, batch: usize) -> Result<ExitCode> {
+    if batch == 0 {
+        bail!("--batch must be at least 1");
+    }
+    let show = !quiet && std::io::stderr().is_terminal();
+    let bar = if show { ProgressBar::new(0) } else { ProgressBar::hidden() };
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    let total: u64 = 0;
+    bar.set_length(total);
+    let paths_for_size = paths.clone();
+    let size: u64 = newsgraph::ingest::discover(&paths_for_size).0.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
+    bar.set_length(size);
+    let opts = BuildOptions { db: db.clone(), batch, threads };
+    let on_progress = |p: Progress| match p {
+        Progress::Files(_) => {}
+        Progress::FileDone(bytes) => bar.inc(bytes),
+        Progress::Articles(n) => bar.set_message(format!("{n} articles")),
+        Progress::Resolving => bar.set_message("resolving entities"),
+    };
+    let report = pipeline::build(&paths, &opts, &on_progress)?;
+    bar.finish_and_clear();
+    for f in &report.failed {
+        eprintln!("warning: {}: {}", f.path, f.reason);
+    }
+    eprintln!(
+        "{} articles read ({} new, {} changed, {} unchanged), {} failed; {} facts, {} entities in {} ({:.2}s)",
+        report.read,
+        report.added,
+        report.replaced,
+        report.unchanged,
+        report.failed.len(),
+        report.facts,
+        report.entities,
+        db.display(),
+        report.wall.as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}

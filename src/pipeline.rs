@@ -1,0 +1,164 @@
+//! `build`: ingest → analyse → extract → store in batches, then resolve. Articles are
+//! analysed in parallel; one writer stores them, a batch per transaction, so an
+//! interrupted build leaves whole articles only.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use rayon::prelude::*;
+
+use crate::ingest::{self, ReadError};
+use crate::model::Article;
+use crate::store::{self, Analysed};
+use crate::{analyse, extract, resolve};
+
+pub struct BuildOptions {
+    pub db: PathBuf,
+    /// Articles per transaction.
+    pub batch: usize,
+    /// Worker threads for analysis (None: all cores).
+    pub threads: Option<usize>,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions { db: PathBuf::from("out/kg.db"), batch: 512, threads: None }
+    }
+}
+
+/// Progress reported to the caller (the library prints nothing).
+#[derive(Debug, Clone)]
+pub enum Progress {
+    /// Input files found.
+    Files(usize),
+    /// One more file read (its bytes).
+    FileDone(u64),
+    /// Articles handled so far.
+    Articles(usize),
+    Resolving,
+}
+
+/// Time spent in each stage, summed over threads for the parallel ones.
+#[derive(Debug, Clone, Default)]
+pub struct StageTimes {
+    pub read: Duration,
+    pub analyse: Duration,
+    pub extract: Duration,
+    pub store: Duration,
+    pub resolve: Duration,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct BuildReport {
+    pub files: usize,
+    pub read: usize,
+    pub added: usize,
+    pub replaced: usize,
+    pub unchanged: usize,
+    pub failed: Vec<ReadError>,
+    pub words: u64,
+    pub bytes: u64,
+    pub facts: i64,
+    pub entities: i64,
+    pub times: StageTimes,
+    pub wall: Duration,
+}
+
+/// Analyses and extracts one article.
+pub fn analyse_article(article: Article) -> (Analysed, Duration, Duration) {
+    let t0 = Instant::now();
+    let (doc, mut analysis) = analyse::analyse(&article);
+    let t1 = Instant::now();
+    extract::extract(&doc, &article.clean.text, &mut analysis);
+    let keys = resolve::local_keys(&article.id, &analysis);
+    let t2 = Instant::now();
+    (Analysed { article, analysis, keys }, t1 - t0, t2 - t1)
+}
+
+pub fn build(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress) + Sync)) -> Result<BuildReport> {
+    let started = Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.threads.unwrap_or(0)).build()?;
+    let mut conn = store::open(&opts.db)?;
+    let known = store::article_hashes(&conn)?;
+    let mut report = BuildReport::default();
+    let (files, errors) = ingest::discover(paths);
+    report.failed.extend(errors);
+    report.files = files.len();
+    progress(Progress::Files(files.len()));
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut batch: Vec<Article> = Vec::with_capacity(opts.batch);
+
+    let flush = |batch: &mut Vec<Article>, report: &mut BuildReport, conn: &mut rusqlite::Connection| -> Result<Duration> {
+        let began = Instant::now();
+        if batch.is_empty() {
+            return Ok(Duration::ZERO);
+        }
+        let arts = std::mem::take(batch);
+        let results: Vec<(Analysed, Duration, Duration)> = pool.install(|| arts.into_par_iter().map(analyse_article).collect());
+        let mut analysed = Vec::with_capacity(results.len());
+        for (a, ta, te) in results {
+            report.times.analyse += ta;
+            report.times.extract += te;
+            analysed.push(a);
+        }
+        let t = Instant::now();
+        store::write_batch(conn, &analysed)?;
+        report.times.store += t.elapsed();
+        progress(Progress::Articles(report.read));
+        Ok(began.elapsed())
+    };
+    let loop_start = Instant::now();
+    let mut flush_wall = Duration::ZERO;
+
+    for file in &files {
+        let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+        for item in ingest::read_file(file) {
+            match item {
+                Err(e) => report.failed.push(e),
+                Ok(article) => {
+                    if !seen.insert(article.id.clone()) {
+                        report.failed.push(ReadError {
+                            path: article.path.clone(),
+                            reason: format!("article id {:?} was already read from another input; skipped", article.id),
+                        });
+                        continue;
+                    }
+                    report.read += 1;
+                    report.bytes += article.text.len() as u64;
+                    report.words += article.clean.text.split_whitespace().count() as u64;
+                    match known.get(&article.id) {
+                        Some(h) if *h == article.hash => {
+                            report.unchanged += 1;
+                            continue;
+                        }
+                        Some(_) => {
+                            report.replaced += 1;
+                        }
+                        None => report.added += 1,
+                    }
+                    batch.push(article);
+                    if batch.len() >= opts.batch {
+                        flush_wall += flush(&mut batch, &mut report, &mut conn)?;
+                    }
+                }
+            }
+        }
+        progress(Progress::FileDone(size));
+    }
+    report.times.read = loop_start.elapsed().saturating_sub(flush_wall);
+    flush(&mut batch, &mut report, &mut conn)?;
+
+    if store::needs_resolve(&conn)? {
+        progress(Progress::Resolving);
+        let t = Instant::now();
+        store::resolve_all(&mut conn)?;
+        report.times.resolve = t.elapsed();
+    }
+    report.facts = conn.query_row("SELECT count(*) FROM facts", [], |r| r.get(0))?;
+    report.entities = conn.query_row("SELECT count(*) FROM entity", [], |r| r.get(0))?;
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+    report.wall = started.elapsed();
+    Ok(report)
+}

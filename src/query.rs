@@ -1,0 +1,136 @@
+//! `query`: run SQL on a read-only connection and render the result as a table, CSV or JSON.
+
+use anyhow::{bail, Context, Result};
+use rusqlite::types::ValueRef;
+use rusqlite::Connection;
+
+use crate::export::csv_safe;
+
+/// A query result: column names and rows of displayable values (NULL as None).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rows {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Option<String>>>,
+    /// Whether each column held numbers (for JSON).
+    pub numeric: Vec<bool>,
+}
+
+/// SQL given on the command line, or read from a `.sql` file.
+pub fn load_sql(arg: &str) -> Result<String> {
+    if arg.ends_with(".sql") || std::path::Path::new(arg).is_file() {
+        return std::fs::read_to_string(arg).with_context(|| format!("cannot read {arg}"));
+    }
+    Ok(arg.to_string())
+}
+
+/// Runs one statement with named parameters (`:name` in the SQL, `name=value` given).
+pub fn run(conn: &Connection, sql: &str, params: &[(String, String)]) -> Result<Rows> {
+    let sql = sql.trim().trim_end_matches(';');
+    let mut st = conn.prepare(sql).with_context(|| "in the SQL".to_string())?;
+    for (name, value) in params {
+        let key = if name.starts_with([':', '@', '$']) { name.clone() } else { format!(":{name}") };
+        let Some(i) = st.parameter_index(&key)? else {
+            bail!("the query has no parameter {key}");
+        };
+        st.raw_bind_parameter(i, value)?;
+    }
+    for i in 1..=st.parameter_count() {
+        if let Some(name) = st.parameter_name(i) {
+            if !params.iter().any(|(n, _)| n.trim_start_matches([':', '@', '$']) == name.trim_start_matches([':', '@', '$'])) {
+                bail!("the query needs --param {}=VALUE", name.trim_start_matches([':', '@', '$']));
+            }
+        }
+    }
+    let columns: Vec<String> = st.column_names().map(|s| s.to_string()).collect();
+    let mut numeric = vec![true; columns.len()];
+    let mut rows_out = Vec::new();
+    let mut rows = st.raw_query();
+    while let Some(r) = rows.next()? {
+        let mut row = Vec::with_capacity(columns.len());
+        for (i, num) in numeric.iter_mut().enumerate() {
+            let v = match r.get_ref(i)? {
+                ValueRef::Null => None,
+                ValueRef::Integer(n) => Some(n.to_string()),
+                ValueRef::Real(f) => Some(format_real(f)),
+                ValueRef::Text(t) => {
+                    *num = false;
+                    Some(String::from_utf8_lossy(t).into_owned())
+                }
+                ValueRef::Blob(b) => {
+                    *num = false;
+                    Some(format!("<{} bytes>", b.len()))
+                }
+            };
+            row.push(v);
+        }
+        rows_out.push(row);
+    }
+    Ok(Rows { columns, rows: rows_out, numeric })
+}
+
+fn format_real(f: f64) -> String {
+    let s = format!("{f:.4}");
+    let s = s.trim_end_matches('0');
+    s.strip_suffix('.').map(|x| format!("{x}.0")).unwrap_or_else(|| s.to_string())
+}
+
+impl Rows {
+    pub fn to_table(&self) -> String {
+        let mut t = comfy_table::Table::new();
+        t.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
+        t.set_header(&self.columns);
+        for r in &self.rows {
+            t.add_row(r.iter().map(|v| v.clone().unwrap_or_else(|| "NULL".into())));
+        }
+        format!("{t}\n({} row{})\n", self.rows.len(), if self.rows.len() == 1 { "" } else { "s" })
+    }
+
+    /// Spreadsheet-safe CSV: cells that a spreadsheet would run as a formula are neutralised.
+    pub fn to_csv(&self, excel_bom: bool) -> Result<String> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(&self.columns)?;
+        for r in &self.rows {
+            w.write_record(r.iter().map(|v| csv_safe(v.as_deref().unwrap_or("")).into_owned()))?;
+        }
+        let mut s = String::from_utf8(w.into_inner()?)?;
+        if excel_bom {
+            s.insert(0, '\u{feff}');
+        }
+        Ok(s)
+    }
+
+    pub fn to_json(&self) -> String {
+        let arr: Vec<serde_json::Value> = self
+            .rows
+            .iter()
+            .map(|r| {
+                let mut m = serde_json::Map::new();
+                for (i, c) in self.columns.iter().enumerate() {
+                    let v = match &r[i] {
+                        None => serde_json::Value::Null,
+                        Some(s) if self.numeric[i] => s.parse::<serde_json::Number>().map(serde_json::Value::Number).unwrap_or_else(|_| s.clone().into()),
+                        Some(s) => serde_json::Value::String(s.clone()),
+                    };
+                    m.insert(c.clone(), v);
+                }
+                serde_json::Value::Object(m)
+            })
+            .collect();
+        serde_json::to_string_pretty(&arr).unwrap_or_default() + "\n"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_with_named_parameters() {
+        let c = Connection::open_in_memory().unwrap();
+        c.execute_batch("CREATE TABLE t(a TEXT, b REAL); INSERT INTO t VALUES ('x', 0.5), ('=y', 1.0);").unwrap();
+        let r = run(&c, "SELECT a, b FROM t WHERE a = :name", &[("name".into(), "=y".into())]).unwrap();
+        assert_eq!(r.rows, vec![vec![Some("=y".into()), Some("1.0".into())]]);
+        assert!(r.to_csv(false).unwrap().contains("'=y"));
+        assert!(run(&c, "SELECT * FROM t WHERE a = :name", &[]).is_err());
+    }
+}
