@@ -93,6 +93,22 @@ enum Command {
         #[arg(long, default_value = "out/kg.db")]
         db: PathBuf,
     },
+    /// Build from scratch into a fresh database and report throughput, memory and the time
+    /// spent in each stage (see BENCHMARKS.md).
+    Bench {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Where to build (deleted first). Default: a file in the system's temp folder.
+        #[arg(long)]
+        db: Option<PathBuf>,
+        #[arg(long)]
+        threads: Option<usize>,
+        #[arg(long, default_value_t = 512)]
+        batch: usize,
+        /// Then build again unchanged, and report that too.
+        #[arg(long)]
+        rebuild: bool,
+    },
     /// List entities whose name or alias contains SEARCH.
     Entities {
         search: Option<String>,
@@ -170,6 +186,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Bench { paths, db, threads, batch, rebuild } => bench(paths, db, threads, batch, rebuild),
         Command::Export { args, db } => {
             cli::export::run(&args, &db)?;
             Ok(ExitCode::SUCCESS)
@@ -249,5 +266,44 @@ fn build(paths: Vec<PathBuf>, db: PathBuf, quiet: bool, threads: Option<usize>, 
         db.display(),
         report.wall.as_secs_f64()
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn bench(paths: Vec<PathBuf>, db: Option<PathBuf>, threads: Option<usize>, batch: usize, rebuild: bool) -> Result<ExitCode> {
+    let db = db.unwrap_or_else(|| std::env::temp_dir().join(format!("newsgraph-bench-{}.db", std::process::id())));
+    for ext in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{ext}", db.display()));
+    }
+    let opts = BuildOptions { db: db.clone(), batch, threads };
+    let r = pipeline::build(&paths, &opts, &|_| {})?;
+    let secs = r.wall.as_secs_f64();
+    let threads_used = threads.unwrap_or_else(rayon::current_num_threads);
+    println!("full build: {} articles ({} failed), {} words, {:.1} MB in {:.2} s on {} threads", r.read, r.failed.len(), r.words, r.bytes as f64 / 1e6, secs, threads_used);
+    println!("  {:.0} articles/s, {:.0} words/s, {:.2} MB/s", r.read as f64 / secs, r.words as f64 / secs, r.bytes as f64 / 1e6 / secs);
+    println!("  {} facts, {} entities", r.facts, r.entities);
+    let t = &r.times;
+    println!(
+        "  stages: read+clean {:.2} s (wall), analyse {:.2} s + extract {:.2} s (CPU, summed over threads), store {:.2} s, resolve {:.2} s",
+        t.read.as_secs_f64(),
+        t.analyse.as_secs_f64(),
+        t.extract.as_secs_f64(),
+        t.store.as_secs_f64(),
+        t.resolve.as_secs_f64()
+    );
+    if rebuild {
+        let r2 = pipeline::build(&paths, &opts, &|_| {})?;
+        println!("unchanged rebuild: {} unchanged in {:.2} s ({:.1}% of the full build)", r2.unchanged, r2.wall.as_secs_f64(), 100.0 * r2.wall.as_secs_f64() / secs);
+    }
+    if let Some(mb) = peak_rss_mb() {
+        println!("peak memory (RSS): {mb:.0} MB");
+    }
+    println!("database: {}", db.display());
     Ok(ExitCode::SUCCESS)
 }

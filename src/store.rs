@@ -214,22 +214,70 @@ pub fn resolve_all(conn: &mut Connection) -> Result<usize> {
         }
     }
     // One row per fact per article in `facts`: hide restatements that resolution made equal.
-    tx.execute_batch(
-        "UPDATE fact SET shown = 1;
-         UPDATE fact SET shown = 0 WHERE EXISTS (
-            SELECT 1 FROM fact g
-            JOIN local_entity gs ON gs.article = g.article AND gs.local_id = g.subject
-            JOIN local_entity fs ON fs.article = fact.article AND fs.local_id = fact.subject
-            LEFT JOIN local_entity go ON go.article = g.article AND go.local_id = g.object
-            LEFT JOIN local_entity fo ON fo.article = fact.article AND fo.local_id = fact.object
-            WHERE g.article = fact.article AND g.predicate = fact.predicate AND g.modality = fact.modality
-              AND gs.entity_id = fs.entity_id
-              AND go.entity_id IS fo.entity_id AND g.object_value IS fact.object_value
-              AND (g.confidence > fact.confidence OR (g.confidence = fact.confidence AND g.idx < fact.idx)));
-         INSERT INTO meta (key, value) VALUES ('resolved', '1') ON CONFLICT(key) DO UPDATE SET value = '1';",
-    )?;
+    mark_shown(&tx)?;
+    tx.execute("INSERT INTO meta (key, value) VALUES ('resolved', '1') ON CONFLICT(key) DO UPDATE SET value = '1'", [])?;
     tx.commit()?;
     Ok(resolved.len())
+}
+
+/// Sets `fact.shown`: within an article, of the facts that say the same thing about the same
+/// corpus entities, only the most confident (then the first) is shown.
+fn mark_shown(tx: &rusqlite::Transaction) -> Result<()> {
+    let mut st = tx.prepare(
+        "SELECT f.article, f.idx, f.predicate, f.modality, ls.entity_id, lo.entity_id, f.object_value, f.confidence, f.shown
+         FROM fact f
+         JOIN local_entity ls ON ls.article = f.article AND ls.local_id = f.subject
+         LEFT JOIN local_entity lo ON lo.article = f.article AND lo.local_id = f.object
+         ORDER BY f.article, f.idx",
+    )?;
+    type Key = (String, String, Option<String>, Option<String>, Option<String>);
+    let mut changes: Vec<(String, i64, i64)> = Vec::new();
+    let mut current = String::new();
+    let mut best: HashMap<Key, (f64, i64)> = HashMap::new();
+    let mut rows_of_article: Vec<(i64, Key, f64, i64)> = Vec::new();
+    let mut flush = |article: &str, rows: &mut Vec<(i64, Key, f64, i64)>, best: &mut HashMap<Key, (f64, i64)>, changes: &mut Vec<(String, i64, i64)>| {
+        for (idx, key, _, shown) in rows.iter() {
+            let keep = best.get(key).is_some_and(|&(_, b)| b == *idx);
+            let want = keep as i64;
+            if want != *shown {
+                changes.push((article.to_string(), *idx, want));
+            }
+        }
+        rows.clear();
+        best.clear();
+    };
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let article: String = r.get(0)?;
+        if article != current {
+            flush(&current, &mut rows_of_article, &mut best, &mut changes);
+            current = article;
+        }
+        let idx: i64 = r.get(1)?;
+        let pred: String = r.get(2)?;
+        let (s_id, o_id): (Option<String>, Option<String>) = (r.get(4)?, r.get(5)?);
+        // symmetric predicates hold both ways: one key for both orders
+        let (s_id, o_id) = if crate::model::Predicate::ALL.iter().any(|p| p.as_str() == pred && p.is_symmetric()) && o_id < s_id {
+            (o_id, s_id)
+        } else {
+            (s_id, o_id)
+        };
+        let key: Key = (pred, r.get(3)?, s_id, o_id, r.get(6)?);
+        let conf: f64 = r.get(7)?;
+        let shown: i64 = r.get(8)?;
+        let e = best.entry(key.clone()).or_insert((conf, idx));
+        if conf > e.0 {
+            *e = (conf, idx);
+        }
+        rows_of_article.push((idx, key, conf, shown));
+    }
+    flush(&current, &mut rows_of_article, &mut best, &mut changes);
+    drop(rows);
+    let mut up = tx.prepare("UPDATE fact SET shown = ?3 WHERE article = ?1 AND idx = ?2")?;
+    for (a, i, v) in changes {
+        up.execute(params![a, i, v])?;
+    }
+    Ok(())
 }
 
 /// Row counts of the main tables, for summaries and tests.

@@ -262,7 +262,13 @@ const ATTEND_VERBS: &[&str] = &[
 ];
 
 fn verb_at(cx: &Ctx, k: usize, verbs: &[&str]) -> Option<usize> {
-    verbs.iter().filter_map(|v| cx.words_at(k, v)).max()
+    let first = cx.items.get(k)?.lower.as_str();
+    // cheap first-word test before matching the whole phrase
+    verbs
+        .iter()
+        .filter(|v| v.starts_with(first) && v.as_bytes().get(first.len()).is_none_or(|&c| c == b' '))
+        .filter_map(|v| cx.words_at(k, v))
+        .max()
 }
 
 fn attend(cx: &mut Ctx) {

@@ -58,10 +58,18 @@ pub(crate) struct Edit {
 
 impl Edit {
     pub fn remove(start: usize, end: usize) -> Self {
-        Edit { start, end, rep: Cow::Borrowed("") }
+        Edit {
+            start,
+            end,
+            rep: Cow::Borrowed(""),
+        }
     }
     pub fn replace(start: usize, end: usize, rep: impl Into<Cow<'static, str>>) -> Self {
-        Edit { start, end, rep: rep.into() }
+        Edit {
+            start,
+            end,
+            rep: rep.into(),
+        }
     }
 }
 
@@ -90,24 +98,41 @@ pub(crate) fn apply(original: &str, edits: &[Edit]) -> Applied {
     let mut pos = 0;
     let verbatim = |text: &mut String, pieces: &mut Vec<Piece>, a: usize, b: usize| {
         if b > a {
-            pieces.push(Piece { clean: text.len(), orig: a, orig_end: b, verbatim: true });
+            pieces.push(Piece {
+                clean: text.len(),
+                orig: a,
+                orig_end: b,
+                verbatim: true,
+            });
             text.push_str(&original[a..b]);
         }
     };
     for e in edits {
-        debug_assert!(e.start >= pos && e.end >= e.start, "edits overlap: {e:?} at {pos}");
+        debug_assert!(
+            e.start >= pos && e.end >= e.start,
+            "edits overlap: {e:?} at {pos}"
+        );
         if e.start < pos {
             continue;
         }
         verbatim(&mut text, &mut pieces, pos, e.start);
         if !e.rep.is_empty() {
-            pieces.push(Piece { clean: text.len(), orig: e.start, orig_end: e.end, verbatim: false });
+            pieces.push(Piece {
+                clean: text.len(),
+                orig: e.start,
+                orig_end: e.end,
+                verbatim: false,
+            });
             text.push_str(&e.rep);
         }
         pos = e.end;
     }
     verbatim(&mut text, &mut pieces, pos, original.len());
-    Applied { text, pieces, orig_len: original.len() }
+    Applied {
+        text,
+        pieces,
+        orig_len: original.len(),
+    }
 }
 
 impl Applied {
@@ -146,7 +171,10 @@ impl Applied {
 
     pub fn to_clean_text(&self) -> CleanText {
         let map = self.pieces.iter().map(|p| (p.clean, p.orig)).collect();
-        CleanText { text: self.text.clone(), map }
+        CleanText {
+            text: self.text.clone(),
+            map,
+        }
     }
 }
 
@@ -203,8 +231,16 @@ fn merge(edits: Vec<Edit>, removals: Vec<(usize, usize)>) -> Vec<Edit> {
         }
         spans = join(spans);
     }
-    let mut out: Vec<Edit> = edits.into_iter().filter(|e| overlapping(&spans, e.start, e.end).is_none()).collect();
-    out.extend(spans.into_iter().filter(|(a, b)| b > a).map(|(a, b)| Edit::remove(a, b)));
+    let mut out: Vec<Edit> = edits
+        .into_iter()
+        .filter(|e| overlapping(&spans, e.start, e.end).is_none())
+        .collect();
+    out.extend(
+        spans
+            .into_iter()
+            .filter(|(a, b)| b > a)
+            .map(|(a, b)| Edit::remove(a, b)),
+    );
     out.sort_by_key(|e| (e.start, e.end));
     out
 }
@@ -219,11 +255,17 @@ pub fn clean(original: &str) -> Cleaned {
     let applied = if removals.is_empty() {
         first
     } else {
-        let orig: Vec<(usize, usize)> =
-            removals.iter().map(|&(a, b)| (first.orig_start(a), first.orig_end(b))).collect();
+        let orig: Vec<(usize, usize)> = removals
+            .iter()
+            .map(|&(a, b)| (first.orig_start(a), first.orig_end(b)))
+            .collect();
         apply(original, &merge(edits, orig))
     };
-    Cleaned { clean: applied.to_clean_text(), format, hints }
+    Cleaned {
+        clean: applied.to_clean_text(),
+        format,
+        hints,
+    }
 }
 
 /// Clean and also return the pieces (for tests of the offset map).
@@ -234,10 +276,19 @@ pub(crate) fn clean_pieces(original: &str) -> (Cleaned, Vec<Piece>) {
     let edits = markup::edits(original, format, &mut hints);
     let first = apply(original, &edits);
     let removals = lines::removals(&first.text, &mut hints);
-    let orig: Vec<(usize, usize)> =
-        removals.iter().map(|&(a, b)| (first.orig_start(a), first.orig_end(b))).collect();
+    let orig: Vec<(usize, usize)> = removals
+        .iter()
+        .map(|&(a, b)| (first.orig_start(a), first.orig_end(b)))
+        .collect();
     let applied = apply(original, &merge(edits, orig));
-    (Cleaned { clean: applied.to_clean_text(), format, hints }, applied.pieces)
+    (
+        Cleaned {
+            clean: applied.to_clean_text(),
+            format,
+            hints,
+        },
+        applied.pieces,
+    )
 }
 
 #[cfg(test)]
@@ -321,7 +372,16 @@ mod tests {
         let t = &r.clean.text;
         assert!(t.contains("The ministers met on Tuesday & agreed to talk again.\nThey said \u{201c}yes\u{201d} twice."), "{t}");
         assert!(t.contains("It was the first meeting since 2020."), "{t}");
-        for gone in ["Home", "World", "color", "not text", "Most read", "Privacy", "<", "Ministers meet\n\n"] {
+        for gone in [
+            "Home",
+            "World",
+            "color",
+            "not text",
+            "Most read",
+            "Privacy",
+            "<",
+            "Ministers meet\n\n",
+        ] {
             assert!(!t.contains(gone), "{gone:?} left in {t:?}");
         }
         assert_eq!(r.hints.title.as_deref(), Some("Ministers meet in Baku"));
@@ -335,8 +395,14 @@ mod tests {
         let t = &r.clean.text;
         assert!(t.contains("Leaders agree on trade\n"), "{t}");
         assert!(!t.contains('#'), "{t}");
-        assert!(t.contains("The leaders of both countries met in Geneva on Monday."), "{t}");
-        assert!(t.contains("\n\nItem one of the deal\n\nItem two, with snake_case kept"), "{t}");
+        assert!(
+            t.contains("The leaders of both countries met in Geneva on Monday."),
+            "{t}"
+        );
+        assert!(
+            t.contains("\n\nItem one of the deal\n\nItem two, with snake_case kept"),
+            "{t}"
+        );
         assert!(t.contains("A quoted line * with an escaped star."), "{t}");
         assert!(!t.contains("title:"), "{t}");
         assert_eq!(r.hints.title.as_deref(), Some("Leaders agree on trade"));
@@ -346,7 +412,10 @@ mod tests {
 
     #[test]
     fn templates_go() {
-        assert_eq!(c("A {{dayPoint.date | date : 'd MMMM yyyy'}} B {% if x %}C"), "A  B C");
+        assert_eq!(
+            c("A {{dayPoint.date | date : 'd MMMM yyyy'}} B {% if x %}C"),
+            "A  B C"
+        );
         assert_eq!(c("Keep {single} braces"), "Keep {single} braces");
     }
 

@@ -10,14 +10,27 @@ pub const MONTHS_RE: &str = "january|february|march|april|may|june|july|august|s
 /// Month number of a name or abbreviation ("September", "Sept.", "SEP").
 pub fn month_number(word: &str) -> Option<u32> {
     const NAMES: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     if w.len() < 3 {
         return None;
     }
-    NAMES.iter().position(|n| n.starts_with(w.as_str())).map(|i| i as u32 + 1)
+    NAMES
+        .iter()
+        .position(|n| n.starts_with(w.as_str()))
+        .map(|i| i as u32 + 1)
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {
@@ -53,10 +66,18 @@ pub fn find_full_date(s: &str) -> Option<(String, std::ops::Range<usize>)> {
         let got = if let Some(y) = c.name("y1") {
             iso(y.as_str().parse().ok()?, num("m1")?, num("d1")?)
         } else if let Some(y) = c.name("y2") {
-            iso(y.as_str().parse().ok()?, month_number(c.name("m2")?.as_str())?, num("d2")?)
+            iso(
+                y.as_str().parse().ok()?,
+                month_number(c.name("m2")?.as_str())?,
+                num("d2")?,
+            )
         } else {
             let y = c.name("y3")?;
-            iso(y.as_str().parse().ok()?, month_number(c.name("m3")?.as_str())?, num("d3")?)
+            iso(
+                y.as_str().parse().ok()?,
+                month_number(c.name("m3")?.as_str())?,
+                num("d3")?,
+            )
         };
         if let Some(d) = got {
             return Some((d, c.get(0).unwrap().range()));
@@ -78,11 +99,23 @@ mod tests {
     #[test]
     fn formats() {
         assert_eq!(normalize("2023-09-19").as_deref(), Some("2023-09-19"));
-        assert_eq!(normalize("2023-09-19T10:00:00+04:00").as_deref(), Some("2023-09-19"));
-        assert_eq!(normalize("September 19, 2023").as_deref(), Some("2023-09-19"));
+        assert_eq!(
+            normalize("2023-09-19T10:00:00+04:00").as_deref(),
+            Some("2023-09-19")
+        );
+        assert_eq!(
+            normalize("September 19, 2023").as_deref(),
+            Some("2023-09-19")
+        );
         assert_eq!(normalize("Sept. 5, 2023").as_deref(), Some("2023-09-05"));
-        assert_eq!(normalize("19 September 2023").as_deref(), Some("2023-09-19"));
-        assert_eq!(normalize("Tuesday, 19th Sep 2023 10:15").as_deref(), Some("2023-09-19"));
+        assert_eq!(
+            normalize("19 September 2023").as_deref(),
+            Some("2023-09-19")
+        );
+        assert_eq!(
+            normalize("Tuesday, 19th Sep 2023 10:15").as_deref(),
+            Some("2023-09-19")
+        );
         assert_eq!(normalize("2023/9/1").as_deref(), Some("2023-09-01"));
     }
 

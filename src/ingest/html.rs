@@ -15,10 +15,42 @@ const DROP: &[&str] = &[
 const RAW: &[&str] = &["script", "style", "title", "textarea"];
 /// Tags that break a line.
 const BLOCK: &[&str] = &[
-    "address", "article", "blockquote", "body", "br", "caption", "center", "dd", "details",
-    "dialog", "div", "dl", "dt", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
-    "hr", "html", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot",
-    "thead", "tr", "ul",
+    "address",
+    "article",
+    "blockquote",
+    "body",
+    "br",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "tfoot",
+    "thead",
+    "tr",
+    "ul",
 ];
 /// Table cells: a space, so the cells of a row do not run together.
 const CELL: &[&str] = &["td", "th"];
@@ -45,7 +77,10 @@ fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     if from >= b.len() {
         return None;
     }
-    b[from..].windows(needle.len()).position(|w| w == needle).map(|p| p + from)
+    b[from..]
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
 }
 
 /// The end (past `>`) of the tag whose name ends at `k`, honouring quoted attributes.
@@ -76,7 +111,10 @@ fn name_at(b: &[u8], j: usize) -> Option<(String, usize)> {
     if !b.get(j)?.is_ascii_alphabetic() {
         return None;
     }
-    let n = b[j..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    let n = b[j..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
     let k = j + n;
     match b.get(k) {
         None => None,
@@ -92,11 +130,20 @@ pub fn tag_at(b: &[u8], i: usize) -> Option<Tag> {
     if b.get(i) != Some(&b'<') {
         return None;
     }
-    let plain = |end| Some(Tag { end, block: false, cell: false, drop_until: None });
+    let plain = |end| {
+        Some(Tag {
+            end,
+            block: false,
+            cell: false,
+            drop_until: None,
+        })
+    };
     if b[i..].starts_with(b"<!--") {
         return plain(find(b, i + 4, b"-->")? + 3);
     }
-    if matches!(b.get(i + 1), Some(b'!' | b'?')) && b.get(i + 2).is_some_and(|c| c.is_ascii_alphabetic()) {
+    if matches!(b.get(i + 1), Some(b'!' | b'?'))
+        && b.get(i + 2).is_some_and(|c| c.is_ascii_alphabetic())
+    {
         return plain(tag_end(b, i + 2)?);
     }
     let closing = b.get(i + 1) == Some(&b'/');
@@ -106,14 +153,33 @@ pub fn tag_at(b: &[u8], i: usize) -> Option<Tag> {
     let is = |list: &[&str]| list.contains(&name);
     if is(DROP) {
         let self_closing = b[..end].ends_with(b"/>");
-        let drop_until = if closing || self_closing { None } else { element_end(b, end, name) };
-        return Some(Tag { end, block: true, cell: false, drop_until });
+        let drop_until = if closing || self_closing {
+            None
+        } else {
+            element_end(b, end, name)
+        };
+        return Some(Tag {
+            end,
+            block: true,
+            cell: false,
+            drop_until,
+        });
     }
     if is(BLOCK) {
-        return Some(Tag { end, block: true, cell: false, drop_until: None });
+        return Some(Tag {
+            end,
+            block: true,
+            cell: false,
+            drop_until: None,
+        });
     }
     if is(CELL) {
-        return Some(Tag { end, block: false, cell: true, drop_until: None });
+        return Some(Tag {
+            end,
+            block: false,
+            cell: true,
+            drop_until: None,
+        });
     }
     if is(INLINE) {
         return plain(end);
@@ -255,7 +321,9 @@ pub fn entity_at(b: &[u8], i: usize) -> Option<(usize, String)> {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
             None => num.parse::<u32>().ok()?,
         };
-        let ch = cp1252(n).or_else(|| char::from_u32(n).filter(|&c| c != '\0')).unwrap_or('\u{fffd}');
+        let ch = cp1252(n)
+            .or_else(|| char::from_u32(n).filter(|&c| c != '\0'))
+            .unwrap_or('\u{fffd}');
         return Some((len, ch.to_string()));
     }
     if !body.bytes().all(|c| c.is_ascii_alphanumeric()) {
@@ -298,8 +366,10 @@ pub fn fragment_text(s: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?is)<title[^>]*>(.*?)</title\s*>").unwrap());
-static H1: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?is)<h1(?:\s[^>]*)?>(.*?)</h1\s*>").unwrap());
+static TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?is)<title[^>]*>(.*?)</title\s*>").unwrap());
+static H1: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?is)<h1(?:\s[^>]*)?>(.*?)</h1\s*>").unwrap());
 static META: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?is)<meta\s[^>]*>").unwrap());
 static ATTR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"([A-Za-z:._-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))"#).unwrap()
@@ -308,17 +378,35 @@ static TIME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"(?is)<time\s[^>]*datetime\s*=\s*["']?([^"'\s>]+)"#).unwrap());
 
 const DATE_KEYS: &[&str] = &[
-    "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
-    "publish-date", "published_time", "date", "dc.date", "dc.date.issued", "dcterms.created",
-    "dcterms.issued", "sailthru.date", "parsely-pub-date", "article.published",
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "published_time",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dcterms.issued",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
 ];
 
 /// Title, date and site name from the markup of an HTML page.
 pub fn read_hints(text: &str, hints: &mut Hints) {
     let head = &text[..super::markup::floor_boundary(text, 512 * 1024)];
-    let title = TITLE.captures(head).map(|c| fragment_text(&c[1])).filter(|t| !t.is_empty());
-    let h1s: Vec<String> =
-        H1.captures_iter(head).map(|c| fragment_text(&c[1])).filter(|t| !t.is_empty()).collect();
+    let title = TITLE
+        .captures(head)
+        .map(|c| fragment_text(&c[1]))
+        .filter(|t| !t.is_empty());
+    let h1s: Vec<String> = H1
+        .captures_iter(head)
+        .map(|c| fragment_text(&c[1]))
+        .filter(|t| !t.is_empty())
+        .collect();
     // the <h1> inside the <title> is the headline without the site name
     let best = match &title {
         Some(t) => {
@@ -338,14 +426,20 @@ pub fn read_hints(text: &str, hints: &mut Hints) {
         let mut key = None;
         let mut content = None;
         for a in ATTR.captures_iter(m.as_str()) {
-            let v = a.get(2).or(a.get(3)).or(a.get(4)).map_or("", |v| v.as_str());
+            let v = a
+                .get(2)
+                .or(a.get(3))
+                .or(a.get(4))
+                .map_or("", |v| v.as_str());
             match a[1].to_ascii_lowercase().as_str() {
                 "property" | "name" | "itemprop" => key = Some(v.to_ascii_lowercase()),
                 "content" => content = Some(v.to_string()),
                 _ => {}
             }
         }
-        let (Some(key), Some(content)) = (key, content) else { continue };
+        let (Some(key), Some(content)) = (key, content) else {
+            continue;
+        };
         if hints.html_date.is_none() && DATE_KEYS.contains(&key.as_str()) {
             hints.html_date = dates::normalize(&content);
         }
@@ -369,8 +463,14 @@ mod tests {
 
     #[test]
     fn block_tags_break_lines_inline_tags_vanish() {
-        assert_eq!(c("<p>One <b>two</b></p><p>Three<br/>four</p>"), "\nOne two\n\nThree\nfour\n");
-        assert_eq!(c("<div>a</div><table><tr><td>x</td><td>y</td></tr></table>"), "\na\n\n\n x  y \n\n");
+        assert_eq!(
+            c("<p>One <b>two</b></p><p>Three<br/>four</p>"),
+            "\nOne two\n\nThree\nfour\n"
+        );
+        assert_eq!(
+            c("<div>a</div><table><tr><td>x</td><td>y</td></tr></table>"),
+            "\na\n\n\n x  y \n\n"
+        );
     }
 
     #[test]
@@ -383,7 +483,10 @@ mod tests {
     #[test]
     fn comments_and_unknown_tags() {
         assert_eq!(c("<p>a<!-- hidden -->b</p>"), "\nab\n");
-        assert_eq!(c("<p>x</p> 3 <b and <notatag> stay"), "\nx\n 3 <b and <notatag> stay");
+        assert_eq!(
+            c("<p>x</p> 3 <b and <notatag> stay"),
+            "\nx\n 3 <b and <notatag> stay"
+        );
     }
 
     #[test]
@@ -406,7 +509,10 @@ mod tests {
         assert_eq!(h.html_date.as_deref(), Some("2023-09-19"));
         assert_eq!(h.site.as_deref(), Some("Daily Wire"));
         let mut h = Hints::default();
-        read_hints("<p><time datetime='2021-03-04T10:00'>March 4</time></p>", &mut h);
+        read_hints(
+            "<p><time datetime='2021-03-04T10:00'>March 4</time></p>",
+            &mut h,
+        );
         assert_eq!(h.html_date.as_deref(), Some("2021-03-04"));
     }
 }

@@ -6,7 +6,7 @@ use crate::model::Article;
 use serde::Deserialize;
 use serde_json::Value;
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 /// Longest line read: JSON escapes (`\u00e9`) can make a line several times longer than
@@ -28,38 +28,37 @@ enum Line {
     TooLong(usize),
 }
 
-/// Read up to and without the next `\n` into `buf`, never holding more than `limit` bytes.
-fn read_line(reader: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize) -> std::io::Result<(Line, usize)> {
-    let mut total = 0;
-    let mut overflow = false;
+/// Read up to and without the next `\n` into `buf`, never holding more than `limit`
+/// bytes. Returns what was found and how many bytes of the file were consumed.
+fn read_line(
+    reader: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> std::io::Result<(Line, usize)> {
+    let n = reader
+        .by_ref()
+        .take(limit as u64 + 1)
+        .read_until(b'\n', buf)?;
+    if n == 0 {
+        return Ok((Line::Eof, 0));
+    }
+    if buf.last() == Some(&b'\n') {
+        buf.pop();
+        return Ok((Line::Got, n));
+    }
+    if buf.len() <= limit {
+        return Ok((Line::Got, n)); // last line, no final newline
+    }
+    // too long: skip to the end of the line without keeping it
+    let mut total = n;
     loop {
-        let avail = reader.fill_buf()?;
-        if avail.is_empty() {
-            let line = if overflow {
-                Line::TooLong(total)
-            } else if total == 0 {
-                Line::Eof
-            } else {
-                Line::Got
-            };
-            return Ok((line, total));
-        }
-        let (take, done) = match avail.iter().position(|&b| b == b'\n') {
-            Some(p) => (p, true),
-            None => (avail.len(), false),
-        };
-        if !overflow {
-            buf.extend_from_slice(&avail[..take]);
-            if buf.len() > limit {
-                overflow = true;
-                buf.clear();
-                buf.shrink_to(0);
-            }
-        }
-        total += take + usize::from(done);
-        reader.consume(take + usize::from(done));
-        if done {
-            return Ok((if overflow { Line::TooLong(total) } else { Line::Got }, total));
+        buf.clear();
+        let m = reader.by_ref().take(1 << 20).read_until(b'\n', buf)?;
+        total += m;
+        if m == 0 || buf.last() == Some(&b'\n') {
+            buf.clear();
+            buf.shrink_to(1 << 16);
+            return Ok((Line::TooLong(total), total));
         }
     }
 }
@@ -79,24 +78,48 @@ impl Lines {
         let shown = path.display().to_string();
         let (reader, pending) = match File::open(path) {
             Ok(f) => (Some(BufReader::with_capacity(1 << 16, f)), None),
-            Err(e) => (None, Some(ReadError::new(shown.clone(), format!("cannot read: {}", super::io_reason(&e))))),
+            Err(e) => (
+                None,
+                Some(ReadError::new(
+                    shown.clone(),
+                    format!("cannot read: {}", super::io_reason(&e)),
+                )),
+            ),
         };
-        Lines { shown, reader, pending, line_no: 0, offset: 0, buf: Vec::new() }
+        Lines {
+            shown,
+            reader,
+            pending,
+            line_no: 0,
+            offset: 0,
+            buf: Vec::new(),
+        }
     }
 
     fn error(&self, reason: impl std::fmt::Display) -> ReadError {
-        ReadError::new(self.shown.clone(), format!("JSONL line {}: {reason}", self.line_no))
+        ReadError::new(
+            self.shown.clone(),
+            format!("JSONL line {}: {reason}", self.line_no),
+        )
     }
 
     fn parse(&mut self, line_offset: usize) -> Result<Article, ReadError> {
         let bytes = std::mem::take(&mut self.buf);
         let line = match std::str::from_utf8(&bytes) {
             Ok(l) => l,
-            Err(e) => return Err(self.error(format!("not valid UTF-8 at byte {}", line_offset + e.valid_up_to()))),
+            Err(e) => {
+                return Err(self.error(format!(
+                    "not valid UTF-8 at byte {}",
+                    line_offset + e.valid_up_to()
+                )))
+            }
         };
         let record: Record = serde_json::from_str(line.trim_end_matches('\r')).map_err(|e| {
             let msg = e.to_string();
-            let msg = msg.rfind(" at line ").map_or(msg.as_str(), |p| &msg[..p]).to_string();
+            let msg = msg
+                .rfind(" at line ")
+                .map_or(msg.as_str(), |p| &msg[..p])
+                .to_string();
             self.error(format!("invalid JSON at column {}: {msg}", e.column()))
         })?;
         self.buf = bytes; // keep the allocation for the next line
@@ -119,8 +142,15 @@ impl Lines {
             _ => None,
         };
         let path = format!("{}:{}", self.shown, self.line_no);
-        make_article(id, path, text, opt(record.title), opt(record.date), opt(record.source))
-            .map_err(|e| self.error(e.reason))
+        make_article(
+            id,
+            path,
+            text,
+            opt(record.title),
+            opt(record.date),
+            opt(record.source),
+        )
+        .map_err(|e| self.error(e.reason))
     }
 }
 

@@ -26,31 +26,54 @@ static TAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// "By Jane Doe", "By Jane Doe and John Roe, Reuters".
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     let name = r"[\p{Lu}][\p{L}'’.\-]*(?:\s+(?:[\p{Lu}][\p{L}'’.\-]*|de|da|del|van|von|der|den|bin|ibn|al|el|la|le))*";
-    Regex::new(&format!(r"^(?:By|BY)\s+(?P<names>{name}(?:\s*(?:,|(?-u:\b)and(?-u:\b)|&)\s*{name})*)\s*$")).unwrap()
+    Regex::new(&format!(
+        r"^(?:By|BY)\s+(?P<names>{name}(?:\s*(?:,|(?-u:\b)and(?-u:\b)|&)\s*{name})*)\s*$"
+    ))
+    .unwrap()
 });
 
 static REF_DEFINITION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[[^\]]{1,40}\]:\s*\S+").unwrap());
 
-/// Tokens of share bars and font-size widgets.
-const UI_CORE: &[&str] = &[
-    "share", "shares", "tweet", "print", "email", "e-mail", "facebook", "twitter", "linkedin",
-    "whatsapp", "telegram", "reddit", "pinterest", "vk", "messenger", "↺", "↻", "⟲", "⟳", "a+",
-    "a-", "a−", "px", "advertisement", "loading…", "loading...", "pocket", "flipboard",
-];
-const UI_OTHER: &[&str] = &[
-    "+", "-", "−", "–", "a", "aa", "x", "copy", "link", "comments", "comment", "save", "bookmark",
-    "listen", "font", "size", "text", "this", "article", "on", "story", "page", "via", "the", "to",
-    "reset", "increase", "decrease", "mail",
-];
-
-fn is_ui_token(t: &str) -> (bool, bool) {
-    let any = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(t));
-    let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
+/// Is `t` a token of share bars and font-size widgets? `Some(true)` for the tokens
+/// that only such widgets have ("share", "px", "↺"), `Some(false)` for the ones they
+/// share with text ("a", "copy", "16"). A `match` on the lower-cased bytes, because
+/// this runs on every short line of the corpus.
+fn ui_token(t: &str) -> Option<bool> {
     let b = t.as_bytes();
-    let px = b.len() > 2 && b[b.len() - 2..].eq_ignore_ascii_case(b"px") && digits(&b[..b.len() - 2]);
-    let core = px || any(UI_CORE);
-    (core, core || any(UI_OTHER) || digits(b))
+    if b.is_empty() || b.len() > 13 {
+        return None;
+    }
+    let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
+    if digits(b) {
+        return Some(false);
+    }
+    let mut buf = [0u8; 13];
+    buf[..b.len()].copy_from_slice(b);
+    buf.make_ascii_lowercase();
+    let lower = &buf[..b.len()];
+    if lower.len() > 2 && lower.ends_with(b"px") && digits(&lower[..lower.len() - 2]) {
+        return Some(true);
+    }
+    match lower {
+        b"share" | b"shares" | b"tweet" | b"print" | b"email" | b"e-mail" | b"facebook"
+        | b"twitter" | b"linkedin" | b"whatsapp" | b"telegram" | b"reddit" | b"pinterest"
+        | b"vk" | b"messenger" | b"pocket" | b"flipboard" | b"advertisement" | b"px" | b"a+"
+        | b"a-" => Some(true),
+        _ if matches!(
+            t,
+            "↺" | "↻" | "⟲" | "⟳" | "a−" | "A−" | "Loading…" | "loading…"
+        ) =>
+        {
+            Some(true)
+        }
+        b"+" | b"-" | b"a" | b"aa" | b"x" | b"copy" | b"link" | b"comments" | b"comment"
+        | b"save" | b"bookmark" | b"listen" | b"font" | b"size" | b"text" | b"this"
+        | b"article" | b"on" | b"story" | b"page" | b"via" | b"the" | b"to" | b"reset"
+        | b"increase" | b"decrease" | b"mail" => Some(false),
+        _ if matches!(t, "−" | "–") => Some(false),
+        _ => None,
+    }
 }
 
 /// A line made only of share buttons or font-size controls: `+ ↺ − 16 px`, `Share | Tweet`.
@@ -63,17 +86,18 @@ fn is_ui_line(line: &str) -> bool {
         .split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | '/' | ',' | ':'))
         .filter(|t| !t.is_empty());
     for (n, t) in tokens.enumerate() {
-        let (core, ok) = is_ui_token(t);
-        if !ok || n >= 12 {
-            return false;
+        match ui_token(t) {
+            Some(core) if n < 12 => any_core |= core,
+            _ => return false,
         }
-        any_core |= core;
     }
     any_core
 }
 
 fn starts_with_ci(s: &str, prefix: &str) -> bool {
-    s.as_bytes().get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// "Follow us on …", "Subscribe to …", "Sign up for our newsletter", cookie notices.
@@ -81,27 +105,52 @@ fn is_notice_line(line: &str) -> bool {
     if line.len() > 600 {
         return false;
     }
-    let prefix = ["follow us", "subscribe", "sign up for", "click here"].iter().any(|p| starts_with_ci(line, p));
+    let prefix = ["follow us", "subscribe", "sign up for", "click here"]
+        .iter()
+        .any(|p| starts_with_ci(line, p));
     if prefix && line.split_whitespace().count() <= 15 {
         return true;
     }
-    if !line.contains("ookie") && !line.contains("OOKIE") {
+    if !line.contains("ookie") {
         return false;
     }
     let lower = line.to_lowercase();
-    ["we use", "uses cookies", "use of cookies", "accept", "consent", "cookie policy", "privacy policy", "by continuing", "by using"]
-        .iter()
-        .any(|k| lower.contains(k))
+    [
+        "we use",
+        "uses cookies",
+        "use of cookies",
+        "accept",
+        "consent",
+        "cookie policy",
+        "privacy policy",
+        "by continuing",
+        "by using",
+    ]
+    .iter()
+    .any(|k| lower.contains(k))
 }
 
-/// Cheap test before the tail regex: the first letters of the markers.
+/// Cheap test before the tail regex: the first words of the markers.
 fn may_be_tail(line: &str) -> bool {
-    line.len() <= 200 && matches!(line.as_bytes()[0] | 0x20, b'r' | b'a' | b's' | b'm' | b'y')
+    line.len() <= 200
+        && [
+            "related",
+            "read ",
+            "also read",
+            "see also",
+            "more ",
+            "recommended",
+            "you may also",
+            "most read",
+        ]
+        .iter()
+        .any(|p| starts_with_ci(line, p))
 }
 
 /// `---`, `***`, `###`, `===`: separators and leftover heading marks.
 fn is_rule_line(line: &str) -> bool {
-    line.bytes().all(|b| matches!(b, b'#' | b'*' | b'-' | b'_' | b'=' | b'~' | b' ' | b'\t'))
+    line.bytes()
+        .all(|b| matches!(b, b'#' | b'*' | b'-' | b'_' | b'=' | b'~' | b' ' | b'\t'))
 }
 
 fn is_url_line(line: &str) -> bool {
@@ -139,6 +188,8 @@ pub fn removals(text: &str, hints: &mut Hints) -> Vec<(usize, usize)> {
     // the tail is cut only after some article text: a line that ends a sentence
     let mut sentence_seen = false;
     let mut pos = 0;
+    // the previous line, to tell a line of its own from a hard-wrapped continuation
+    let mut prev: &str = "";
     for raw in text.split_inclusive('\n') {
         let line_start = pos;
         pos += raw.len();
@@ -148,13 +199,17 @@ pub fn removals(text: &str, hints: &mut Hints) -> Vec<(usize, usize)> {
         }
         let content = &text[start..pos];
         let trimmed = content.trim();
+        let wrapped = !prev.is_empty()
+            && !prev.ends_with(['.', '!', '?', ':', ';', '"', '\u{201d}', ')', ']']);
+        let last = std::mem::replace(&mut prev, trimmed);
         if trimmed.is_empty() {
             continue;
         }
         let lead = content.len() - content.trim_start().len();
         let (s, e) = (start + lead, start + lead + trimmed.len());
+        let lower_start = trimmed.chars().next().is_some_and(char::is_lowercase);
         lines_seen += 1;
-        if may_be_tail(trimmed) && TAIL.is_match(trimmed) {
+        if !wrapped && !lower_start && may_be_tail(trimmed) && TAIL.is_match(trimmed) {
             if sentence_seen {
                 out.push((s, text.len()));
                 break;
@@ -173,13 +228,13 @@ pub fn removals(text: &str, hints: &mut Hints) -> Vec<(usize, usize)> {
                 }
             }
         }
-        if is_rule_line(trimmed)
+        let furniture = is_rule_line(trimmed)
             || is_url_line(trimmed)
-            || is_ui_line(trimmed)
-            || is_notice_line(trimmed)
-            || (trimmed.starts_with('[') && REF_DEFINITION.is_match(trimmed))
-        {
+            || (!(wrapped && lower_start) && (is_ui_line(trimmed) || is_notice_line(trimmed)))
+            || (trimmed.starts_with('[') && REF_DEFINITION.is_match(trimmed));
+        if furniture {
             out.push((s, e));
+            prev = last; // a removed line does not count as the previous one
             continue;
         }
         sentence_seen |= trimmed.ends_with(['.', '!', '?', '"', '\u{201d}']);
@@ -199,7 +254,6 @@ pub fn removals(text: &str, hints: &mut Hints) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::super::clean::clean;
-    use super::*;
 
     fn c(s: &str) -> String {
         clean(s).clean.text
@@ -219,30 +273,61 @@ mod tests {
 
     #[test]
     fn font_widget_and_template_on_header_line_go() {
-        assert_eq!(c(" date 2023-10-17 + ↺ − 16 px\n\nAn article."), "\n\nAn article.");
-        assert_eq!(c(" date 2023-05-23 {{dayPoint.date | date : 'd MMMM yyyy'}}\nTitle here\n\nText."), "\nTitle here\n\nText.");
+        assert_eq!(
+            c(" date 2023-10-17 + ↺ − 16 px\n\nAn article."),
+            "\n\nAn article."
+        );
+        assert_eq!(
+            c(" date 2023-05-23 {{dayPoint.date | date : 'd MMMM yyyy'}}\nTitle here\n\nText."),
+            "\nTitle here\n\nText."
+        );
     }
 
     #[test]
     fn ui_lines() {
-        assert_eq!(c("Text one.\nShare\nTweet | Print | Email\nA- A+\nText two."), "Text one.\n\n\n\nText two.");
+        assert_eq!(
+            c("Text one.\nShare\nTweet | Print | Email\nA- A+\nText two."),
+            "Text one.\n\n\n\nText two."
+        );
         assert_eq!(c("Share this article on Facebook\nBody."), "\nBody.");
-        assert_eq!(c("16 people\nShare the load, they said."), "16 people\nShare the load, they said.");
+        assert_eq!(
+            c("16 people\nShare the load, they said."),
+            "16 people\nShare the load, they said."
+        );
+        assert_eq!(
+            c("Officials will\n    share\n    the data."),
+            "Officials will\n    share\n    the data."
+        );
     }
 
     #[test]
     fn notices_and_urls() {
         assert_eq!(c("Follow us on Twitter and Telegram\nBody."), "\nBody.");
         assert_eq!(c("Subscribe to our newsletter\nBody."), "\nBody.");
-        assert_eq!(c("We use cookies to improve your experience. Accept\nBody."), "\nBody.");
-        assert_eq!(c("Body.\nhttps://example.org/a/b?c=d\n<https://x.org>\nMore."), "Body.\n\n\nMore.");
-        assert_eq!(c("See https://example.org for more."), "See https://example.org for more.");
-        assert_eq!(c("Cookies were served at the reception."), "Cookies were served at the reception.");
+        assert_eq!(
+            c("We use cookies to improve your experience. Accept\nBody."),
+            "\nBody."
+        );
+        assert_eq!(
+            c("Body.\nhttps://example.org/a/b?c=d\n<https://x.org>\nMore."),
+            "Body.\n\n\nMore."
+        );
+        assert_eq!(
+            c("See https://example.org for more."),
+            "See https://example.org for more."
+        );
+        assert_eq!(
+            c("Cookies were served at the reception."),
+            "Cookies were served at the reception."
+        );
     }
 
     #[test]
     fn rule_lines_and_reference_definitions() {
-        assert_eq!(c("Body.\n\n###\n\n* * *\n[1]: https://x.org\n"), "Body.\n\n\n\n\n\n");
+        assert_eq!(
+            c("Body.\n\n###\n\n* * *\n[1]: https://x.org\n"),
+            "Body.\n\n\n\n\n\n"
+        );
     }
 
     #[test]
@@ -255,7 +340,10 @@ mod tests {
         assert_eq!(r.hints.byline_source, None);
         assert_eq!(clean("By Jane Doe, John Roe\nX.").hints.byline_source, None);
         // not a byline: a sentence, or far down the article
-        assert_eq!(c("By then the talks resumed.\n"), "By then the talks resumed.\n");
+        assert_eq!(
+            c("By then the talks resumed.\n"),
+            "By then the talks resumed.\n"
+        );
         let far = format!("{}\n\nBy Jane Doe\n", "Text.\n".repeat(10));
         assert_eq!(c(&far), far);
     }
@@ -263,7 +351,14 @@ mod tests {
     #[test]
     fn tail_goes_from_marker_to_end() {
         let body = "The meeting ended with a joint statement on trade and energy. ".repeat(4);
-        for marker in ["Related stories", "Related:", "Read more", "Also read: Other headline", "More on this topic", "Recommended"] {
+        for marker in [
+            "Related stories",
+            "Related:",
+            "Read more",
+            "Also read: Other headline",
+            "More on this topic",
+            "Recommended",
+        ] {
             let t = format!("{body}\n\n{marker}\nOther story one\nOther story two");
             assert_eq!(c(&t), format!("{body}\n\n"), "{marker}");
         }
@@ -271,6 +366,13 @@ mod tests {
         assert_eq!(c("Related:\nShort body."), "\nShort body.");
         // a sentence that starts like a marker is text
         let t = format!("{body}\n\nRead more about the plan on the website.\nEnd.");
+        assert_eq!(c(&t), t);
+        // so is a marker word wrapped onto a line of its own
+        let t = format!(
+            "{body}\n\nA maker of packaging materials and\n    related\n    products announced it."
+        );
+        assert_eq!(c(&t), t);
+        let t = format!("{body}\n\nThe plan, they said, is\nRecommended\nby the board.");
         assert_eq!(c(&t), t);
     }
 }

@@ -54,7 +54,13 @@ pub(crate) fn edits(text: &str, format: Format, hints: &mut Hints) -> Vec<Edit> 
     if format == Format::Html {
         html::read_hints(text, hints);
     }
-    Scanner { text, b: text.as_bytes(), md: format == Format::Markdown, out }.run(start)
+    Scanner {
+        text,
+        b: text.as_bytes(),
+        md: format == Format::Markdown,
+        out,
+    }
+    .run(start)
 }
 
 /// YAML (`---` … `---`) or JSON front matter at the very top: read it, blank it.
@@ -88,7 +94,10 @@ fn front_matter(text: &str, hints: &mut Hints, out: &mut Vec<Edit>) -> usize {
         if let Some(Ok(serde_json::Value::Object(map))) = it.next() {
             let end = lead + it.byte_offset();
             let known = ["title", "date", "published", "source"];
-            if map.keys().any(|k| known.contains(&k.to_ascii_lowercase().as_str())) {
+            if map
+                .keys()
+                .any(|k| known.contains(&k.to_ascii_lowercase().as_str()))
+            {
                 let fields: Vec<(String, String)> = map
                     .iter()
                     .filter_map(|(k, v)| Some((k.to_ascii_lowercase(), v.as_str()?.to_string())))
@@ -180,7 +189,10 @@ impl Scanner<'_> {
                 }
                 line_start = false;
                 i += 1;
-                i += b[i..].iter().position(|&x| TRIGGER[x as usize]).unwrap_or(b.len() - i);
+                i += b[i..]
+                    .iter()
+                    .position(|&x| TRIGGER[x as usize])
+                    .unwrap_or(b.len() - i);
                 continue;
             }
             if c == b'\n' {
@@ -193,7 +205,8 @@ impl Scanner<'_> {
                     // a list item starts a paragraph of its own: sentence splitting needs
                     // the break, as items often carry no final period
                     let bullet = matches!(c, b'-' | b'*' | b'+');
-                    self.out.push(Edit::replace(i, i + n, if bullet { "\n" } else { "" }));
+                    self.out
+                        .push(Edit::replace(i, i + n, if bullet { "\n" } else { "" }));
                     i += n;
                     continue; // still at line start: "> - item"
                 }
@@ -236,7 +249,12 @@ impl Scanner<'_> {
     /// Markdown block markers at the start of a line: `# `, `> `, `- `, `* `, `+ `.
     fn line_marker(&self, i: usize) -> Option<usize> {
         let b = self.b;
-        let spaces_after = |j: usize| b[j..].iter().take_while(|&&x| x == b' ' || x == b'\t').count();
+        let spaces_after = |j: usize| {
+            b[j..]
+                .iter()
+                .take_while(|&&x| x == b' ' || x == b'\t')
+                .count()
+        };
         match b[i] {
             b'#' => {
                 let n = self.run_of(i, b'#');
@@ -261,7 +279,13 @@ impl Scanner<'_> {
             self.out.push(Edit::remove(i, end));
             return Some(end);
         }
-        let rep = if t.block { "\n" } else if t.cell { " " } else { "" };
+        let rep = if t.block {
+            "\n"
+        } else if t.cell {
+            " "
+        } else {
+            ""
+        };
         self.out.push(Edit::replace(i, t.end, rep));
         Some(t.end)
     }
@@ -393,21 +417,36 @@ mod tests {
     #[test]
     fn markdown_headings_and_lists() {
         assert_eq!(c("# Big news\n\nText **here**."), "Big news\n\nText here.");
-        assert_eq!(c("## Sub ##\n\n### Third\n\nText __bold__."), "Sub ##\n\nThird\n\nText bold.");
-        assert_eq!(c("**x**\n\n-   one\n*   two\n+ three"), "x\n\n\none\n\ntwo\n\nthree");
+        assert_eq!(
+            c("## Sub ##\n\n### Third\n\nText __bold__."),
+            "Sub ##\n\nThird\n\nText bold."
+        );
+        assert_eq!(
+            c("**x**\n\n-   one\n*   two\n+ three"),
+            "x\n\n\none\n\ntwo\n\nthree"
+        );
     }
 
     #[test]
     fn markdown_links() {
-        assert_eq!(c("A [10 million\nAmericans](https://x.org/a_(b)) are **out**."), "A 10 million\nAmericans are out.");
-        assert_eq!(c("**See** [ref][1] and [under]{.underline}."), "See ref and under.");
+        assert_eq!(
+            c("A [10 million\nAmericans](https://x.org/a_(b)) are **out**."),
+            "A 10 million\nAmericans are out."
+        );
+        assert_eq!(
+            c("**See** [ref][1] and [under]{.underline}."),
+            "See ref and under."
+        );
         assert_eq!(c("**Pic** ![alt text](img.png) here"), "Pic  here");
         assert_eq!(c("**Note** [2] stays"), "Note [2] stays");
     }
 
     #[test]
     fn markdown_emphasis_rules() {
-        assert_eq!(c("**a** *b* _c_ snake_case 2 * 3 ~~old~~"), "a b c snake_case 2 * 3 old");
+        assert_eq!(
+            c("**a** *b* _c_ snake_case 2 * 3 ~~old~~"),
+            "a b c snake_case 2 * 3 old"
+        );
         assert_eq!(c("**<u>MADE IN USA</u>**"), "MADE IN USA");
         assert_eq!(c("**x** 21<sup>st</sup> century"), "x 21st century");
         assert_eq!(c("**x** end.\\\nnext \\$5 \\###"), "x end.\nnext $5 ###");
@@ -415,12 +454,18 @@ mod tests {
 
     #[test]
     fn plain_text_keeps_markdown_like_chars() {
-        assert_eq!(c("Rate is 5 * 3 and_so_on *maybe*."), "Rate is 5 * 3 and_so_on *maybe*.");
+        assert_eq!(
+            c("Rate is 5 * 3 and_so_on *maybe*."),
+            "Rate is 5 * 3 and_so_on *maybe*."
+        );
     }
 
     #[test]
     fn entities_decoded_everywhere() {
-        assert_eq!(c("AT&amp;T &#8217; &#x2019; &nbsp;x &bogus; & y"), "AT&T \u{2019} \u{2019}  x &bogus; & y");
+        assert_eq!(
+            c("AT&amp;T &#8217; &#x2019; &nbsp;x &bogus; & y"),
+            "AT&T \u{2019} \u{2019}  x &bogus; & y"
+        );
     }
 
     #[test]

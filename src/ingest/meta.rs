@@ -30,21 +30,97 @@ const HEAD: usize = 600;
 /// Wire services and national agencies, for attributions the rules do not catch
 /// ("according to the Associated Press"). General knowledge, not a list of inputs.
 const KNOWN_AGENCIES: &[&str] = &[
-    "Agence France-Presse", "AFP", "Associated Press", "AP", "Reuters", "Xinhua",
-    "Xinhua News Agency", "Bloomberg", "United Press International", "UPI", "Deutsche Presse-Agentur",
-    "dpa", "EFE", "ANSA", "Kyodo", "Kyodo News", "Jiji Press", "Yonhap", "Yonhap News Agency",
-    "Press Trust of India", "PTI", "IANS", "ANI", "Bernama", "Antara", "IRNA", "ISNA", "Anadolu",
-    "Anadolu Agency", "Interfax", "RIA Novosti", "Ukrinform", "PAP", "MTI", "BTA", "KUNA", "WAM",
-    "SPA", "MENA", "WAFA", "QNA", "Petra", "SANA", "APA", "Canadian Press", "AAP",
-    "Australian Associated Press", "Lusa", "Prensa Latina", "Tanjug", "NTB", "Kazinform",
-    "Kabar", "Dunya", "Vietnam News Agency", "Philippine News Agency", "Xinhua News",
+    "Agence France-Presse",
+    "AFP",
+    "Associated Press",
+    "AP",
+    "Reuters",
+    "Xinhua",
+    "Xinhua News Agency",
+    "Bloomberg",
+    "United Press International",
+    "UPI",
+    "Deutsche Presse-Agentur",
+    "dpa",
+    "EFE",
+    "ANSA",
+    "Kyodo",
+    "Kyodo News",
+    "Jiji Press",
+    "Yonhap",
+    "Yonhap News Agency",
+    "Press Trust of India",
+    "PTI",
+    "IANS",
+    "ANI",
+    "Bernama",
+    "Antara",
+    "IRNA",
+    "ISNA",
+    "Anadolu",
+    "Anadolu Agency",
+    "Interfax",
+    "RIA Novosti",
+    "Ukrinform",
+    "PAP",
+    "MTI",
+    "BTA",
+    "KUNA",
+    "WAM",
+    "SPA",
+    "MENA",
+    "WAFA",
+    "QNA",
+    "Petra",
+    "SANA",
+    "APA",
+    "Canadian Press",
+    "AAP",
+    "Australian Associated Press",
+    "Lusa",
+    "Prensa Latina",
+    "Tanjug",
+    "NTB",
+    "Kazinform",
+    "Kabar",
+    "Dunya",
+    "Vietnam News Agency",
+    "Philippine News Agency",
+    "Xinhua News",
 ];
 
 /// Words that look like names after a comma but are not agencies.
 const NOT_AGENCY: &[&str] = &[
-    "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there", "here",
-    "who", "congress", "parliament", "senate", "house", "president", "minister", "god", "him",
-    "her", "them", "us", "me", "police", "officials", "sources", "reporters",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "who",
+    "congress",
+    "parliament",
+    "senate",
+    "house",
+    "president",
+    "minister",
+    "god",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "police",
+    "officials",
+    "sources",
+    "reporters",
 ];
 
 pub fn is_url(s: &str) -> bool {
@@ -53,7 +129,9 @@ pub fn is_url(s: &str) -> bool {
 }
 
 pub fn is_known_agency(s: &str) -> bool {
-    KNOWN_AGENCIES.iter().any(|k| k.eq_ignore_ascii_case(s.trim()))
+    KNOWN_AGENCIES
+        .iter()
+        .any(|k| k.eq_ignore_ascii_case(s.trim()))
 }
 
 /// An agency-like name: capitalised words, inner dots allowed ("News.Az", "Report.az").
@@ -74,22 +152,26 @@ static REPORTS_TRAILING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "…, reports Xinhua." with the verb first.
 static REPORTS_INVERTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r",\s+(?:reports|reported|informs)\s+(?:the\s+)?{}\s*[.;]", name_re(3))).unwrap()
-});
-
-/// "Trend reports citing the ministry …" at the start of a sentence.
-static REPORTS_LEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[.!?]\s+){}(?:\s+(?:news\s+)?agency)?\s+(?:reports|reported|informs)\s+(?:citing|quoting|with\s+reference|referring)(?-u:\b)",
+        r",\s+(?:reports|reported|informs)\s+(?:the\s+)?{}\s*[.;]",
         name_re(3)
     ))
     .unwrap()
 });
 
-/// "… told Trend." "… told Reuters in an interview."
+/// "Trend reports citing the ministry …" at the start of a sentence.
+static REPORTS_LEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?m)(?:^|[.!?]\s+){}(?:\s+(?:news\s+)?agency)?\s+(?:reports|reported|informs)\s+(?:citing|quoting|with\s+reference|referring)(?-u:\b)",
+        name_re(3)
+    ))
+    .unwrap()
+});
+
+/// "… told Trend." ending the paragraph, "… told Reuters in an (exclusive) interview".
 static TOLD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)told\s+(?:the\s+)?(?P<name>{NAME})(?:\s*[.;]|,\s|\s+(?:in|on|during|at|after|that)(?-u:\b)|\s*$)"
+        r"(?-u:\b)told\s+(?:the\s+)?(?P<name>{NAME})(?:\.?\s*$|\s+in\s+an\s+(?:exclusive\s+)?interview(?-u:\b))"
     ))
     .unwrap()
 });
@@ -98,19 +180,32 @@ static TOLD: LazyLock<Regex> = LazyLock::new(|| {
 static SLASHED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?:^|\s)/{}/(?:[\s.,]|$)", name_re(3))).unwrap());
 
-/// "WASHINGTON (Reuters) -", "(AP) —" near the start of a paragraph.
-static PAREN_DASH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\({}\)\s*[-—–]", name_re(3))).unwrap());
+/// "WASHINGTON (Reuters) -", "NEW YORK, Sept. 5 (AP) —", "(AP) —" opening a paragraph.
+static PAREN_DASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:\p{{Lu}}[\p{{Lu}}'’.\-]+(?:\s+\p{{Lu}}[\p{{Lu}}'’.\-]+){{0,2}}(?:\s*,\s*[^()\n]{{1,40}})?\s*)?\({}\)\s*[-—–]",
+        name_re(3)
+    ))
+    .unwrap()
+});
 
-/// "… — Anadolu" closing a line.
-static DASH_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\s[—–]\s*(?:the\s+)?{}\.?\s*$", name_re(3))).unwrap());
+/// "… — Anadolu" ending a paragraph: one name, maybe followed by "Agency" / "News".
+static DASH_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\s[—–]\s*(?P<name>{NAME}(?:\s+(?:Agency|News(?:\s+Agency)?))?)\s*$"
+    ))
+    .unwrap()
+});
 
 /// Known agencies after "according to / told / citing", or before "said / reported".
 static KNOWN_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     let mut names: Vec<&str> = KNOWN_AGENCIES.to_vec();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    let alt = names.iter().map(|n| regex::escape(n)).collect::<Vec<_>>().join("|");
+    let alt = names
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|");
     Regex::new(&format!(
         r"(?:(?-u:\b)(?:according\s+to|told|citing|cited\s+by|quoted\s+by)\s+(?:the\s+)?(?P<a>{alt})(?-u:\b)|(?-u:\b)(?P<b>{alt})\s+(?:said|reported|reports|quoted)(?-u:\b))"
     ))
@@ -151,7 +246,10 @@ pub struct Dateline {
 pub fn dateline(para: &str) -> Option<Dateline> {
     let c = DATELINE.captures(para.trim_start())?;
     let place = c["place"].trim().to_string();
-    let first = place.split(|ch: char| ch == ',' || ch.is_whitespace()).next().unwrap_or("");
+    let first = place
+        .split(|ch: char| ch == ',' || ch.is_whitespace())
+        .next()
+        .unwrap_or("");
     if NOT_PLACE.contains(&first) || dates::month_number(first).is_some() {
         return None;
     }
@@ -165,7 +263,12 @@ pub fn dateline(para: &str) -> Option<Dateline> {
         return None;
     }
     let year = c.name("y").and_then(|y| y.as_str().parse().ok());
-    Some(Dateline { place, month, day, year })
+    Some(Dateline {
+        place,
+        month,
+        day,
+        year,
+    })
 }
 
 /// The paragraphs (split at blank lines) that start in the first `limit` bytes, trimmed.
@@ -213,7 +316,10 @@ pub fn title_line(text: &str) -> Option<String> {
     if start >= HEAD || !(2..=20).contains(&words) {
         return None;
     }
-    let starts_upper = first.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"“'‘".contains(c));
+    let starts_upper = first
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"“'‘".contains(c));
     if !starts_upper
         || first.ends_with(['.', ',', ';', ':'])
         || first.contains("{{")
@@ -229,8 +335,14 @@ pub fn title_line(text: &str) -> Option<String> {
         // a blank line, then some text
         lines.find(|l| !l.is_empty())?;
     } else {
-        let next_starts_upper = next.chars().next().is_some_and(|c| c.is_uppercase() || "\"“'‘".contains(c));
-        let para: usize = std::iter::once(next).chain(lines.take_while(|l| !l.is_empty())).map(str::len).sum();
+        let next_starts_upper = next
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || "\"“'‘".contains(c));
+        let para: usize = std::iter::once(next)
+            .chain(lines.take_while(|l| !l.is_empty()))
+            .map(str::len)
+            .sum();
         if !next_starts_upper || para <= first.len() {
             return None;
         }
@@ -246,11 +358,11 @@ fn header_line_date(text: &str) -> Option<String> {
         .take(5)
         .filter(|l| l.split_whitespace().count() <= 12)
         .find_map(|l| dates::find_full_date(l).map(|(d, _)| d))
-        .filter(|_| text.len() > 0)
 }
 
 fn good_name(name: &str) -> Option<String> {
-    let n = name.trim().trim_end_matches('.');
+    let n = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let n = n.trim_end_matches('.');
     let n = n.strip_prefix("The ").unwrap_or(n);
     if n.is_empty()
         || n.split_whitespace().count() > 4
@@ -263,33 +375,77 @@ fn good_name(name: &str) -> Option<String> {
 }
 
 /// The agency named near the start: rules over the words around reports / told /
-/// informs / /NAME/ / (NAME), then known agencies in attribution phrases.
+/// informs / /NAME/ / (NAME), then known agencies in attribution phrases. Looks at the
+/// first three paragraphs, at most `SOURCE_WINDOW` bytes.
 pub fn source_in(text: &str) -> Option<String> {
+    source_rule(text).map(|(_, name)| name)
+}
+
+/// Like `source_in`, with the id of the rule that fired (for tests and debugging).
+pub fn source_rule(text: &str) -> Option<(&'static str, String)> {
+    const SOURCE_WINDOW: usize = 1500;
     let paras = paragraphs(text, HEAD, 3);
-    let capped: Vec<&str> = paras.iter().map(|p| &p[..super::markup::floor_boundary(p, 2000)]).collect();
-    let first = |re: &Regex, only_head: bool| -> Option<String> {
-        capped.iter().find_map(|p| {
-            re.captures_iter(p)
-                .filter(|c| !only_head || c.get(0).unwrap().start() < 150)
-                .find_map(|c| good_name(&c["name"]))
-        })
+    let base = text.as_ptr() as usize;
+    let end = paras
+        .last()
+        .map_or(0, |p| p.as_ptr() as usize - base + p.len());
+    let window = &text[..super::markup::floor_boundary(text, end.min(SOURCE_WINDOW))];
+    let first = |id: &'static str, re: &Regex| {
+        re.captures_iter(window)
+            .find_map(|c| good_name(&c["name"]))
+            .map(|n| (id, n))
     };
-    first(&SLASHED, false)
-        .or_else(|| first(&PAREN_DASH, true))
-        .or_else(|| first(&REPORTS_TRAILING, false))
-        .or_else(|| first(&REPORTS_INVERTED, false))
-        .or_else(|| first(&REPORTS_LEADING, false))
-        .or_else(|| first(&TOLD, false))
+    let reports = window.contains("report") || window.contains("inform");
+    first("slashed", &SLASHED)
         .or_else(|| {
-            capped.iter().flat_map(|p| p.lines()).find_map(|l| {
-                DASH_END.captures(l.trim_end()).and_then(|c| good_name(&c["name"]))
+            // "(Reuters) -" belongs to the dateline: only at a paragraph's start
+            paras.iter().find_map(|p| {
+                let head = &p[..super::markup::floor_boundary(p, 200)];
+                PAREN_DASH
+                    .captures(head)
+                    .and_then(|c| good_name(&c["name"]))
+                    .map(|n| ("paren_dash", n))
             })
         })
         .or_else(|| {
-            capped.iter().find_map(|p| {
-                KNOWN_CONTEXT
-                    .captures(p)
-                    .and_then(|c| c.name("a").or(c.name("b")).map(|m| m.as_str().to_string()))
+            reports
+                .then(|| first("reports", &REPORTS_TRAILING))
+                .flatten()
+        })
+        .or_else(|| {
+            reports
+                .then(|| first("reports_inverted", &REPORTS_INVERTED))
+                .flatten()
+        })
+        .or_else(|| {
+            reports
+                .then(|| first("reports_leading", &REPORTS_LEADING))
+                .flatten()
+        })
+        .or_else(|| {
+            // "… told Trend." closing a paragraph, or "told Reuters in an interview"
+            paras.iter().take(2).find_map(|p| {
+                TOLD.captures_iter(p)
+                    .find_map(|c| good_name(&c["name"]))
+                    .map(|n| ("told", n))
+            })
+        })
+        .or_else(|| {
+            // "… — Anadolu" closing one of the first paragraphs, not a quotation's speaker
+            paras.iter().find_map(|p| {
+                let c = DASH_END.captures(p)?;
+                let before = p[..c.get(0).unwrap().start()].trim_end();
+                if before.ends_with(['"', '\u{201d}', '\'', '\u{2019}']) {
+                    return None;
+                }
+                good_name(&c["name"]).map(|n| ("dash_end", n))
+            })
+        })
+        .or_else(|| {
+            KNOWN_CONTEXT.captures(window).and_then(|c| {
+                c.name("a")
+                    .or(c.name("b"))
+                    .map(|m| ("known", m.as_str().to_string()))
             })
         })
 }
@@ -332,7 +488,11 @@ pub fn find(clean: &str, hints: &Hints, given: &Given) -> Meta {
         .or_else(|| hints.byline_source.clone())
         .or_else(|| source_in(clean))
         .or_else(|| hints.site.clone());
-    Meta { title, published, source }
+    Meta {
+        title,
+        published,
+        source,
+    }
 }
 
 #[cfg(test)]
@@ -342,9 +502,15 @@ mod tests {
     #[test]
     fn datelines() {
         let d = dateline("MOSCOW, May 23. /TASS/. A roundtable").unwrap();
-        assert_eq!((d.place.as_str(), d.month, d.day, d.year), ("MOSCOW", 5, 23, None));
+        assert_eq!(
+            (d.place.as_str(), d.month, d.day, d.year),
+            ("MOSCOW", 5, 23, None)
+        );
         let d = dateline("Astrakhan, RUSSIA,September 19. The delegation").unwrap();
-        assert_eq!((d.place.as_str(), d.month, d.day), ("Astrakhan, RUSSIA", 9, 19));
+        assert_eq!(
+            (d.place.as_str(), d.month, d.day),
+            ("Astrakhan, RUSSIA", 9, 19)
+        );
         let d = dateline("RUSSIA, Astrakhan, September 19. Text").unwrap();
         assert_eq!(d.place, "RUSSIA, Astrakhan");
         let d = dateline("BAKU, Azerbaijan, Sept. 5. Text").unwrap();
@@ -354,7 +520,10 @@ mod tests {
         let d = dateline("LONDON, 5 March 2024 — Text").unwrap();
         assert_eq!((d.month, d.day, d.year), (3, 5, Some(2024)));
         assert_eq!(dateline("On September 19. the forum"), None);
-        assert_eq!(dateline("The forum on September 18 and 19 is attended"), None);
+        assert_eq!(
+            dateline("The forum on September 18 and 19 is attended"),
+            None
+        );
         assert_eq!(dateline("Then the delegation met with the governor."), None);
         assert!(DATELINE_BARE.is_match("WASHINGTON (Reuters) - The"));
         assert!(!DATELINE_BARE.is_match("Washington said - no"));
@@ -367,17 +536,49 @@ mod tests {
         // no year anywhere: no date
         assert_eq!(find("MOSCOW, May 23. Text.", &h, &g).published, None);
         // year in the dateline
-        assert_eq!(find("MOSCOW, May 23, 2022. Text.", &h, &g).published.as_deref(), Some("2022-05-23"));
+        assert_eq!(
+            find("MOSCOW, May 23, 2022. Text.", &h, &g)
+                .published
+                .as_deref(),
+            Some("2022-05-23")
+        );
         // another date found decides
-        let h2 = Hints { header_date: Some("2023-05-23".into()), ..Hints::default() };
-        assert_eq!(find("MOSCOW, May 23. Text.", &h2, &g).published.as_deref(), Some("2023-05-23"));
+        let h2 = Hints {
+            header_date: Some("2023-05-23".into()),
+            ..Hints::default()
+        };
+        assert_eq!(
+            find("MOSCOW, May 23. Text.", &h2, &g).published.as_deref(),
+            Some("2023-05-23")
+        );
         // a header line with a full date
-        assert_eq!(find("September 19, 2023\n\nText here.", &h, &g).published.as_deref(), Some("2023-09-19"));
-        assert_eq!(find("19 September 2023\n\nText here.", &h, &g).published.as_deref(), Some("2023-09-19"));
-        assert_eq!(find("Posted 2023-09-19\n\nText here.", &h, &g).published.as_deref(), Some("2023-09-19"));
+        assert_eq!(
+            find("September 19, 2023\n\nText here.", &h, &g)
+                .published
+                .as_deref(),
+            Some("2023-09-19")
+        );
+        assert_eq!(
+            find("19 September 2023\n\nText here.", &h, &g)
+                .published
+                .as_deref(),
+            Some("2023-09-19")
+        );
+        assert_eq!(
+            find("Posted 2023-09-19\n\nText here.", &h, &g)
+                .published
+                .as_deref(),
+            Some("2023-09-19")
+        );
         // JSONL wins
-        let g2 = Given { date: Some("2021-01-15".into()), ..Given::default() };
-        assert_eq!(find("Text.", &h2, &g2).published.as_deref(), Some("2021-01-15"));
+        let g2 = Given {
+            date: Some("2021-01-15".into()),
+            ..Given::default()
+        };
+        assert_eq!(
+            find("Text.", &h2, &g2).published.as_deref(),
+            Some("2021-01-15")
+        );
     }
 
     fn src(t: &str) -> Option<String> {
@@ -386,23 +587,72 @@ mod tests {
 
     #[test]
     fn source_patterns() {
-        assert_eq!(src("BAKU, Sept. 5. The talks began in the capital, Trend reports.").as_deref(), Some("Trend"));
-        assert_eq!(src("The forum opened in the city, Trend reports from the scene.").as_deref(), Some("Trend"));
-        assert_eq!(src("MOSCOW, May 23. /TASS/. A roundtable took place.").as_deref(), Some("TASS"));
-        assert_eq!(src("A delegation took part in the meeting, News.Az reports.").as_deref(), Some("News.Az"));
+        assert_eq!(
+            src("BAKU, Sept. 5. The talks began in the capital, Trend reports.").as_deref(),
+            Some("Trend")
+        );
+        assert_eq!(
+            src("The forum opened in the city, Trend reports from the scene.").as_deref(),
+            Some("Trend")
+        );
+        assert_eq!(
+            src("MOSCOW, May 23. /TASS/. A roundtable took place.").as_deref(),
+            Some("TASS")
+        );
+        assert_eq!(
+            src("A delegation took part in the meeting, News.Az reports.").as_deref(),
+            Some("News.Az")
+        );
         assert_eq!(src("the agency told Trend.").as_deref(), Some("Trend"));
-        assert_eq!(src("the minister told Reuters in an interview.").as_deref(), Some("Reuters"));
-        assert_eq!(src("WASHINGTON (Reuters) - The Senate voted.").as_deref(), Some("Reuters"));
+        assert_eq!(
+            src("the minister told Reuters in an interview.").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            src("WASHINGTON (Reuters) - The Senate voted.").as_deref(),
+            Some("Reuters")
+        );
         assert_eq!(src("NEW YORK (AP) — Stocks fell.").as_deref(), Some("AP"));
-        assert_eq!(src("Stocks fell on Monday, AFP reports.").as_deref(), Some("AFP"));
-        assert_eq!(src("The quake struck at dawn, Xinhua reported.").as_deref(), Some("Xinhua"));
-        assert_eq!(src("The plant reopened on Monday — Anadolu").as_deref(), Some("Anadolu"));
-        assert_eq!(src("The deal was signed in Baku, APA reports.").as_deref(), Some("APA"));
-        assert_eq!(src("The ministry said so, Report.az informs.").as_deref(), Some("Report.az"));
-        assert_eq!(src("The ministry said so, reports Xinhua.").as_deref(), Some("Xinhua"));
-        assert_eq!(src("Interfax reports citing the ministry that talks ended.").as_deref(), Some("Interfax"));
-        assert_eq!(src("The talks ended, according to the Associated Press.").as_deref(), Some("Associated Press"));
-        assert_eq!(src("The talks ended, the Interfax news agency reported.").as_deref(), Some("Interfax"));
+        assert_eq!(
+            src("Stocks fell on Monday, AFP reports.").as_deref(),
+            Some("AFP")
+        );
+        assert_eq!(
+            src("The quake struck at dawn, Xinhua reported.").as_deref(),
+            Some("Xinhua")
+        );
+        assert_eq!(
+            src("The plant reopened on Monday — Anadolu").as_deref(),
+            Some("Anadolu")
+        );
+        assert_eq!(
+            src("The deal was signed in Baku, APA reports.").as_deref(),
+            Some("APA")
+        );
+        assert_eq!(
+            src("The ministry said so, Report.az informs.").as_deref(),
+            Some("Report.az")
+        );
+        assert_eq!(
+            src("The ministry said so, reports Xinhua.").as_deref(),
+            Some("Xinhua")
+        );
+        assert_eq!(
+            src("Interfax reports citing the ministry that talks ended.").as_deref(),
+            Some("Interfax")
+        );
+        assert_eq!(
+            src("The talks ended, according to the Associated Press.").as_deref(),
+            Some("Associated Press")
+        );
+        assert_eq!(
+            src("The talks ended, the Interfax news agency reported.").as_deref(),
+            Some("Interfax")
+        );
+        assert_eq!(
+            src("The bill passed, the New\nYork Post reports.").as_deref(),
+            Some("New York Post")
+        );
     }
 
     #[test]
@@ -411,7 +661,30 @@ mod tests {
         assert_eq!(src("The president told Congress."), None);
         assert_eq!(src("Officials told reporters on Monday."), None);
         assert_eq!(src("The forum, he reported, was a success."), None);
-        assert_eq!(src("Smith said the Organization of Turkic States (OTS) in Bishkek met."), None);
+        assert_eq!(
+            src("Smith said the Organization of Turkic States (OTS) in Bishkek met."),
+            None
+        );
+        assert_eq!(
+            src("The Council of Advisors (PCAST) – a group of experts – met."),
+            None
+        );
+        assert_eq!(
+            src("“We will win.” – President Biden\n\nToday the President spoke."),
+            None
+        );
+        assert_eq!(
+            src("Under Secretary – Jane Roe\n\nJane Roe was a fellow."),
+            None
+        );
+        assert_eq!(
+            src("borrowers of the previous – or REPAYE – Plan.\n\nText."),
+            None
+        );
+        assert_eq!(
+            src("I served with him and told Mike about it.\n\nText."),
+            None
+        );
         // only the start of the article counts
         let far = format!("{}\n\nThe talks ended, AFP reports.", "Para.\n\n".repeat(5));
         assert_eq!(src(&far), None);
@@ -420,10 +693,20 @@ mod tests {
     #[test]
     fn titles() {
         let t = "Ministers discuss cooperation at roundtable meeting\n\nLead paragraph here.";
-        assert_eq!(title_line(t).as_deref(), Some("Ministers discuss cooperation at roundtable meeting"));
-        let t = "\n Ministers discuss cooperation\nThe ministers met on Monday in the capital city.";
-        assert_eq!(title_line(t).as_deref(), Some("Ministers discuss cooperation"));
-        assert_eq!(title_line("The delegation met the governor.\n\nText."), None);
+        assert_eq!(
+            title_line(t).as_deref(),
+            Some("Ministers discuss cooperation at roundtable meeting")
+        );
+        let t =
+            "\n Ministers discuss cooperation\nThe ministers met on Monday in the capital city.";
+        assert_eq!(
+            title_line(t).as_deref(),
+            Some("Ministers discuss cooperation")
+        );
+        assert_eq!(
+            title_line("The delegation met the governor.\n\nText."),
+            None
+        );
         assert_eq!(title_line("MOSCOW, May 23. /TASS/\n\nText."), None);
         assert_eq!(title_line("The pandemic is getting worse by the day, more people are\nhospitalized than ever."), None);
         assert_eq!(title_line("A headline with nothing after it"), None);
@@ -434,12 +717,25 @@ mod tests {
 
     #[test]
     fn given_values_win_and_urls_are_not_agencies() {
-        let h = Hints { title: Some("From markup".into()), ..Hints::default() };
-        let g = Given { title: Some(" Given\u{a0}title ".into()), source: Some("https://example.org/x".into()), date: None };
+        let h = Hints {
+            title: Some("From markup".into()),
+            ..Hints::default()
+        };
+        let g = Given {
+            title: Some(" Given\u{a0}title ".into()),
+            source: Some("https://example.org/x".into()),
+            date: None,
+        };
         let m = find("Text here, AFP reports.", &h, &g);
         assert_eq!(m.title.as_deref(), Some("Given title"));
         assert_eq!(m.source.as_deref(), Some("AFP"));
-        let g = Given { source: Some("Example Wire".into()), ..Given::default() };
-        assert_eq!(find("Text.", &h, &g).source.as_deref(), Some("Example Wire"));
+        let g = Given {
+            source: Some("Example Wire".into()),
+            ..Given::default()
+        };
+        assert_eq!(
+            find("Text.", &h, &g).source.as_deref(),
+            Some("Example Wire")
+        );
     }
 }

@@ -22,7 +22,9 @@ pub use clean::{original_end, Cleaned, Format};
 pub const MAX_ARTICLE_BYTES: usize = 16 * 1024 * 1024;
 
 /// File name endings read when a folder is walked (explicitly named files are always read).
-const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "xhtml", "jsonl", "ndjson"];
+const TEXT_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "jsonl", "ndjson",
+];
 
 /// One input that failed, with a one-line reason naming the problem ("binary file", "not valid UTF-8 at byte 17", "empty", "too large (…MB, limit …)", "JSONL line 12: missing field `text`").
 #[derive(Debug, Clone, PartialEq)]
@@ -33,7 +35,10 @@ pub struct ReadError {
 
 impl ReadError {
     fn new(path: impl Into<String>, reason: impl Into<String>) -> Self {
-        ReadError { path: path.into(), reason: reason.into() }
+        ReadError {
+            path: path.into(),
+            reason: reason.into(),
+        }
     }
 }
 
@@ -72,7 +77,10 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
                 continue;
             }
             Err(e) => {
-                errors.push(ReadError::new(shown, format!("cannot read: {}", io_reason(&e))));
+                errors.push(ReadError::new(
+                    shown,
+                    format!("cannot read: {}", io_reason(&e)),
+                ));
                 continue;
             }
         };
@@ -125,7 +133,11 @@ fn megabytes(n: u64) -> String {
 }
 
 pub(crate) fn too_large(n: u64) -> String {
-    format!("too large ({}, limit {})", megabytes(n), megabytes(MAX_ARTICLE_BYTES as u64))
+    format!(
+        "too large ({}, limit {})",
+        megabytes(n),
+        megabytes(MAX_ARTICLE_BYTES as u64)
+    )
 }
 
 fn is_jsonl(path: &Path) -> bool {
@@ -144,8 +156,11 @@ pub fn read_file(path: &Path) -> Box<dyn Iterator<Item = Result<Article, ReadErr
 fn read_single(path: &Path) -> Result<Article, ReadError> {
     let shown = path.display().to_string();
     let fail = |reason: String| ReadError::new(shown.clone(), reason);
-    let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
-    let meta = file.metadata().map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    let file =
+        std::fs::File::open(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
     if meta.is_dir() {
         return Err(fail("is a folder".into()));
     }
@@ -161,7 +176,9 @@ fn read_single(path: &Path) -> Result<Article, ReadError> {
         return Err(fail(too_large(bytes.len() as u64)));
     }
     let text = decode(bytes).map_err(fail)?;
-    let id = path.file_name().map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
+    let id = path
+        .file_name()
+        .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
     make_article(id, shown.clone(), text, None, None, None)
 }
 
@@ -192,15 +209,20 @@ fn refuse(text: &str) -> Option<String> {
     if text.trim().is_empty() {
         return Some("empty (whitespace only)".into());
     }
-    if let Some(p) = text.bytes().position(|b| b == 0) {
+    if let Some(p) = text.find('\0') {
         return Some(format!("binary file (NUL byte at {p})"));
     }
     // mostly control characters: binary data that happens to be valid UTF-8
-    let sample = &text[..markup::floor_boundary(text, 8192)];
-    let total = sample.chars().count();
-    let control = sample.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c')).count();
-    if control * 10 > total * 3 {
-        return Some(format!("binary file ({control} of {total} characters are control characters)"));
+    let sample = &text.as_bytes()[..text.len().min(8192)];
+    let control = sample
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) || b == 0x7f)
+        .count();
+    if control * 10 > sample.len() * 3 {
+        return Some(format!(
+            "binary file ({control} of the first {} bytes are control characters)",
+            sample.len()
+        ));
     }
     None
 }
@@ -221,7 +243,11 @@ pub fn make_article(
     if cleaned.clean.text.trim().is_empty() {
         return Err(ReadError::new(path, "no text left after cleaning"));
     }
-    let given = meta::Given { title, date, source };
+    let given = meta::Given {
+        title,
+        date,
+        source,
+    };
     let m = meta::find(&cleaned.clean.text, &cleaned.hints, &given);
     let hash = blake3::hash(text.as_bytes()).to_hex().to_string();
     Ok(Article {

@@ -7,12 +7,17 @@ const SEEDS: &str = "/work/shared/seeds";
 const CORPUS: &str = "/work/shared/corpora/whitehouse-briefing-room/articles.jsonl";
 
 fn bad(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bad_inputs").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/bad_inputs")
+        .join(name)
 }
 
 fn seed(prefix: &str) -> Option<Article> {
     let dir = std::fs::read_dir(SEEDS).ok()?;
-    let path = dir.flatten().map(|e| e.path()).find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))?;
+    let path = dir
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))?;
     let mut it = read_file(&path);
     Some(it.next().unwrap().unwrap())
 }
@@ -24,8 +29,14 @@ fn seed_articles() {
     assert_eq!(a0.published.as_deref(), Some("2023-09-19"));
     assert_eq!(a0.source.as_deref(), Some("Trend"));
     assert_eq!(a0.title, None);
-    assert!(a0.clean.text.starts_with("Astrakhan, RUSSIA,September 19. The Azerbaijani"));
-    assert_eq!(a0.hash, blake3::hash(a0.text.as_bytes()).to_hex().to_string());
+    assert!(a0
+        .clean
+        .text
+        .starts_with("Astrakhan, RUSSIA,September 19. The Azerbaijani"));
+    assert_eq!(
+        a0.hash,
+        blake3::hash(a0.text.as_bytes()).to_hex().to_string()
+    );
 
     let a1 = seed("001").unwrap();
     assert_eq!(a1.published, None);
@@ -40,14 +51,24 @@ fn seed_articles() {
     assert_eq!(a3.published.as_deref(), Some("2023-10-17"));
     assert_eq!(a3.source.as_deref(), Some("News.Az"));
     assert!(!a3.clean.text.contains("16 px") && !a3.clean.text.contains('↺'));
-    assert!(a3.clean.text.trim_start().starts_with("An Azerbaijani delegation headed by"));
+    assert!(a3
+        .clean
+        .text
+        .trim_start()
+        .starts_with("An Azerbaijani delegation headed by"));
 
     let a4 = seed("004").unwrap();
     assert_eq!(a4.published.as_deref(), Some("2023-05-23"));
     assert_eq!(a4.source.as_deref(), Some("TASS"));
-    assert_eq!(a4.title.as_deref(), Some("Russian, Azerbaijani reporters discuss cooperation at TASS roundtable meeting"));
+    assert_eq!(
+        a4.title.as_deref(),
+        Some("Russian, Azerbaijani reporters discuss cooperation at TASS roundtable meeting")
+    );
     assert!(!a4.clean.text.contains("{{") && !a4.clean.text.contains("dayPoint"));
-    assert!(a4.clean.text.contains("MOSCOW, May 23. /TASS/. A roundtable"));
+    assert!(a4
+        .clean
+        .text
+        .contains("MOSCOW, May 23. /TASS/. A roundtable"));
     // paragraph breaks survive
     assert!(a4.clean.text.matches("\n\n").count() >= 10);
 }
@@ -56,7 +77,12 @@ fn seed_articles() {
 fn seed_offsets_map_back() {
     let Some(a) = seed("004") else { return };
     let clean = &a.clean;
-    for needle in ["MOSCOW, May 23.", "Russian, Azerbaijani reporters", "Dmitry Peskov", "Maria Zakharova"] {
+    for needle in [
+        "MOSCOW, May 23.",
+        "Russian, Azerbaijani reporters",
+        "Dmitry Peskov",
+        "Maria Zakharova",
+    ] {
         let c = clean.text.find(needle).unwrap();
         let (o, e) = (clean.to_original(c), original_end(clean, c + needle.len()));
         assert_eq!(&a.text[o..e], needle);
@@ -70,11 +96,22 @@ fn html_and_markdown_articles() {
         <body><header><a href=\"/\">World News</a></header><h1>Leaders meet in Geneva</h1>\
         <p>GENEVA (Reuters) - The leaders met on Tuesday&nbsp;and agreed to talk again.</p>\
         <p>Share</p><footer>Contact us</footer></body></html>";
-    let a = make_article("x.html".into(), "x.html".into(), html.into(), None, None, None).unwrap();
+    let a = make_article(
+        "x.html".into(),
+        "x.html".into(),
+        html.into(),
+        None,
+        None,
+        None,
+    )
+    .unwrap();
     assert_eq!(a.title.as_deref(), Some("Leaders meet in Geneva"));
     assert_eq!(a.published.as_deref(), Some("2024-03-05"));
     assert_eq!(a.source.as_deref(), Some("Reuters"));
-    assert!(a.clean.text.contains("GENEVA (Reuters) - The leaders met on Tuesday and agreed"));
+    assert!(a
+        .clean
+        .text
+        .contains("GENEVA (Reuters) - The leaders met on Tuesday and agreed"));
     assert!(!a.clean.text.contains("Share") && !a.clean.text.contains("Contact"));
 
     let md = "---\ntitle: Trade deal signed\ndate: 2022-06-01\n---\n# Trade deal signed\n\nBy Jane Doe, AFP\n\n\
@@ -83,8 +120,15 @@ fn html_and_markdown_articles() {
     assert_eq!(a.title.as_deref(), Some("Trade deal signed"));
     assert_eq!(a.published.as_deref(), Some("2022-06-01"));
     assert_eq!(a.source.as_deref(), Some("AFP"));
-    assert!(a.clean.text.contains("BRUSSELS, June 1. The two sides signed the deal today."));
-    assert!(!a.clean.text.contains("Jane") && !a.clean.text.contains("Other") && !a.clean.text.contains("Related"));
+    assert!(a
+        .clean
+        .text
+        .contains("BRUSSELS, June 1. The two sides signed the deal today."));
+    assert!(
+        !a.clean.text.contains("Jane")
+            && !a.clean.text.contains("Other")
+            && !a.clean.text.contains("Related")
+    );
 }
 
 fn reason(path: &Path) -> String {
@@ -96,10 +140,17 @@ fn reason(path: &Path) -> String {
 
 #[test]
 fn bad_single_files() {
-    assert!(reason(&bad("binary.bin")).starts_with("binary file"), "{}", reason(&bad("binary.bin")));
+    assert!(
+        reason(&bad("binary.bin")).starts_with("binary file"),
+        "{}",
+        reason(&bad("binary.bin"))
+    );
     assert_eq!(reason(&bad("empty.txt")), "empty");
     assert_eq!(reason(&bad("whitespace.txt")), "empty (whitespace only)");
-    assert_eq!(reason(&bad("invalid_utf8.txt")), "not valid UTF-8 at byte 17");
+    assert_eq!(
+        reason(&bad("invalid_utf8.txt")),
+        "not valid UTF-8 at byte 17"
+    );
     assert!(reason(&bad("control.txt")).starts_with("binary file"));
     assert_eq!(reason(&bad("no_such_file.txt")), "cannot read: not found");
 }
@@ -139,14 +190,24 @@ fn broken_jsonl_line_does_not_stop_the_others() {
     let items: Vec<_> = read_file(&bad("broken.jsonl")).collect();
     assert_eq!(items.len(), 6, "{items:?}"); // the blank line yields nothing
     let ok: Vec<&Article> = items.iter().filter_map(|r| r.as_ref().ok()).collect();
-    assert_eq!(ok.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["a1", "a3", "a6"]);
+    assert_eq!(
+        ok.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+        ["a1", "a3", "a6"]
+    );
     assert!(ok[0].path.ends_with("broken.jsonl:1"));
     assert!(ok[1].path.ends_with("broken.jsonl:4"));
     assert_eq!(ok[0].title.as_deref(), Some("Title 1"));
     assert_eq!(ok[0].published.as_deref(), Some("2023-09-19"));
     assert_eq!(ok[0].source.as_deref(), Some("AFP"));
-    let errs: Vec<String> = items.iter().filter_map(|r| r.as_ref().err()).map(|e| e.reason.clone()).collect();
-    assert!(errs[0].starts_with("JSONL line 2: invalid JSON at column"), "{errs:?}");
+    let errs: Vec<String> = items
+        .iter()
+        .filter_map(|r| r.as_ref().err())
+        .map(|e| e.reason.clone())
+        .collect();
+    assert!(
+        errs[0].starts_with("JSONL line 2: invalid JSON at column"),
+        "{errs:?}"
+    );
     assert_eq!(errs[1], "JSONL line 5: missing field `text`");
     assert_eq!(errs[2], "JSONL line 6: empty (whitespace only)");
 }
@@ -156,7 +217,12 @@ fn jsonl_invalid_utf8_line() {
     let items: Vec<_> = read_file(&bad("bad_utf8.jsonl")).collect();
     assert_eq!(items.len(), 3);
     assert!(items[0].is_ok() && items[2].is_ok());
-    let first_len = std::fs::read(bad("bad_utf8.jsonl")).unwrap().iter().position(|&b| b == b'\n').unwrap() + 1;
+    let first_len = std::fs::read(bad("bad_utf8.jsonl"))
+        .unwrap()
+        .iter()
+        .position(|&b| b == b'\n')
+        .unwrap()
+        + 1;
     let want = format!("JSONL line 2: not valid UTF-8 at byte {}", first_len + 25);
     assert_eq!(items[1].as_ref().unwrap_err().reason, want);
 }
@@ -166,16 +232,35 @@ fn discover_walks_sorts_dedups_and_skips_hidden() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     std::fs::create_dir_all(root.join("sub/.hidden")).unwrap();
-    for f in ["b.txt", "a.md", "sub/c.jsonl", "sub/.secret.txt", "sub/.hidden/d.txt", "image.png", "noext"] {
+    for f in [
+        "b.txt",
+        "a.md",
+        "sub/c.jsonl",
+        "sub/.secret.txt",
+        "sub/.hidden/d.txt",
+        "image.png",
+        "noext",
+    ] {
         std::fs::write(root.join(f), "x").unwrap();
     }
     #[cfg(unix)]
     std::os::unix::fs::symlink(root, root.join("sub/loop")).unwrap();
-    let (files, errors) = discover(&[root.to_path_buf(), root.join("b.txt"), root.join("missing.txt")]);
-    let names: Vec<String> =
-        files.iter().map(|p| p.strip_prefix(root).unwrap().to_string_lossy().into_owned()).collect();
+    let (files, errors) = discover(&[
+        root.to_path_buf(),
+        root.join("b.txt"),
+        root.join("missing.txt"),
+    ]);
+    let names: Vec<String> = files
+        .iter()
+        .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().into_owned())
+        .collect();
     assert_eq!(names, ["a.md", "b.txt", "noext", "sub/c.jsonl"]);
-    assert!(errors.iter().any(|e| e.path.ends_with("missing.txt") && e.reason == "not found"), "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.path.ends_with("missing.txt") && e.reason == "not found"),
+        "{errors:?}"
+    );
     // an explicitly named file is taken whatever its name
     let (files, _) = discover(&[root.join("image.png")]);
     assert_eq!(files.len(), 1);
@@ -183,7 +268,9 @@ fn discover_walks_sorts_dedups_and_skips_hidden() {
 
 #[test]
 fn corpus_first_500_lines_parse() {
-    let Ok(f) = std::fs::File::open(CORPUS) else { return };
+    let Ok(f) = std::fs::File::open(CORPUS) else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("head.jsonl");
     let mut out = std::fs::File::create(&p).unwrap();
@@ -192,14 +279,47 @@ fn corpus_first_500_lines_parse() {
     }
     drop(out);
     let mut n = 0;
+    let mut spans = 0;
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
     for item in read_file(&p) {
         let a = item.unwrap_or_else(|e| panic!("{e}"));
+        spans += check_map(&a, &mut seed, 40);
         assert!(a.title.is_some() && a.published.is_some(), "{}", a.id);
         assert!(!a.clean.text.contains("](http"), "{}: link left", a.id);
         assert!(!a.clean.text.contains("\\###"), "{}", a.id);
         n += 1;
     }
     assert_eq!(n, 500);
+    assert!(spans > 10_000, "{spans}");
+}
+
+/// Random spans strictly inside one piece of the map: `to_original` gives the same
+/// bytes back. (Replacements are at most one character, so such spans are verbatim.)
+fn check_map(a: &Article, seed: &mut u64, rounds: usize) -> usize {
+    let clean = &a.clean;
+    let mut checked = 0;
+    for _ in 0..rounds {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        let i = (*seed % clean.map.len() as u64) as usize;
+        let start = clean.map[i].0;
+        let end = clean.map.get(i + 1).map_or(clean.text.len(), |m| m.0);
+        if end - start < 3 {
+            continue;
+        }
+        let x = start + (*seed >> 20) as usize % (end - start);
+        let y = start + (*seed >> 40) as usize % (end - start);
+        let (lo, hi) = (x.min(y), x.max(y));
+        if lo == hi || !clean.text.is_char_boundary(lo) || !clean.text.is_char_boundary(hi) {
+            continue;
+        }
+        let (o1, o2) = (clean.to_original(lo), clean.to_original(hi));
+        assert_eq!(&a.text[o1..o2], &clean.text[lo..hi], "{}: {lo}..{hi}", a.id);
+        assert_eq!(original_end(clean, hi), o2);
+        checked += 1;
+    }
+    checked
 }
 
 /// Reading + cleaning the whole corpus. Run in release:
