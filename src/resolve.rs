@@ -62,7 +62,7 @@ pub fn local_keys(article: &str, a: &Analysis) -> Vec<(String, String)> {
                 format!("gpe:{c}")
             }
             EntityType::Person => {
-                let words: Vec<&str> = f.split(' ').collect();
+                let words: Vec<&str> = f.split(' ').filter(|w| !matches!(*w, "jr" | "sr" | "ii" | "iii" | "iv")).collect();
                 let surname = skeleton(words.last().unwrap_or(&""));
                 if words.len() >= 2 {
                     format!("person:{} {}", skeleton(words[0]), surname)

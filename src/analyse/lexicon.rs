@@ -1,7 +1,7 @@
 //! Closed word lists of English news: roles, honorifics, the head nouns that type a name,
 //! reporting verbs. Everything here is about how news is written, never about who is in it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// How a role relates its holder to the organisation or country it is "of".
@@ -83,7 +83,7 @@ const ROLE_MODIFIERS: &[&str] = &[
     "prime", "foreign", "defense", "defence", "finance", "interior", "economy", "trade",
     "health", "education", "justice", "culture", "press", "board", "national", "state",
     "chief", "managing", "permanent", "special", "presidential", "regional", "lord", "grand",
-    "supreme", "co", "honorary", "great", "attorney", "principal",
+    "supreme", "co", "honorary", "great", "attorney", "principal", "majority", "minority",
 ];
 
 /// Role cores that take a following "general": "director general", "secretary general".
@@ -181,8 +181,52 @@ const NEVER_NAME: &[&str] = &[
     "under", "between", "among", "following", "including", "regarding", "despite",
 ];
 
+/// Word classes, as bits: one hash lookup answers "is this word an ORG head?" and the like.
+pub const ORG: u16 = 1;
+pub const EVENT: u16 = 2;
+pub const FAC: u16 = 4;
+pub const LOC: u16 = 8;
+pub const REGION: u16 = 16;
+pub const WORK: u16 = 32;
+pub const SPEECH: u16 = 64;
+const NEVER: u16 = 128;
+const MODIFIER: u16 = 256;
+const HONORIFIC: u16 = 512;
+
+fn classes() -> &'static HashMap<&'static str, (u16, Option<RoleKind>)> {
+    static MAP: OnceLock<HashMap<&'static str, (u16, Option<RoleKind>)>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m: HashMap<&'static str, (u16, Option<RoleKind>)> = HashMap::new();
+        for (list, bit) in [
+            (ORG_HEADS, ORG),
+            (EVENT_HEADS, EVENT),
+            (FAC_HEADS, FAC),
+            (LOC_HEADS, LOC),
+            (REGION_WORDS, REGION),
+            (WORK_HEADS, WORK),
+            (SPEECH_VERBS, SPEECH),
+            (NEVER_NAME, NEVER),
+            (ROLE_MODIFIERS, MODIFIER),
+            (HONORIFICS, HONORIFIC),
+        ] {
+            for w in list {
+                m.entry(w).or_insert((0, None)).0 |= bit;
+            }
+        }
+        for (w, k) in ROLE_CORES {
+            m.entry(w).or_insert((0, None)).1 = Some(*k);
+        }
+        m
+    })
+}
+
+/// Whether `word` (lower case) belongs to a class: `has(ORG, "agency")`.
+pub fn has(class: u16, word: &str) -> bool {
+    classes().get(word).is_some_and(|(bits, _)| bits & class != 0)
+}
+
 pub fn role_kind(word: &str) -> Option<RoleKind> {
-    ROLE_CORES.iter().find(|(w, _)| *w == word).map(|(_, k)| *k)
+    classes().get(word).and_then(|(_, k)| *k)
 }
 
 pub fn is_role_core(word: &str) -> bool {
@@ -190,7 +234,7 @@ pub fn is_role_core(word: &str) -> bool {
 }
 
 pub fn is_role_modifier(word: &str) -> bool {
-    ROLE_MODIFIERS.contains(&word)
+    has(MODIFIER, word)
 }
 
 pub fn takes_general(word: &str) -> bool {
@@ -198,15 +242,11 @@ pub fn takes_general(word: &str) -> bool {
 }
 
 pub fn is_honorific(word: &str) -> bool {
-    HONORIFICS.contains(&word)
+    has(HONORIFIC, word)
 }
 
 pub fn never_name(word: &str) -> bool {
-    NEVER_NAME.contains(&word)
-}
-
-pub fn in_list(list: &[&str], word: &str) -> bool {
-    list.contains(&word)
+    has(NEVER, word)
 }
 
 /// Lower-case words the corpus writes in lower case mid-sentence (data/lexicon).
@@ -221,6 +261,13 @@ pub fn is_common_word(lower: &str) -> bool {
 /// Staff, "executive director" Top, "deputy prime minister" Staff (a deputy of anything is).
 pub fn classify_role(words: &[&str]) -> Option<RoleKind> {
     let core = words.iter().rev().find_map(|w| role_kind(w))?;
+    let has = |x: &str| words.contains(&x);
+    // party posts in a chamber: a member of it, not its head
+    if has("majority") || has("minority") {
+        return Some(RoleKind::Member);
+    }
+    // "prime minister", "secretary general" lead what they are of
+    let core = if has("prime") && has("minister") || has("secretary") && has("general") { RoleKind::Top } else { core };
     let deputy = words
         .iter()
         .any(|w| matches!(*w, "deputy" | "vice" | "assistant" | "associate"))
@@ -242,6 +289,9 @@ mod tests {
         assert_eq!(classify_role(&["former", "president"]), Some(RoleKind::Top));
         assert_eq!(classify_role(&["board", "chairman"]), Some(RoleKind::Top));
         assert_eq!(classify_role(&["foreign"]), None);
+        assert_eq!(classify_role(&["prime", "minister"]), Some(RoleKind::Top));
+        assert_eq!(classify_role(&["secretary", "general"]), Some(RoleKind::Top));
+        assert_eq!(classify_role(&["majority", "leader"]), Some(RoleKind::Member));
     }
 
     #[test]

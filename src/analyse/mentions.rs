@@ -278,11 +278,11 @@ impl<'a> Scanner<'a> {
             k += 1;
             modifiers += 1;
         }
-        if k < b && !toks[k].is_cap() && lx::in_list(lx::EVENT_HEADS, &toks[k].lower) {
+        if k < b && !toks[k].is_cap() && lx::has(lx::EVENT, &toks[k].lower) {
             let mut head = toks[k].lower.clone();
             let mut e = k + 1;
             // compound heads: "roundtable discussion", "roundtable meeting"
-            while e < b && !toks[e].is_cap() && lx::in_list(lx::EVENT_HEADS, &toks[e].lower) {
+            while e < b && !toks[e].is_cap() && lx::has(lx::EVENT, &toks[e].lower) {
                 head = toks[e].lower.clone();
                 e += 1;
             }
@@ -302,8 +302,8 @@ impl<'a> Scanner<'a> {
         // "the park named after national leader X", "a school that bears his name".
         if j < b && !toks[j].is_cap() {
             let w = toks[j].lower.as_str();
-            let fac = lx::in_list(lx::FAC_HEADS, w);
-            let loc = lx::in_list(lx::LOC_HEADS, w) && w != "region";
+            let fac = lx::has(lx::FAC, w);
+            let loc = lx::has(lx::LOC, w) && w != "region";
             if (fac || loc) && j + 1 < b {
                 let etype = if fac { EntityType::Fac } else { EntityType::Loc };
                 let next = toks[j + 1].lower.as_str();
@@ -345,7 +345,8 @@ impl<'a> Scanner<'a> {
             return None;
         }
         // A sentence-initial common word ("During", "Then", "Opening") is not a name.
-        if i == sent_start && lx::is_common_word(&toks[i].lower) && gazetteer::place(&toks[i].text).is_none() && !lx::is_role_core(&toks[i].lower) {
+        let next_cap = toks.get(i + 1).is_some_and(|t| i + 1 < b && name_word(t));
+        if i == sent_start && lx::is_common_word(&toks[i].lower) && gazetteer::place(&toks[i].text).is_none() && !lx::is_role_core(&toks[i].lower) && !next_cap {
             return None;
         }
         let mut e = i + 1;
@@ -391,17 +392,17 @@ impl<'a> Scanner<'a> {
         // What follows or precedes the quote types it: "monument", newspapers.
         let after = toks.get(close + 1).filter(|_| close + 1 < b);
         let mut end = close + 1;
-        let (etype, head) = if let Some(t) = after.filter(|t| lx::in_list(lx::FAC_HEADS, &t.lower)) {
+        let (etype, head) = if let Some(t) = after.filter(|t| lx::has(lx::FAC, &t.lower)) {
             end = close + 2;
             (EntityType::Fac, t.lower.clone())
-        } else if let Some(t) = after.filter(|t| lx::in_list(lx::EVENT_HEADS, &t.lower)) {
+        } else if let Some(t) = after.filter(|t| lx::has(lx::EVENT, &t.lower)) {
             end = close + 2;
             (EntityType::Event, t.lower.clone())
         } else {
             let last = words.iter().rev().find(|t| t.kind == TokenKind::Word).map(|t| t.lower.clone()).unwrap_or_default();
-            if lx::in_list(lx::EVENT_HEADS, &last) {
+            if lx::has(lx::EVENT, &last) {
                 (EntityType::Event, last)
-            } else if lx::in_list(lx::ORG_HEADS, &last) {
+            } else if lx::has(lx::ORG, &last) {
                 (EntityType::Org, last)
             } else if words.len() <= 3 && works_context(toks, i) {
                 (EntityType::Work, last)
@@ -508,7 +509,7 @@ impl<'a> Scanner<'a> {
             items.push(Item { kind: ItemKind::Mention(c), tok_start: s.cands[c].tok_start, tok_end: s.cands[c].tok_end, lower: String::new() });
         };
         // Regions: "Astrakhan region" (the region word may follow in lower case).
-        let region_follow = toks.get(b).is_some_and(|t| !t.is_cap() && lx::in_list(lx::REGION_WORDS, &t.lower) && t.lower != "state");
+        let region_follow = toks.get(b).is_some_and(|t| !t.is_cap() && lx::has(lx::REGION, &t.lower) && t.lower != "state");
         if region_follow && b - a <= 3 {
             let name = format!("{} {}", full, toks[b].text);
             let c = self.push(sentence, a, b + 1, EntityType::Gpe, MentionKind::Name, name, "region");
@@ -532,7 +533,7 @@ impl<'a> Scanner<'a> {
             }
         }
         let last = *lower.last().unwrap();
-        if b - a >= 2 && lx::in_list(lx::REGION_WORDS, last) && last != "state" {
+        if b - a >= 2 && lx::has(lx::REGION, last) && last != "state" {
             let c = self.push(sentence, a, b, EntityType::Gpe, MentionKind::Name, full, "region");
             push_item(self, c, &mut items);
             return items;
@@ -575,19 +576,19 @@ impl<'a> Scanner<'a> {
         }
         // "State News Agency Azertag": a name in apposition after the head noun.
         let head = if of_pos.is_none() && !is_head(head) && b - a >= 3 {
-            lower[..lower.len() - 1].iter().rev().take(2).find(|w| lx::in_list(lx::ORG_HEADS, w)).copied().unwrap_or(head)
+            lower[..lower.len() - 1].iter().rev().take(2).find(|w| lx::has(lx::ORG, w)).copied().unwrap_or(head)
         } else {
             head
         };
-        let head_type = if lx::in_list(lx::EVENT_HEADS, head) && head != "congress" {
+        let head_type = if lx::has(lx::EVENT, head) && head != "congress" {
             Some(EntityType::Event)
-        } else if lx::in_list(lx::ORG_HEADS, head) {
+        } else if lx::has(lx::ORG, head) {
             Some(EntityType::Org)
-        } else if lx::in_list(lx::FAC_HEADS, head) {
+        } else if lx::has(lx::FAC, head) {
             Some(EntityType::Fac)
-        } else if lx::in_list(lx::LOC_HEADS, head) {
+        } else if lx::has(lx::LOC, head) {
             Some(EntityType::Loc)
-        } else if lx::in_list(lx::WORK_HEADS, head) && b - a >= 2 {
+        } else if lx::has(lx::WORK, head) && b - a >= 2 {
             Some(EntityType::Work)
         } else {
             None
@@ -640,8 +641,9 @@ impl<'a> Scanner<'a> {
             push_item(self, c, &mut items);
             return items;
         }
-        if before_role && b - a <= 3 {
-            // "Kremlin Spokesman X": what stands before a role is the body the role belongs to.
+        if before_role && b - a <= 3 && !lower.iter().any(|w| lx::is_common_word(w)) {
+            // "Kremlin Spokesman X", "Gazprom CEO X": a proper name before a role is the body the
+            // role belongs to; common words there are the role's portfolio ("Energy Secretary").
             let c = self.push(sentence, a, b, EntityType::Org, MentionKind::Name, full, lower[b - a - 1]);
             push_item(self, c, &mut items);
             return items;
@@ -665,7 +667,7 @@ fn before_role_person(_items: &[Item]) -> bool {
 }
 
 fn is_head(w: &str) -> bool {
-    lx::in_list(lx::ORG_HEADS, w) || lx::in_list(lx::EVENT_HEADS, w) || lx::in_list(lx::FAC_HEADS, w) || lx::in_list(lx::LOC_HEADS, w)
+    lx::has(lx::ORG, w) || lx::has(lx::EVENT, w) || lx::has(lx::FAC, w) || lx::has(lx::LOC, w)
 }
 
 /// Family-name endings common in news from many regions.
@@ -682,13 +684,13 @@ pub fn looks_like_surname(w: &str) -> bool {
 /// Whether the name run `[a, e)` reads like an organisation so far (an "and" may join it:
 /// "Ministry of Information and Social Development").
 fn org_like(toks: &[Token], a: usize, e: usize) -> bool {
-    toks[a..e].iter().any(|t| lx::in_list(lx::ORG_HEADS, &t.lower)) && toks[a..e].iter().any(|t| t.lower == "of")
+    toks[a..e].iter().any(|t| lx::has(lx::ORG, &t.lower)) && toks[a..e].iter().any(|t| t.lower == "of")
 }
 
 /// Is the quote at `i` in a context that names publications?
 fn works_context(toks: &[Token], i: usize) -> bool {
     let from = i.saturating_sub(40);
-    toks[from..i].iter().any(|t| lx::in_list(lx::WORK_HEADS, &t.lower))
+    toks[from..i].iter().any(|t| lx::has(lx::WORK, &t.lower))
         || toks[from..i].iter().filter(|t| t.lower == "(").count() > toks[from..i].iter().filter(|t| t.lower == ")").count()
             && toks[from..i].iter().any(|t| t.lower == "\"")
 }

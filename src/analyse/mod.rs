@@ -50,7 +50,9 @@ struct EntState {
     fold: String,
     core: String,
     given: String,
+    given_sk: String,
     surname: String,
+    surname_sk: String,
     head: String,
     country: String,
 }
@@ -165,7 +167,7 @@ fn record_roles(cands: &[Cand], items: &[Item], roles: &mut [Vec<String>]) {
 
 fn split_person(name: &str) -> (String, String) {
     let f = fold(name);
-    let words: Vec<&str> = f.split(' ').collect();
+    let words: Vec<&str> = f.split(' ').filter(|w| !matches!(*w, "jr" | "sr" | "ii" | "iii" | "iv")).collect();
     let surname = words.last().copied().unwrap_or("").to_string();
     let given = if words.len() > 1 { words[0].to_string() } else { String::new() };
     (given, surname)
@@ -197,7 +199,7 @@ fn corefer(
             let s = fold(&cand.name);
             let sk = skeleton(&cand.name);
             let exact = recent(&|e| entities[e].etype == EntityType::Person && state[e].surname == s);
-            let hit = exact.or_else(|| recent(&|e| entities[e].etype == EntityType::Person && !state[e].surname.is_empty() && skeleton(&state[e].surname) == sk));
+            let hit = exact.or_else(|| recent(&|e| entities[e].etype == EntityType::Person && !state[e].surname.is_empty() && state[e].surname_sk == sk));
             if let Some(e) = hit {
                 add_name(&mut entities[e], &cand.name);
             }
@@ -249,6 +251,7 @@ fn corefer(
     };
     let core = strip_editions(&f);
     let (given, surname) = if cand.etype == EntityType::Person { split_person(&cand.name) } else { Default::default() };
+    let given_sk = skeleton(&given);
     let country = cand.country.map(|g| cands[g].name.clone()).map(|n| gazetteer::place(&n).map(|p| p.canonical.to_string()).unwrap_or(n)).unwrap_or_default();
     let found = (0..entities.len()).rev().find(|&e| {
         let ent = &entities[e];
@@ -263,7 +266,7 @@ fn corefer(
             },
             EntityType::Person => {
                 st.surname == surname
-                    && (st.given.is_empty() || given.is_empty() || skeleton(&st.given) == skeleton(&given) || st.given.len() == 1 && given.starts_with(&st.given))
+                    && (st.given.is_empty() || given.is_empty() || st.given_sk == given_sk || st.given.len() == 1 && given.starts_with(&st.given))
             }
             EntityType::Group => st.country == country && st.head == cand.head,
             _ => {
@@ -281,6 +284,7 @@ fn corefer(
             state[e].core = core;
             if !given.is_empty() {
                 state[e].given = given;
+                state[e].given_sk = given_sk;
             }
         }
         if state[e].country.is_empty() {
@@ -292,7 +296,8 @@ fn corefer(
     let mut ent = LocalEntity { etype: cand.etype, name: name.clone(), names: vec![name], context: String::new() };
     add_name(&mut ent, &cand.name);
     entities.push(ent);
-    state.push(EntState { last_seen: 0, fold: f, core, given, surname, head: cand.head.clone(), country });
+    let surname_sk = skeleton(&surname);
+    state.push(EntState { last_seen: 0, fold: f, core, given, given_sk, surname, surname_sk, head: cand.head.clone(), country });
     Some(entities.len() - 1)
 }
 

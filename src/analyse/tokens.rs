@@ -123,9 +123,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            // Trailing period of an initialism: "U.S." (a dot inside already).
+            // Trailing period of an initialism: "U.S." (a dot inside already), and of a
+            // middle initial before a name: "Joseph R. Biden".
             let word = &text[start..end_of(j)];
-            if j < n && chars[j].1 == '.' && word.contains('.') && word.len() <= 6 {
+            let middle_initial = word.chars().count() == 1
+                && word.chars().all(|c| c.is_uppercase())
+                && chars.get(j).is_some_and(|x| x.1 == '.')
+                && chars.get(j + 1).is_some_and(|x| x.1 == ' ')
+                && chars.get(j + 2).is_some_and(|x| x.1.is_uppercase())
+                && chars.get(j + 3).is_some_and(|x| x.1.is_lowercase())
+                && out.last().is_some_and(|t: &Token| t.kind == TokenKind::Word && t.text.chars().next().is_some_and(|c| c.is_uppercase()) && t.text.len() > 1);
+            if j < n && chars[j].1 == '.' && (word.contains('.') && word.len() <= 6 || middle_initial) {
                 j += 1;
             }
             let word = &text[start..end_of(j)];

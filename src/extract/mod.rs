@@ -318,7 +318,8 @@ impl<'a> Ctx<'a> {
         let pred = match (kind, ttype) {
             (RoleKind::Envoy, _) => Predicate::Represents,
             (RoleKind::Member, EntityType::Org | EntityType::Group) => Predicate::MemberOf,
-            (RoleKind::Member, _) => Predicate::WorksFor,
+            // a senator of a state acts for it
+            (RoleKind::Member, EntityType::Gpe) => Predicate::Represents,
             (RoleKind::Top, EntityType::Org | EntityType::Group | EntityType::Gpe) => Predicate::Heads,
             // A minister heads a ministry but works for a government.
             (RoleKind::Staff, EntityType::Org) if role.ends_with("minister") && self.doc.cands.iter().any(|c| c.entity == t && c.head == "ministry") => Predicate::Heads,

@@ -847,11 +847,11 @@ fn quotes(cx: &mut Ctx) {
         let mut speaker = None;
         let after = b + 1;
         if let Some((e, T::Person)) = cx.ent(after) {
-            if cx.items.get(after + 1).is_some_and(|i| crate::analyse::lexicon::SPEECH_VERBS.contains(&i.lower.as_str())) {
+            if cx.items.get(after + 1).is_some_and(|i| crate::analyse::lexicon::has(crate::analyse::lexicon::SPEECH, &i.lower)) {
                 speaker = Some(e);
             }
         }
-        if speaker.is_none() && cx.items.get(after).is_some_and(|i| crate::analyse::lexicon::SPEECH_VERBS.contains(&i.lower.as_str())) {
+        if speaker.is_none() && cx.items.get(after).is_some_and(|i| crate::analyse::lexicon::has(crate::analyse::lexicon::SPEECH, &i.lower)) {
             speaker = cx.ent(after + 1).filter(|(_, t)| *t == T::Person).map(|(e, _)| e);
         }
         if speaker.is_none() && a >= 2 && (cx.is(a - 1, ":") || cx.is(a - 1, ",")) {
