@@ -368,6 +368,15 @@ impl<'a> Scanner<'a> {
                     continue;
                 }
             }
+            // "National Cattlemen's Beef Association": a possessive inside a name, unless a
+            // place owns what follows ("Azerbaijan's State News Agency" is two names).
+            if toks[e].lower == "'s" && e + 1 < b && name_word(&toks[e + 1]) && toks[e + 1].kind == TokenKind::Word {
+                let before = text_of(toks, i, e);
+                if gazetteer::place(&before).is_none() && gazetteer::place(&toks[e - 1].text).is_none() && !toks[i].is_upper() {
+                    e += 2;
+                    continue;
+                }
+            }
             // "Kassym-Jomart" is one token; "Russia - Azerbaijan" is not a name.
             break;
         }
@@ -463,6 +472,13 @@ impl<'a> Scanner<'a> {
     fn typed_part(&mut self, sentence: usize, a: usize, b: usize, before_role: bool) -> Vec<Item> {
         let toks = self.toks;
         let (a, lead_the) = if toks[a].lower == "the" { (a + 1, true) } else { (a, false) };
+        // "Council of Economic Advisers &" before a role: drop the dangling connector
+        let mut b = b;
+        while b > a && CONNECTORS.contains(&toks[b - 1].lower.as_str()) {
+            b -= 1;
+        }
+        // "Former University of X": a leading "former" belongs to the person, not the name
+        let a = if b > a + 1 && toks[a].lower == "former" { a + 1 } else { a };
         let mut items = Vec::new();
         if lead_the {
             items.push(word_item(toks, a - 1));
@@ -480,7 +496,7 @@ impl<'a> Scanner<'a> {
         let a = a2;
         // Possessive: "Azerbaijan's State News Agency" → GPE 's ORG.
         if let Some(p) = (a..b).find(|&x| toks[x].lower == "'s") {
-            if p > a && p + 1 < b {
+            if p > a && p + 1 < b && gazetteer::place(&text_of(toks, a, p)).is_some() {
                 items.extend(self.typed_part(sentence, a, p, false));
                 items.push(word_item(toks, p));
                 items.extend(self.typed_part(sentence, p + 1, b, before_role));
@@ -569,7 +585,8 @@ impl<'a> Scanner<'a> {
             let c = gazetteer::demonym_country(first).or_else(|| gazetteer::place(first).filter(|p| p.kind == gazetteer::PlaceKind::Country).map(|p| p.canonical));
             if let Some(cn) = c {
                 // "Azerbaijan Business Center" abroad is not based in its country
-                if is_head(head) && !matches!(head, "center" | "centre" | "house" | "school" | "street" | "square" | "park") {
+                let after_hyphen = a > 0 && toks[a - 1].lower == "-" && !toks[a].space_before;
+                if is_head(head) && !after_hyphen && !matches!(head, "center" | "centre" | "house" | "school" | "street" | "square" | "park" | "program" | "programme" | "initiative" | "fund" | "partnership" | "group" | "trust" | "coalition") {
                     country = Some((a, a + 1, cn));
                 }
             }
@@ -606,7 +623,11 @@ impl<'a> Scanner<'a> {
                 return items;
             }
         }
-        if let Some(etype) = head_type {
+        // A lone head noun ("School", "County", "Coalition") names nothing; a few bodies are
+        // named by one word in news ("the Senate", "the Kremlin").
+        const INSTITUTIONS: &[&str] = &["senate", "congress", "parliament", "cabinet", "government", "kremlin", "pentagon", "duma", "knesset", "majlis", "rada", "police", "army", "navy", "vatican"];
+        let bare_generic = b - a == 1 && (lx::is_common_word(lower[0]) || is_head(lower[0]) && !INSTITUTIONS.contains(&lower[0]));
+        if let (Some(etype), false) = (head_type, bare_generic) {
             let c = self.push(sentence, a, b, etype, MentionKind::Name, full, head);
             if let Some((cs, ce, cn)) = country {
                 let g = self.push(sentence, cs, ce, EntityType::Gpe, MentionKind::Name, cn.to_string(), &cn.to_lowercase());
@@ -641,7 +662,14 @@ impl<'a> Scanner<'a> {
             push_item(self, c, &mut items);
             return items;
         }
-        if before_role && b - a <= 3 && !lower.iter().any(|w| lx::is_common_word(w)) {
+        let place_role = toks.get(b).is_some_and(|t| matches!(t.lower.as_str(), "mayor" | "governor" | "county"));
+        if before_role && place_role && b - a <= 3 && !lower.iter().any(|w| lx::is_common_word(w)) {
+            let c = self.push(sentence, a, b, EntityType::Gpe, MentionKind::Name, full, lower[b - a - 1]);
+            push_item(self, c, &mut items);
+            return items;
+        }
+        let generic_word = |w: &&str| lx::is_common_word(w) || is_head(w) || lx::has(lx::REGION, w);
+        if before_role && b - a <= 3 && !lower.iter().any(generic_word) {
             // "Kremlin Spokesman X", "Gazprom CEO X": a proper name before a role is the body the
             // role belongs to; common words there are the role's portfolio ("Energy Secretary").
             let c = self.push(sentence, a, b, EntityType::Org, MentionKind::Name, full, lower[b - a - 1]);

@@ -214,7 +214,8 @@ fn corefer(
                         .or_else(|| recent(&|e| entities[e].etype == EntityType::Person && roles.get(e).is_some_and(|r| r.iter().any(|x| x.ends_with(&core)))))
                 }
                 EntityType::Group => recent(&|e| entities[e].etype == EntityType::Group),
-                EntityType::Event => recent(&|e| entities[e].etype == EntityType::Event && state[e].head == cand.head)
+                EntityType::Event => recent(&|e| entities[e].etype == EntityType::Event && state[e].core == strip_editions(&fold(&cand.name)))
+                    .or_else(|| recent(&|e| entities[e].etype == EntityType::Event && state[e].head == cand.head))
                     .or_else(|| {
                         if cand.head == "event" {
                             recent(&|e| entities[e].etype == EntityType::Event)
@@ -271,7 +272,7 @@ fn corefer(
             EntityType::Group => st.country == country && st.head == cand.head,
             _ => {
                 st.core == core
-                    || (is_subset(&core, &st.core) || is_subset(&st.core, &core)) && st.head == cand.head && !cand.head.is_empty()
+                    || (is_subset(&core, &st.core) && core.contains(' ') || is_subset(&st.core, &core) && st.core.contains(' ')) && st.head == cand.head && !cand.head.is_empty()
                     || st.country == country && !country.is_empty() && strip_country(&core, &country) == strip_country(&st.core, &st.country)
             }
         }

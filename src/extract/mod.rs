@@ -296,7 +296,14 @@ impl<'a> Ctx<'a> {
         }
         let (start, end) = self.span(at.0, at.1);
         let confidence = rule::confidence(rule);
-        let modality = self.modality(at.0.max(at.1.saturating_sub(1)));
+        // Roles, homes and geography do not depend on the tense of the sentence they are
+        // read from ("will travel to Cairo, Egypt"); events and meetings do.
+        let eventive = matches!(
+            predicate,
+            Predicate::Attended | Predicate::ObserverAt | Predicate::SpokeAt | Predicate::HeldIn | Predicate::HeldOn
+                | Predicate::OrganizedBy | Predicate::MetWith | Predicate::Visited | Predicate::SignedAgreementWith
+        );
+        let modality = if eventive { self.modality(at.0.max(at.1.saturating_sub(1))) } else { Modality::Asserted };
         self.facts.push(Fact {
             sentence: self.si,
             subject,

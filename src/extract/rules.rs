@@ -9,6 +9,7 @@ use crate::model::{EntityType as T, FactObject, Predicate as P};
 
 pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "role.title_before_name", reads: "ORG/GPE ROLE PERSON", example: "TASS Director General Sergey Mikhailov said ...", confidence: 0.9 },
+    RuleInfo { id: "role.title_name_of", reads: "ROLE PERSON of COUNTRY/ORG", example: "Prime Minister Justin Trudeau of Canada", confidence: 0.85 },
     RuleInfo { id: "role.apposition_after", reads: "PERSON, the ROLE of ORG/GPE/GROUP", example: "Ilgar Guseynov, the director general of the Trend News Agency, noted ...", confidence: 0.9 },
     RuleInfo { id: "role.apposition_before", reads: "the ROLE of ORG/GPE/GROUP, PERSON", example: "the governor of the Astrakhan region, Igor Babushkin", confidence: 0.9 },
     RuleInfo { id: "role.of_possessor", reads: "his/her ROLE, PERSON (the role is in the organisation the possessor leads)", example: "His first deputy, Mikhail Gusman, noted ...", confidence: 0.75 },
@@ -113,6 +114,16 @@ fn roles(cx: &mut Ctx) {
                 }
             }
         }
+        // ROLE PERSON of COUNTRY/ORG: "Prime Minister Justin Trudeau of Canada"
+        if let Some((person, T::Person)) = cx.ent(k + 1) {
+            if cx.is(k + 2, "of") {
+                let m = cx.skip_det(k + 3);
+                if let Some((o, ot)) = cx.ent(m).filter(|(_, t)| matches!(t, T::Gpe | T::Org)) {
+                    cx.role_fact(person, kind, &role, (o, ot), "role.title_name_of", (k, m + 1));
+                    continue;
+                }
+            }
+        }
         // ROLE of/to the ORG ..., PERSON  |  PERSON, the ROLE of the ORG
         let (target, after) = role_target(cx, k);
         let former = k > 0 && cx.is(k - 1, "former");
@@ -150,8 +161,12 @@ fn roles(cx: &mut Ctx) {
             }
             continue;
         }
-        // apposition before: (the)? ROLE of the X , PERSON
-        if let Some(t) = target {
+        // apposition before: (the)? ROLE of the X , PERSON — not inside a list of
+        // "Name, Title, Name, Title", where a title belongs to the name before it
+        let in_list = b > 0
+            && (cx.is(b - 1, ",") || cx.is(b - 1, "and") || cx.is(b - 1, "&"))
+            && (b.saturating_sub(5)..b - 1).any(|x| cx.items[x].role().is_some() || cx.ent(x).is_some_and(|(_, t)| t == T::Person));
+        if let (Some(t), false) = (target, in_list) {
             if cx.is(after, ",") {
                 if let Some((person, T::Person)) = cx.ent(after + 1) {
                     cx.role_fact(person, kind, &role_txt, t, "role.apposition_before", (b, after + 2));
@@ -284,6 +299,10 @@ fn attend(cx: &mut Ctx) {
         }
         let objs = cx.objects_after(after, &[T::Event], 8);
         let Some(&(oi, ev)) = objs.first() else { continue };
+        // "took part in a discussion": a bare generic noun names no event worth a fact
+        if cx.doc.cands.iter().filter(|c| c.entity == ev && c.kind == crate::model::MentionKind::Name).all(|c| !c.name.contains(' ') && c.name.chars().next().is_some_and(|x| x.is_lowercase())) {
+            continue;
+        }
         if let Some((si, subj)) = cx.subject_before(k, AGENTS) {
             cx.emit(subj, P::Attended, FactObject::Entity(ev), "attend.verb", (si.min(k), oi + 1));
         }
@@ -514,7 +533,11 @@ fn is_country(cx: &Ctx, k: usize) -> bool {
     })
 }
 
-const MET_VERBS: &[&str] = &["met with", "met", "meets with", "meets", "meeting with", "held talks with", "holds talks with", "held a meeting with", "had a meeting with", "talked with", "spoke with", "received"];
+const MET_VERBS: &[&str] = &[
+    "met with", "met today with", "met virtually with", "met separately with", "met", "meets with", "meets", "meeting with",
+    "held talks with", "holds talks with", "held a meeting with", "had a meeting with", "held a bilateral meeting with",
+    "talked with", "spoke with", "spoke today with", "spoke by phone with", "spoke by telephone with", "received", "hosted",
+];
 const VISIT_VERBS: &[&str] = &["visited", "visits", "visiting", "arrived at", "arrived in", "arrives in", "toured", "took a tour of", "paid a visit to", "came to"];
 
 /// met_with and visited.
@@ -522,16 +545,22 @@ fn verbs(cx: &mut Ctx) {
     let n = cx.items.len();
     for k in 0..n {
         if let Some(after) = verb_at(cx, k, MET_VERBS) {
-            if cx.items[k].lower == "received" && !cx.is(after, "the") && cx.ent(after).is_none_or(|(_, t)| t != T::Person) {
+            if matches!(cx.items[k].lower.as_str(), "received" | "hosted") && cx.ent(cx.skip_det(after)).is_none_or(|(_, t)| t != T::Person) && role_at(cx, cx.skip_det(after)).is_none() {
                 continue;
             }
             let Some((si, subj)) = cx.subject_before(k, &[T::Person, T::Group]) else { continue };
             // object: a person, possibly behind "the ROLE of X, NAME"
             let mut o = cx.skip_det(after);
+            // "with President X", "with DEMONYM President X"
+            if cx.ent_or_demonym(o).is_some_and(|(_, t)| t == T::Gpe) && role_at(cx, o + 1).is_some() {
+                o += 1;
+            }
             if role_at(cx, o).is_some() {
                 let (_, t_after) = role_target(cx, o);
                 if cx.is(t_after, ",") {
                     o = t_after + 1;
+                } else if cx.ent(o + 1).is_some_and(|(_, t)| t == T::Person) {
+                    o += 1;
                 }
             }
             for (oi, obj) in cx.objects_after(o, &[T::Person, T::Group, T::Org], 12) {
