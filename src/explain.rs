@@ -130,3 +130,35 @@ pub fn entity(conn: &Connection, what: &str, predicate: Option<&str>) -> Result<
     writeln!(out, "Explain one fact with `newsgraph explain ARTICLE#INDEX`.")?;
     Ok(out)
 }
+
+/// How a text is read, sentence by sentence: `[TYPE mention]`, `<role>`, then the facts.
+pub fn reading(text: &str, date: Option<String>) -> Result<String> {
+    let article = crate::ingest::make_article("text".into(), "text".into(), text.to_string(), None, date, None)
+        .map_err(|e| anyhow::anyhow!("{}", e.reason))?;
+    let (doc, mut a) = crate::analyse::analyse(&article);
+    crate::extract::extract(&doc, &article.clean.text, &mut a);
+    let mut out = String::new();
+    for si in 0..doc.items.len() {
+        writeln!(out, "S{si}: {}", crate::analyse::describe_items(&doc, &article.clean.text, si))?;
+    }
+    for f in &a.facts {
+        let o = match &f.object {
+            crate::model::FactObject::Entity(o) => a.entities[*o].name.clone(),
+            crate::model::FactObject::Date(d) => d.clone(),
+        };
+        writeln!(
+            out,
+            "S{}: ({}, {}, {}){}{} {:.2} {} [{}]",
+            f.sentence,
+            a.entities[f.subject].name,
+            f.predicate,
+            o,
+            f.role.as_ref().map(|r| format!(" as {r}")).unwrap_or_default(),
+            f.detail.as_ref().map(|d| format!(" ({d})")).unwrap_or_default(),
+            f.confidence,
+            f.rule,
+            f.modality.as_str()
+        )?;
+    }
+    Ok(out)
+}

@@ -109,6 +109,26 @@ enum Command {
         #[arg(long)]
         rebuild: bool,
     },
+    /// Make two entities one; recorded in curation.csv next to the database, so every
+    /// later build does the same.
+    Merge {
+        #[command(flatten)]
+        args: cli::curate::MergeArgs,
+    },
+    /// Take the parts called ALIAS out of an entity; recorded in curation.csv next to the
+    /// database, so every later build does the same.
+    Split {
+        #[command(flatten)]
+        args: cli::curate::SplitArgs,
+    },
+    /// Show how a text is read: the mentions and roles found in each sentence, and the facts
+    /// with their rules. TEXT is the text itself or a file.
+    Read {
+        text: String,
+        /// Publication date for resolving "on Monday" (ISO).
+        #[arg(long)]
+        date: Option<String>,
+    },
     /// List entities whose name or alias contains SEARCH.
     Entities {
         search: Option<String>,
@@ -187,12 +207,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Bench { paths, db, threads, batch, rebuild } => bench(paths, db, threads, batch, rebuild),
+        Command::Read { text, date } => {
+            let body = if std::path::Path::new(&text).is_file() { std::fs::read_to_string(&text)? } else { text };
+            print!("{}", newsgraph::explain::reading(&body, date)?);
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Export { args, db } => {
             cli::export::run(&args, &db)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Stats { args, db } => {
             cli::stats::run(&args, &db)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Merge { args } => {
+            cli::curate::merge(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Split { args } => {
+            cli::curate::split(&args)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Entities { search, db, format, limit } => {
@@ -297,12 +330,39 @@ fn bench(paths: Vec<PathBuf>, db: Option<PathBuf>, threads: Option<usize>, batch
         t.store.as_secs_f64(),
         t.resolve.as_secs_f64()
     );
+    if let Some(mb) = peak_rss_mb() {
+        println!("  peak memory (RSS) of the full build: {mb:.0} MB");
+    }
     if rebuild {
         let r2 = pipeline::build(&paths, &opts, &|_| {})?;
         println!("unchanged rebuild: {} unchanged in {:.2} s ({:.1}% of the full build)", r2.unchanged, r2.wall.as_secs_f64(), 100.0 * r2.wall.as_secs_f64() / secs);
-    }
-    if let Some(mb) = peak_rss_mb() {
-        println!("peak memory (RSS): {mb:.0} MB");
+        // One new article (a stored one under a new id) built into the existing database.
+        let conn = store::open_read_only(&db)?;
+        let (title, text): (Option<String>, String) = conn.query_row("SELECT title, text FROM article ORDER BY id LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        drop(conn);
+        let one = std::env::temp_dir().join(format!("newsgraph-bench-{}-one.jsonl", std::process::id()));
+        std::fs::write(&one, format!("{}\n", serde_json::json!({"id": "bench/added-article", "title": title, "text": text})))?;
+        let r3 = pipeline::build(std::slice::from_ref(&one), &opts, &|_| {})?;
+        let _ = std::fs::remove_file(&one);
+        println!("adding one article: {} new in {:.2} s (resolve {:.2} s)", r3.added, r3.wall.as_secs_f64(), r3.times.resolve.as_secs_f64());
+        // The most connected entity: its ego network (depth 2) to DOT, and all facts about it.
+        let conn = store::open_read_only(&db)?;
+        let hub: String = conn.query_row(
+            "SELECT id FROM (SELECT subject_id AS id FROM facts UNION ALL SELECT object_id FROM facts WHERE object_id IS NOT NULL) GROUP BY id ORDER BY count(*) DESC, id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )?;
+        let t = std::time::Instant::now();
+        let v = newsgraph::view::build(&conn, &newsgraph::view::ViewOptions { focus: Some(hub.clone()), depth: 2, ..Default::default() })?;
+        let dot = newsgraph::export::dot::to_dot(&v, &newsgraph::export::dot::DotOptions { layout: None, title: None });
+        let out = std::env::temp_dir().join(format!("newsgraph-bench-{}.dot", std::process::id()));
+        std::fs::write(&out, dot)?;
+        let ego = t.elapsed().as_secs_f64();
+        let _ = std::fs::remove_file(&out);
+        println!("ego network of {hub} (depth 2): {} nodes, {} edges to DOT in {:.3} s", v.graph.node_count(), v.graph.edge_count(), ego);
+        let t = std::time::Instant::now();
+        let rows = query::run(&conn, "SELECT * FROM facts WHERE subject_id = :id OR object_id = :id", &[("id".to_string(), hub.clone())])?;
+        println!("query of all facts about {hub}: {} rows in {:.1} ms", rows.rows.len(), t.elapsed().as_secs_f64() * 1000.0);
     }
     println!("database: {}", db.display());
     Ok(ExitCode::SUCCESS)

@@ -132,11 +132,13 @@ fn text_of(toks: &[Token], a: usize, b: usize) -> String {
 pub struct Scanner<'a> {
     pub toks: &'a [Token],
     pub cands: Vec<Cand>,
+    /// The part being typed follows a role phrase: "Minister Joao Silva".
+    after_role: bool,
 }
 
 impl<'a> Scanner<'a> {
     pub fn new(toks: &'a [Token]) -> Self {
-        Scanner { toks, cands: Vec::new() }
+        Scanner { toks, cands: Vec::new(), after_role: false }
     }
 
     fn push(&mut self, sentence: usize, a: usize, b: usize, etype: EntityType, kind: MentionKind, name: String, head: &str) -> usize {
@@ -323,7 +325,17 @@ impl<'a> Scanner<'a> {
                     // The name inside stays visible to rules: rescan it as its own items.
                     let mut items = vec![word_item(toks, i), Item { kind: ItemKind::Mention(c), tok_start: j, tok_end: e, lower: String::new() }];
                     let inner_start = toks[j + 1..e].iter().position(|t| matches!(t.lower.as_str(), "to" | "after" | "that")).map(|p| j + 1 + p + 1).unwrap_or(e);
-                    let inner = self.scan(sentence, inner_start, e);
+                    let mut inner = self.scan(sentence, inner_start, e);
+                    // "named after Lesya Ukrainka": capitalised words there name a person
+                    if !inner.iter().any(|it| it.mention().is_some_and(|c| self.cands[c].etype == EntityType::Person)) {
+                        let caps: Vec<usize> = (inner_start..e).filter(|&x| toks[x].is_cap()).collect();
+                        if caps.len() >= 2 && caps.windows(2).all(|w| w[1] == w[0] + 1) && caps.last() == Some(&(e - 1)) {
+                            let (ps, pe) = (caps[0], e);
+                            let c = self.push(sentence, ps, pe, EntityType::Person, MentionKind::Name, text_of(toks, ps, pe), &toks[pe - 1].lower.clone());
+                            inner.retain(|it| it.tok_end <= ps);
+                            inner.push(Item { kind: ItemKind::Mention(c), tok_start: ps, tok_end: pe, lower: String::new() });
+                        }
+                    }
                     items.push(Item { kind: ItemKind::Word, tok_start: inner_start, tok_end: inner_start, lower: "<inner>".into() });
                     items.extend(inner);
                     items.push(Item { kind: ItemKind::Word, tok_start: e, tok_end: e, lower: "</inner>".into() });
@@ -362,7 +374,12 @@ impl<'a> Scanner<'a> {
                     f += 1;
                 }
                 let and_at = (e..f).any(|x| toks[x].lower == "and");
-                let and_breaks = and_at && (!org_like(toks, i, e) || (e..f).any(|x| toks[x].lower == "the") || is_head(&toks[f].lower) && (e..f).any(|x| toks[x].lower == "and"));
+                let and_breaks = and_at
+                    && (!org_like(toks, i, e)
+                        || (e..f).any(|x| toks[x].lower == "the")
+                        || is_head(&toks[f].lower)
+                        || gazetteer::place(&toks[f].text).is_some()
+                        || gazetteer::demonym_country(&toks[f].text).is_some());
                 if f < b && name_word(&toks[f]) && toks[f].kind == TokenKind::Word && !and_breaks {
                     e = f + 1;
                     continue;
@@ -421,13 +438,14 @@ impl<'a> Scanner<'a> {
         };
         let c = self.push(sentence, i + 1, close, etype, MentionKind::Name, name, &head);
         let items = vec![
-            Item { kind: ItemKind::Punct, tok_start: i, tok_end: i + 1, lower: "\"".into() },
+            // a name's quote marks are not speech: `"n` keeps them apart from quotation marks
+            Item { kind: ItemKind::Punct, tok_start: i, tok_end: i + 1, lower: "\"n".into() },
             Item { kind: ItemKind::Mention(c), tok_start: i + 1, tok_end: if end == close + 1 { close } else { end }, lower: String::new() },
         ];
         // keep the closing quote as an item when the head noun was not taken
         let mut items = items;
         if end == close + 1 {
-            items.push(Item { kind: ItemKind::Punct, tok_start: close, tok_end: close + 1, lower: "\"".into() });
+            items.push(Item { kind: ItemKind::Punct, tok_start: close, tok_end: close + 1, lower: "\"n".into() });
         } else {
             self.cands[c].tok_end = end;
         }
@@ -458,7 +476,9 @@ impl<'a> Scanner<'a> {
                         rest += 1;
                     }
                     if rest < b {
+                        self.after_role = rest == re;
                         items.extend(self.split_run(sentence, rest, b));
+                        self.after_role = false;
                     }
                     return items;
                 }
@@ -644,12 +664,34 @@ impl<'a> Scanner<'a> {
             push_item(self, c, &mut items);
             return items;
         }
+        // "Mexico Ken Salas" (after "Ambassador to"), "Kenji Sato of Japan": a place and a person.
+        if b - a >= 3 {
+            if let Some(n) = (1..b - a - 1).rev().find(|&n| gazetteer::place(&text_of(toks, a, a + n)).is_some()) {
+                if gazetteer::is_given_name(words[n]) {
+                    let mut out = items;
+                    out.extend(self.typed_part(sentence, a, a + n, false));
+                    out.extend(self.typed_part(sentence, a + n, b, false));
+                    return out;
+                }
+            }
+            if let Some(p) = lower.iter().position(|w| *w == "of") {
+                let place_start = if lower.get(p + 1) == Some(&"the") { p + 2 } else { p + 1 };
+                if p >= 2 && place_start < b - a && gazetteer::place(&text_of(toks, a + place_start, b)).is_some() && !lower[..p].iter().any(|w| CONNECTORS.contains(w)) && !is_head(lower[p - 1]) {
+                    let mut out = items;
+                    out.extend(self.typed_part(sentence, a, a + p, false));
+                    out.extend((a + p..a + place_start).map(|x| word_item(toks, x)));
+                    out.extend(self.typed_part(sentence, a + place_start, b, false));
+                    return out;
+                }
+            }
+        }
         // People: a known given name first, a title before, or a name-like run of 2–4 words.
         let no_connectors = !lower.iter().any(|w| CONNECTORS.contains(w));
         let person_shape = no_connectors
             && (2..=4).contains(&(b - a))
             && toks[a..b].iter().all(|t| t.kind == TokenKind::Word && !t.is_upper() || t.text.len() <= 2);
-        let given = gazetteer::is_given_name(words[0]) || gazetteer::is_ambiguous_given_name(words[0]) && b - a >= 2;
+        let after_role = std::mem::take(&mut self.after_role);
+        let given = gazetteer::is_given_name(words[0]) || gazetteer::is_ambiguous_given_name(words[0]) && b - a >= 2 || after_role;
         let common_first = lx::is_common_word(lower[0]);
         if person_shape && (given || honorific || before_role_person(&items) || !common_first && looks_like_surname(words[b - a - 1])) {
             let c = self.push(sentence, a, b, EntityType::Person, MentionKind::Name, full, lower[b - a - 1]);
@@ -668,8 +710,13 @@ impl<'a> Scanner<'a> {
             push_item(self, c, &mut items);
             return items;
         }
-        let generic_word = |w: &&str| lx::is_common_word(w) || is_head(w) || lx::has(lx::REGION, w);
-        if before_role && b - a <= 3 && !lower.iter().any(generic_word) {
+        let generic_word = |i: usize| {
+            let w = lower[i];
+            lx::is_common_word(w) || is_head(w) || lx::has(lx::REGION, w) || gazetteer::demonym_country(words[i]).is_some() || gazetteer::place(words[i]).is_some()
+        };
+        // Any ordinary word there makes it the role's portfolio ("National Security Advisor",
+        // "Transportation Secretary"): precision over recall.
+        if before_role && b - a <= 3 && !(0..b - a).any(generic_word) {
             // "Kremlin Spokesman X", "Gazprom CEO X": a proper name before a role is the body the
             // role belongs to; common words there are the role's portfolio ("Energy Secretary").
             let c = self.push(sentence, a, b, EntityType::Org, MentionKind::Name, full, lower[b - a - 1]);

@@ -67,14 +67,23 @@ pub fn analyse(article: &Article) -> (Doc, Analysis) {
     let mut state: Vec<EntState> = Vec::new();
     let mut roles: Vec<Vec<String>> = Vec::new();
     let mut clock = 0usize;
+    // The person the previous sentence was about (its first person outside quotes):
+    // "He ..." at the start of the next sentence usually means them.
+    let mut last_subject: Option<usize> = None;
     for (si, sp) in spans.iter().enumerate() {
         let first_new = scanner.cands.len();
         let its = scanner.scan(si, sp.start, sp.end);
         let mut order: Vec<usize> = (first_new..scanner.cands.len()).collect();
         order.sort_by_key(|&c| (scanner.cands[c].tok_start, scanner.cands[c].tok_end));
+        let first_cand = order.first().copied();
         for c in order {
             clock += 1;
-            let e = corefer(&scanner.cands, c, &its, &mut entities, &mut state, &roles, clock);
+            let subject_pronoun = Some(c) == first_cand && scanner.cands[c].kind == MentionKind::Pronoun && scanner.cands[c].etype == EntityType::Person;
+            let e = if subject_pronoun && last_subject.is_some() {
+                last_subject
+            } else {
+                corefer(&scanner.cands, c, &its, &mut entities, &mut state, &roles, clock)
+            };
             scanner.cands[c].entity = e.unwrap_or(usize::MAX);
             if let Some(e) = e {
                 roles.resize(entities.len(), Vec::new());
@@ -83,6 +92,14 @@ pub fn analyse(article: &Article) -> (Doc, Analysis) {
         }
         roles.resize(entities.len(), Vec::new());
         record_roles(&scanner.cands, &its, &mut roles);
+        let quote_toks: Vec<usize> = (sp.start..sp.end).filter(|&t| tokens[t].lower == "\"").collect();
+        let inside_quotes = |t: usize| quote_toks.iter().filter(|&&q| q < t).count() % 2 == 1;
+        if let Some(subj) = (first_new..scanner.cands.len())
+            .filter(|&c| scanner.cands[c].etype == EntityType::Person && scanner.cands[c].entity != usize::MAX && !inside_quotes(scanner.cands[c].tok_start))
+            .min_by_key(|&c| scanner.cands[c].tok_start)
+        {
+            last_subject = Some(scanner.cands[subj].entity);
+        }
         // A role description may name a person introduced later in the same sentence:
         // "the monument to the great leader in the park named after national leader X".
         for c in first_new..scanner.cands.len() {

@@ -34,6 +34,7 @@ pub fn extract(doc: &Doc, clean: &str, analysis: &mut Analysis) {
         analysis.facts.append(&mut cx.facts);
         analysis.quotes.append(&mut cx.quotes);
     }
+    analysis.quotes = rules::quotations(doc, clean);
     infer_parent_base(&mut analysis.facts);
     dedupe(&mut analysis.facts);
 }
@@ -117,6 +118,11 @@ impl<'a> Ctx<'a> {
 
     pub fn is(&self, k: usize, word: &str) -> bool {
         self.items.get(k).is_some_and(|i| i.is(word))
+    }
+
+    /// A quotation mark or a name's quote mark at `k`.
+    pub fn is_quote(&self, k: usize) -> bool {
+        self.items.get(k).is_some_and(|i| i.lower.starts_with('"'))
     }
 
     /// Words `ws` (space-separated) stand at `k`; returns the index after them.
@@ -238,7 +244,7 @@ impl<'a> Ctx<'a> {
     pub fn objects_after(&self, k: usize, allowed: &[EntityType], limit: usize) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut j = self.skip_det(k);
-        if self.is(j, "\"") {
+        if self.is_quote(j) {
             j += 1;
         }
         let end = (k + limit).min(self.items.len());
@@ -281,7 +287,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             j = self.skip_det(n);
-            if self.is(j, "\"") {
+            if self.is_quote(j) {
                 j += 1;
             }
         }

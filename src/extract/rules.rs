@@ -57,7 +57,6 @@ pub(crate) fn run_all(cx: &mut Ctx) {
     published(cx);
     dedicated_named(cx);
     spoke(cx);
-    quotes(cx);
 }
 
 const AGENTS: &[T] = &[T::Person, T::Group, T::Org, T::Gpe];
@@ -425,7 +424,7 @@ fn held(cx: &mut Ctx) {
     for k in 0..n {
         let Some((ev, T::Event)) = cx.ent(k) else { continue };
         let mut j = k + 1;
-        if cx.is(j, "\"") {
+        if cx.is_quote(j) {
             j += 1;
         }
         if cx.is(j, "in") {
@@ -534,11 +533,14 @@ fn is_country(cx: &Ctx, k: usize) -> bool {
 }
 
 const MET_VERBS: &[&str] = &[
-    "met with", "met today with", "met virtually with", "met separately with", "met", "meets with", "meets", "meeting with",
+    "met with", "meet with", "meet", "met today with", "met virtually with", "met separately with", "met", "meets with", "meets", "meeting with",
     "held talks with", "holds talks with", "held a meeting with", "had a meeting with", "held a bilateral meeting with",
     "talked with", "spoke with", "spoke today with", "spoke by phone with", "spoke by telephone with", "received", "hosted",
 ];
-const VISIT_VERBS: &[&str] = &["visited", "visits", "visiting", "arrived at", "arrived in", "arrives in", "toured", "took a tour of", "paid a visit to", "came to"];
+const VISIT_VERBS: &[&str] = &[
+    "visited", "visits", "visiting", "visit", "arrived at", "arrived in", "arrives in", "arrive in", "toured", "tour",
+    "took a tour of", "paid a visit to", "came to", "traveled to", "travelled to", "travel to", "travels to",
+];
 
 /// met_with and visited.
 fn verbs(cx: &mut Ctx) {
@@ -767,7 +769,7 @@ fn published(cx: &mut Ctx) {
         // years in parentheses after the title: (1919–1920)
         let mut detail = None;
         let mut j = wk + 1;
-        if cx.is(j, "\"") {
+        if cx.is_quote(j) {
             j += 1;
         }
         if cx.is(j, "(") {
@@ -861,35 +863,65 @@ fn spoke(cx: &mut Ctx) {
     }
 }
 
-/// Quotations: “...,” X said / X said: “...”.
-fn quotes(cx: &mut Ctx) {
-    let n = cx.items.len();
-    let opens: Vec<usize> = (0..n).filter(|&k| cx.is(k, "\"")).collect();
-    let mut q = 0;
-    while q + 1 < opens.len() {
-        let (a, b) = (opens[q], opens[q + 1]);
-        q += 2;
-        if b <= a + 3 {
+/// Quotations, which may run over several sentences: “...,” X said / X said: “...”.
+/// A quote left open at a paragraph's end closes there (news reopens it in the next one).
+pub(crate) fn quotations(doc: &crate::analyse::Doc, clean: &str) -> Vec<crate::model::Quote> {
+    use crate::analyse::lexicon::{has, SPEECH};
+    let mut out = Vec::new();
+    // every quote mark as (sentence, item)
+    let marks: Vec<(usize, usize)> = doc
+        .items
+        .iter()
+        .enumerate()
+        .flat_map(|(si, its)| its.iter().enumerate().filter(|(_, i)| i.is("\"")).map(move |(k, _)| (si, k)))
+        .collect();
+    let para_of = |si: usize| doc.tokens[..doc.sentences[si].start].iter().filter(|t| t.kind == crate::analyse::tokens::TokenKind::Break).count();
+    let mut m = 0;
+    while m + 1 < marks.len() {
+        let (s1, k1) = marks[m];
+        let (s2, k2) = marks[m + 1];
+        if para_of(s1) != para_of(s2) {
+            m += 1;
             continue;
         }
-        // speaker: after the closing quote ("..., X said" / "..., said X") or before the opening one
-        let mut speaker = None;
-        let after = b + 1;
-        if let Some((e, T::Person)) = cx.ent(after) {
-            if cx.items.get(after + 1).is_some_and(|i| crate::analyse::lexicon::has(crate::analyse::lexicon::SPEECH, &i.lower)) {
-                speaker = Some(e);
-            }
+        m += 2;
+        let first = &doc.items[s1];
+        let last = &doc.items[s2];
+        let (Some(open), Some(close)) = (first.get(k1 + 1), last.get(k2.wrapping_sub(1))) else { continue };
+        if s1 == s2 && k2 <= k1 + 3 {
+            continue; // a quoted name, not speech
         }
-        if speaker.is_none() && cx.items.get(after).is_some_and(|i| crate::analyse::lexicon::has(crate::analyse::lexicon::SPEECH, &i.lower)) {
-            speaker = cx.ent(after + 1).filter(|(_, t)| *t == T::Person).map(|(e, _)| e);
-        }
-        if speaker.is_none() && a >= 2 && (cx.is(a - 1, ":") || cx.is(a - 1, ",")) {
-            speaker = cx.subject_before(a - 1, &[T::Person]).map(|(_, e)| e);
-        }
-        let (start, end) = (cx.doc.tokens[cx.items[a + 1].tok_start].start, cx.doc.tokens[cx.items[b - 1].tok_end.max(cx.items[b - 1].tok_start + 1) - 1].end);
+        let start = doc.tokens[open.tok_start.min(doc.tokens.len() - 1)].start;
+        let end = doc.tokens[close.tok_end.max(close.tok_start + 1).min(doc.tokens.len()) - 1].end;
         if end <= start {
             continue;
         }
-        cx.quotes.push(crate::model::Quote { sentence: cx.si, speaker, start, end, text: cx.clean[start..end].to_string() });
+        // the speaker: "..., X said" / "..., said X" after the close, or "X said: ..." before the open
+        let cx = Ctx { doc, clean, si: s2, items: last, facts: Vec::new(), quotes: Vec::new() };
+        let verb = |k: usize| last.get(k).is_some_and(|i| has(SPEECH, &i.lower));
+        let mut speaker = None;
+        let mut a = k2 + 1;
+        if cx.is(a, ",") {
+            a += 1;
+        }
+        if let Some((e, T::Person)) = cx.ent(a) {
+            if verb(a + 1) {
+                speaker = Some(e);
+            }
+        }
+        if speaker.is_none() && verb(a) {
+            speaker = cx.ent(a + 1).filter(|(_, t)| *t == T::Person).map(|(e, _)| e);
+        }
+        if speaker.is_none() && k1 >= 2 && (first[k1 - 1].is(":") || first[k1 - 1].is(",")) {
+            let cx1 = Ctx { doc, clean, si: s1, items: first, facts: Vec::new(), quotes: Vec::new() };
+            speaker = cx1.subject_before(k1 - 1, &[T::Person]).map(|(_, e)| e);
+        }
+        // without a speaker, only what reads like speech: a whole sentence of some length
+        let text = &clean[start..end];
+        if speaker.is_none() && (text.split_whitespace().count() < 8 || !text.trim_end_matches([',', '"', ' ']).ends_with(['.', '!', '?'])) {
+            continue;
+        }
+        out.push(crate::model::Quote { sentence: s2, speaker, start, end, text: text.to_string() });
     }
+    out
 }
