@@ -136,6 +136,24 @@ fn plural(n: usize, what: &str) -> String {
     }
 }
 
+/// Breaks a long name into lines of about `width` characters so nodes stay compact.
+fn wrap(label: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    for w in label.split(' ') {
+        if line > 0 && line + 1 + w.chars().count() > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(w);
+        line += w.chars().count();
+    }
+    out
+}
+
 fn edge_label(predicate: &str, role: Option<&str>) -> String {
     match role {
         Some(r) if !r.is_empty() => format!("{predicate}\n({r})"),
@@ -204,7 +222,7 @@ pub fn to_graph(view: &View, opts: &DotOptions) -> Graph {
             DotNode::new(
                 node_id(&n.id),
                 vec![
-                    attr("label", &n.label),
+                    attr("label", &wrap(&n.label, 28)),
                     plain("shape", shape),
                     attr("fillcolor", colour),
                     attr("tooltip", &tooltip),
