@@ -534,6 +534,9 @@ impl<'a> Scanner<'a> {
         let city_of = a >= 2 && toks[a - 1].lower == "of" && matches!(toks[a - 2].lower.as_str(), "city" | "town" | "village" | "capital" | "settlement");
         let comma_country = toks.get(b).is_some_and(|t| t.lower == ",")
             && toks.get(b + 1).is_some_and(|t| gazetteer::place(&t.text).is_some_and(|p| p.kind == gazetteer::PlaceKind::Country))
+            // "Audrey Tang, Taiwan's minister": a person with a title, not a place
+            && !toks.get(b + 2).is_some_and(|t| t.lower == "'s" || lx::is_role_core(&t.lower) || lx::is_role_modifier(&t.lower))
+            && !gazetteer::is_given_name(words[0])
             && b - a <= 2
             && gazetteer::place(&full).is_none();
         if (city_of || comma_country) && !lower.iter().any(|w| CONNECTORS.contains(w)) && b - a <= 3 && !is_head(lower[b - a - 1]) {
@@ -609,6 +612,17 @@ impl<'a> Scanner<'a> {
                 if is_head(head) && !after_hyphen && !matches!(head, "center" | "centre" | "house" | "school" | "street" | "square" | "park" | "program" | "programme" | "initiative" | "fund" | "partnership" | "group" | "trust" | "coalition") {
                     country = Some((a, a + 1, cn));
                 }
+            }
+        }
+        // "the Consumer Financial Protection Bureau Rohit Chopra": an organisation, then a person
+        if let Some(h) = lower.iter().rposition(|w| lx::has(lx::ORG, w)) {
+            let tail_is_name = (h + 1..lower.len()).all(|i| !lx::is_common_word(lower[i]) && !is_head(lower[i]) && !toks[a + i].is_upper() && !CONNECTORS.contains(&lower[i]) && gazetteer::place(words[i]).is_none());
+            if h + 2 < lower.len() && h + 4 >= lower.len() && tail_is_name {
+                let mut out = items;
+                out.extend(self.typed_part(sentence, a, a + h + 1, false));
+                self.after_role = true;
+                out.extend(self.typed_part(sentence, a + h + 1, b, false));
+                return out;
             }
         }
         // "State News Agency Azertag": a name in apposition after the head noun.
@@ -712,7 +726,8 @@ impl<'a> Scanner<'a> {
         }
         let generic_word = |i: usize| {
             let w = lower[i];
-            lx::is_common_word(w) || is_head(w) || lx::has(lx::REGION, w) || gazetteer::demonym_country(words[i]).is_some() || gazetteer::place(words[i]).is_some()
+            matches!(w, "majesty" | "highness" | "excellency" | "honorable" | "ranking" | "republican" | "republicans" | "democrat" | "democrats" | "democratic" | "dr" | "dr." | "his" | "her")
+                || lx::is_common_word(w) || is_head(w) || lx::has(lx::REGION, w) || gazetteer::demonym_country(words[i]).is_some() || gazetteer::place(words[i]).is_some()
         };
         // Any ordinary word there makes it the role's portfolio ("National Security Advisor",
         // "Transportation Secretary"): precision over recall.

@@ -250,7 +250,8 @@ impl<'a> Ctx<'a> {
         let end = (k + limit).min(self.items.len());
         while j < end {
             let Some((e, t)) = self.ent(j) else { break };
-            if !allowed.contains(&t) {
+            // "the State Department's website": a possessor is not the object
+            if !allowed.contains(&t) || self.is(j + 1, "'s") {
                 break;
             }
             out.push((j, e));
@@ -331,7 +332,8 @@ impl<'a> Ctx<'a> {
         let pred = match (kind, ttype) {
             (RoleKind::Envoy, _) => Predicate::Represents,
             (RoleKind::Member, EntityType::Org | EntityType::Group) => Predicate::MemberOf,
-            // a senator of a state acts for it
+            // a senator of a state acts for it; "U.S. Senator" says nothing about which state
+            (RoleKind::Member, EntityType::Gpe) if self.doc.cands.iter().any(|c| c.entity == t && c.canonical.as_deref().and_then(crate::gazetteer::place).is_some_and(|p| p.kind == crate::gazetteer::PlaceKind::Country)) => return,
             (RoleKind::Member, EntityType::Gpe) => Predicate::Represents,
             (RoleKind::Top, EntityType::Org | EntityType::Group | EntityType::Gpe) => Predicate::Heads,
             // A minister heads a ministry but works for a government.

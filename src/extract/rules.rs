@@ -7,10 +7,12 @@ use crate::analyse::lexicon::RoleKind;
 use crate::analyse::mentions::ItemKind;
 use crate::model::{EntityType as T, FactObject, Predicate as P};
 
+/// Confidences are calibrated on judged samples of White House releases (see
+/// tests/data/wh_judged*.tsv): rules measured below 90% precision stay under 0.8.
 pub static RULES: &[RuleInfo] = &[
-    RuleInfo { id: "role.title_before_name", reads: "ORG/GPE ROLE PERSON", example: "TASS Director General Sergey Mikhailov said ...", confidence: 0.9 },
+    RuleInfo { id: "role.title_before_name", reads: "ORG/GPE ROLE PERSON", example: "TASS Director General Sergey Mikhailov said ...", confidence: 0.75 },
     RuleInfo { id: "role.title_name_of", reads: "ROLE PERSON of COUNTRY/ORG", example: "Prime Minister Justin Trudeau of Canada", confidence: 0.85 },
-    RuleInfo { id: "role.apposition_after", reads: "PERSON, the ROLE of ORG/GPE/GROUP", example: "Ilgar Guseynov, the director general of the Trend News Agency, noted ...", confidence: 0.9 },
+    RuleInfo { id: "role.apposition_after", reads: "PERSON, the ROLE of ORG/GPE/GROUP", example: "Ilgar Guseynov, the director general of the Trend News Agency, noted ...", confidence: 0.7 },
     RuleInfo { id: "role.apposition_before", reads: "the ROLE of ORG/GPE/GROUP, PERSON", example: "the governor of the Astrakhan region, Igor Babushkin", confidence: 0.9 },
     RuleInfo { id: "role.of_possessor", reads: "his/her ROLE, PERSON (the role is in the organisation the possessor leads)", example: "His first deputy, Mikhail Gusman, noted ...", confidence: 0.75 },
     RuleInfo { id: "role.headed_by", reads: "GROUP/ORG headed by / led by PERSON", example: "A delegation headed by the minister's deputy, Jane Roe, ...", confidence: 0.85 },
@@ -20,18 +22,18 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "attend.passive", reads: "EVENT is attended by delegations from A, B and C, as well as observers from D", example: "The forum is attended by delegations from Iran and Russia, as well as observers from Belarus.", confidence: 0.85 },
     RuleInfo { id: "held.relative", reads: "EVENT, which is taking place / was held in PLACE", example: "the forum, which is taking place in the city of Astrakhan", confidence: 0.85 },
     RuleInfo { id: "held.took_place", reads: "EVENT took place / was held at|in PLACE on DATE", example: "A roundtable discussion took place at the TASS office on Monday.", confidence: 0.85 },
-    RuleInfo { id: "held.event_in_place", reads: "EVENT in PLACE", example: "took part in the 5th meeting of ministers in Bishkek", confidence: 0.75 },
-    RuleInfo { id: "held.event_on_date", reads: "EVENT on/in DATE", example: "The forum on September 18 and 19 is attended by ...", confidence: 0.75 },
+    RuleInfo { id: "held.event_in_place", reads: "EVENT in PLACE", example: "took part in the 5th meeting of ministers in Bishkek", confidence: 0.7 },
+    RuleInfo { id: "held.event_on_date", reads: "EVENT on/in DATE", example: "The forum on September 18 and 19 is attended by ...", confidence: 0.7 },
     RuleInfo { id: "held.ongoing", reads: "EVENT is taking place (now): the article's date", example: "the forum, which is taking place in Astrakhan (article of 19 September)", confidence: 0.6 },
-    RuleInfo { id: "located.comma", reads: "CITY/REGION, COUNTRY", example: "in Bishkek, the Kyrgyz Republic", confidence: 0.85 },
+    RuleInfo { id: "located.comma", reads: "CITY/REGION, COUNTRY", example: "in Bishkek, the Kyrgyz Republic", confidence: 0.65 },
     RuleInfo { id: "located.in", reads: "FAC/LOC in PLACE", example: "the Eternal Flame of Glory monument in the Garden of Brotherhood", confidence: 0.75 },
     RuleInfo { id: "located.there_is", reads: "in PLACE there is FAC/ORG", example: "in Astrakhan there is a monument to ..., there is a school ...", confidence: 0.7 },
     RuleInfo { id: "met.verb", reads: "X met (with) / held talks with Y", example: "Then the delegation met with the governor of the region, Igor Babushkin.", confidence: 0.85 },
-    RuleInfo { id: "visited.verb", reads: "X visited / arrived at / toured PLACE", example: "Azerbaijani President Ilham Aliyev visited TASS in February 2022.", confidence: 0.8 },
+    RuleInfo { id: "visited.verb", reads: "X visited / arrived at / toured PLACE", example: "Azerbaijani President Ilham Aliyev visited TASS in February 2022.", confidence: 0.7 },
     RuleInfo { id: "twinned.sister_cities", reads: "A and B are sister/twin cities; A is twinned with B", example: "He noted that Baku and Astrakhan are sister cities.", confidence: 0.9 },
     RuleInfo { id: "partner.strategic", reads: "A is a (strategic) partner of B; A and B are partners", example: "Russia is a strategic partner of Azerbaijan", confidence: 0.85 },
     RuleInfo { id: "signed.between", reads: "memorandum/agreement ... between A and B", example: "the Memorandum of Understanding on media between the Republic of A and the Republic of B", confidence: 0.8 },
-    RuleInfo { id: "signed.by_with", reads: "memorandums signed by A with B and C; A signed an agreement with B", example: "the memorandums signed by the Agency with the Ministry of X and the Agency of Y", confidence: 0.8 },
+    RuleInfo { id: "signed.by_with", reads: "memorandums signed by A with B and C; A signed an agreement with B", example: "the memorandums signed by the Agency with the Ministry of X and the Agency of Y", confidence: 0.6 },
     RuleInfo { id: "published.in", reads: "newspapers (WORK, WORK) were published ... in PLACE", example: "in Astrakhan ... newspapers were published (\"A\" (1919), \"B\")", confidence: 0.75 },
     RuleInfo { id: "dedicated.to", reads: "FAC/EVENT dedicated to (the anniversary of) PERSON; monument to PERSON", example: "a photo exhibition dedicated to the 100th anniversary of X's birth", confidence: 0.8 },
     RuleInfo { id: "named.after", reads: "FAC/LOC named after PERSON; a school that bears his name", example: "the park named after national leader X", confidence: 0.85 },
@@ -142,6 +144,11 @@ fn roles(cx: &mut Ctx) {
             if b > 0 && (cx.is(b - 1, "the") || cx.is(b - 1, "a")) {
                 b -= 1;
             }
+        }
+        // "Director of the Bureau Rohit Chopra": the title belongs to the name right after it
+        if let (Some(t), Some((p2, T::Person))) = (target, cx.ent(after)) {
+            cx.role_fact(p2, kind, &role_txt, t, "role.title_name_of", (b, after + 1));
+            continue;
         }
         let person_before = if b >= 2 && cx.is(b - 1, ",") { cx.ent(b - 2).filter(|(_, t)| *t == T::Person) } else { None };
         if let Some((person, _)) = person_before {
@@ -275,19 +282,44 @@ const ATTEND_VERBS: &[&str] = &[
     "attend", "attends", "attended", "attending", "join", "joined", "joins",
 ];
 
-fn verb_at(cx: &Ctx, k: usize, verbs: &[&str]) -> Option<usize> {
+/// A verb list indexed by first word, built on first use: one hash lookup per word
+/// instead of a scan of every phrase.
+struct Verbs {
+    list: &'static [&'static str],
+    index: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<&'static str>>>,
+}
+
+impl Verbs {
+    const fn new(list: &'static [&'static str]) -> Self {
+        Verbs { list, index: std::sync::OnceLock::new() }
+    }
+    fn phrases(&self, first: &str) -> Option<&Vec<&'static str>> {
+        self.index
+            .get_or_init(|| {
+                let mut m: std::collections::HashMap<&'static str, Vec<&'static str>> = std::collections::HashMap::new();
+                for v in self.list {
+                    m.entry(v.split(' ').next().unwrap_or(v)).or_default().push(v);
+                }
+                m
+            })
+            .get(first)
+    }
+}
+
+static ATTEND: Verbs = Verbs::new(ATTEND_VERBS);
+static PLACE: Verbs = Verbs::new(PLACE_VERBS);
+static MET: Verbs = Verbs::new(MET_VERBS);
+static VISIT: Verbs = Verbs::new(VISIT_VERBS);
+
+/// The longest phrase of `verbs` starting at item `k`; returns the index after it.
+fn verb_at(cx: &Ctx, k: usize, verbs: &Verbs) -> Option<usize> {
     let first = cx.items.get(k)?.lower.as_str();
-    // cheap first-word test before matching the whole phrase
-    verbs
-        .iter()
-        .filter(|v| v.starts_with(first) && v.as_bytes().get(first.len()).is_none_or(|&c| c == b' '))
-        .filter_map(|v| cx.words_at(k, v))
-        .max()
+    verbs.phrases(first)?.iter().filter_map(|v| cx.words_at(k, v)).max()
 }
 
 fn attend(cx: &mut Ctx) {
     for k in 0..cx.items.len() {
-        let Some(after) = verb_at(cx, k, ATTEND_VERBS) else { continue };
+        let Some(after) = verb_at(cx, k, &ATTEND) else { continue };
         // "the countries participating in X" is not a statement of attendance by a named agent
         if k > 0 && cx.is(k - 1, "countries") {
             continue;
@@ -356,7 +388,7 @@ const PLACE_VERBS: &[&str] = &[
 fn held(cx: &mut Ctx) {
     let n = cx.items.len();
     for k in 0..n {
-        let Some(after) = verb_at(cx, k, PLACE_VERBS) else { continue };
+        let Some(after) = verb_at(cx, k, &PLACE) else { continue };
         if cx.is(k, "held") && (k == 0 || !cx.is(k - 1, ",") && cx.ent(k - 1).is_none_or(|(_, t)| t != T::Event)) {
             // "held" alone must directly follow its event ("a forum held in Baku")
             continue;
@@ -466,7 +498,9 @@ fn located(cx: &mut Ctx) {
                 let b_country = is_country(cx, m);
                 // a list of countries ("Iran, Kazakhstan") is not containment
                 let list = (cx.is(m + 1, ",") || cx.is(m + 1, "and")) && cx.ent(cx.skip_det(m + 2)).is_some_and(|(_, t)| t == T::Gpe);
-                if !a_country && b_country && !list {
+                let titled = cx.is(m + 1, "'s") || cx.items.get(m + 1).is_some_and(|i| i.role().is_some());
+                let a_person_like = cx.doc.cand_of(&cx.items[k]).is_some_and(|c| gazetteer_given(&c.name));
+                if !a_country && b_country && !list && !titled && !a_person_like {
                     cx.emit(a, P::LocatedIn, FactObject::Entity(b), "located.comma", (k, m + 1));
                 }
             }
@@ -526,6 +560,10 @@ fn located(cx: &mut Ctx) {
     }
 }
 
+fn gazetteer_given(name: &str) -> bool {
+    name.split(' ').next().is_some_and(crate::gazetteer::is_given_name)
+}
+
 fn is_country(cx: &Ctx, k: usize) -> bool {
     cx.doc.cand_of(&cx.items[k]).is_some_and(|c| {
         crate::gazetteer::place(c.canonical.as_deref().unwrap_or(&c.name)).is_some_and(|p| p.kind == crate::gazetteer::PlaceKind::Country)
@@ -546,7 +584,7 @@ const VISIT_VERBS: &[&str] = &[
 fn verbs(cx: &mut Ctx) {
     let n = cx.items.len();
     for k in 0..n {
-        if let Some(after) = verb_at(cx, k, MET_VERBS) {
+        if let Some(after) = verb_at(cx, k, &MET) {
             if matches!(cx.items[k].lower.as_str(), "received" | "hosted") && cx.ent(cx.skip_det(after)).is_none_or(|(_, t)| t != T::Person) && role_at(cx, cx.skip_det(after)).is_none() {
                 continue;
             }
@@ -569,7 +607,7 @@ fn verbs(cx: &mut Ctx) {
                 cx.emit(subj, P::MetWith, FactObject::Entity(obj), "met.verb", (si, oi + 1));
             }
         }
-        if let Some(after) = verb_at(cx, k, VISIT_VERBS) {
+        if let Some(after) = verb_at(cx, k, &VISIT) {
             let Some((si, subj)) = cx.subject_before(k, &[T::Person, T::Group]) else { continue };
             for (oi, obj) in cx.objects_after(after, &[T::Fac, T::Gpe, T::Loc, T::Org], 30) {
                 cx.emit(subj, P::Visited, FactObject::Entity(obj), "visited.verb", (si, oi + 1));
