@@ -177,3 +177,13 @@ FROM entity e JOIN alias a ON a.entity_id = e.id;
 DROP VIEW IF EXISTS articles;
 CREATE VIEW articles AS
 SELECT id, title, published, source, duplicate_of FROM article;
+
+-- Independent sources per fact: a story and its copies (article.duplicate_of, set by the
+-- dedup step of the resolve stage) count as one source.
+DROP VIEW IF EXISTS fact_sources;
+CREATE VIEW fact_sources AS
+SELECT f.subject_id, f.subject, f.predicate, f.object_id, f.object,
+       COUNT(DISTINCT COALESCE(a.duplicate_of, a.id)) AS sources,
+       COUNT(DISTINCT f.article)                     AS articles
+FROM facts f JOIN article a ON a.id = f.article
+GROUP BY f.subject_id, f.subject, f.predicate, f.object_id, f.object;

@@ -9,6 +9,8 @@
 //! the build; [`query`], [`explain`], [`eval`] and [`stats`] read the result.
 
 pub mod analyse;
+pub mod curation;
+pub mod dedup;
 pub mod eval;
 pub mod explain;
 pub mod export;

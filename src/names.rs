@@ -92,6 +92,83 @@ pub fn initials(name: &str) -> String {
         .collect()
 }
 
+/// Honorifics and titles that precede a person's name in news text. They never become part
+/// of a name: "President Jane Roe", "Dr. Jane Roe" and "Jane Roe" are one key.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president",
+    "vice", "prime", "minister", "deputy", "secretary", "senator", "sen", "representative", "rep",
+    "congressman", "congresswoman", "governor", "gov", "mayor", "ambassador", "general", "gen",
+    "admiral", "colonel", "col", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "major",
+    "judge", "justice", "chief", "chairman", "chairwoman", "chair", "director", "executive", "king",
+    "queen", "prince", "princess", "sheikh", "emir", "pope", "rev", "reverend", "father", "bishop",
+    "commissioner", "speaker", "leader", "national", "great", "first", "former", "late", "head",
+    "spokesman", "spokeswoman", "spokesperson", "ceo",
+];
+
+/// A person's name without leading titles ("President Jane Roe" → "Jane Roe"); a name
+/// made only of title words is returned unchanged.
+pub fn strip_titles(name: &str) -> &str {
+    let mut rest = name.trim();
+    loop {
+        let Some((first, tail)) = rest.split_once(char::is_whitespace) else { return rest };
+        if !TITLES.contains(&fold(first).as_str()) || tail.trim().is_empty() {
+            return rest;
+        }
+        rest = tail.trim_start();
+    }
+}
+
+/// Russian-style patronymics ("Geydarovich", "Sergeyevna"): the middle name of a formal
+/// address, never a surname.
+pub fn is_patronymic(word: &str) -> bool {
+    let w = fold(word);
+    w.len() > 6 && ["ovich", "evich", "ovna", "evna", "ichna"].iter().any(|s| w.ends_with(s))
+}
+
+/// "Garden of Brotherhood" → "brotherhood garden", "Department of State" → "state
+/// department": the two English orders of one name share a key. Only short names with a
+/// single "of" are turned, so titles of long names stay as they are.
+pub fn of_swap(folded: &str) -> String {
+    let Some((head, tail)) = folded.split_once(" of ") else { return folded.to_string() };
+    let tail = tail.strip_prefix("the ").unwrap_or(tail);
+    let (hw, tw) = (head.split(' ').count(), tail.split(' ').count());
+    if tail.contains(" of ") || hw > 3 || tw > 3 || head.is_empty() || tail.is_empty() {
+        return folded.to_string();
+    }
+    format!("{tail} {head}")
+}
+
+/// Drops a trailing acronym in brackets that a name defines: "Organization of Turkic
+/// States (OTS)" → "Organization of Turkic States".
+pub fn strip_defined_acronym(name: &str) -> &str {
+    let t = name.trim_end();
+    if let Some(open) = t.strip_suffix(')').and_then(|x| x.rfind('(')) {
+        let inner = &t[open + 1..t.len() - 1];
+        if !inner.is_empty() && inner.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) {
+            return t[..open].trim_end();
+        }
+    }
+    t
+}
+
+/// Dice coefficient of the character bigrams of two folded strings (spaces ignored):
+/// how alike two spellings look, 0..1.
+pub fn bigram_dice(a: &str, b: &str) -> f64 {
+    fn grams(s: &str) -> Vec<(char, char)> {
+        let c: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut g: Vec<(char, char)> = c.windows(2).map(|w| (w[0], w[1])).collect();
+        g.sort_unstable();
+        g.dedup();
+        g
+    }
+    let (x, y) = (grams(a), grams(b));
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    let common = x.iter().filter(|g| y.binary_search(g).is_ok()).count();
+    2.0 * common as f64 / (x.len() + y.len()) as f64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,5 +200,23 @@ mod tests {
         assert_eq!(strip_editions(&fold("Caspian Media Forum 2023")), "caspian media forum");
         assert_eq!(strip_editions(&fold("eighth Baltic Forum")), "baltic forum");
         assert_eq!(initials("Organization of Turkic States"), "ots");
+    }
+
+    #[test]
+    fn titles_patronymics_word_order() {
+        assert_eq!(strip_titles("President Jane Roe"), "Jane Roe");
+        assert_eq!(strip_titles("Dr. Jane Roe"), "Jane Roe");
+        assert_eq!(strip_titles("Vice President Jane Roe"), "Jane Roe");
+        assert_eq!(strip_titles("President"), "President");
+        assert!(is_patronymic("Ivanovich"));
+        assert!(is_patronymic("Sergeyevna"));
+        assert!(!is_patronymic("Ivanov"));
+        assert_eq!(of_swap("garden of brotherhood"), "brotherhood garden");
+        assert_eq!(of_swap("department of state"), "state department");
+        assert_eq!(of_swap("brotherhood garden"), "brotherhood garden");
+        assert_eq!(strip_defined_acronym("Organization of Turkic States (OTS)"), "Organization of Turkic States");
+        assert_eq!(strip_defined_acronym("Fund (for peace)"), "Fund (for peace)");
+        assert!(bigram_dice("hashtrakhan", "astrakhan") > 0.6);
+        assert!(bigram_dice("london", "astrakhan") < 0.3);
     }
 }

@@ -2,7 +2,8 @@
 //! analysed in parallel; one writer stores them, a batch per transaction, so an
 //! interrupted build leaves whole articles only.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::mpsc::SyncSender;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -77,24 +78,26 @@ pub fn analyse_article(article: Article) -> (Analysed, Duration, Duration) {
     (Analysed { article, analysis, keys }, t1 - t0, t2 - t1)
 }
 
-pub fn build(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress) + Sync)) -> Result<BuildReport> {
-    let started = Instant::now();
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.threads.unwrap_or(0)).build()?;
-    let mut conn = store::open(&opts.db)?;
-    let known = store::article_hashes(&conn)?;
-    let mut report = BuildReport::default();
-    let (files, errors) = ingest::discover(paths);
-    report.failed.extend(errors);
-    report.files = files.len();
-    progress(Progress::Files(files.len()));
+/// Reads every input, analyses new and changed articles in parallel a batch at a time and
+/// hands each batch to the writer.
+fn read_all(
+    files: &[PathBuf],
+    known: &HashMap<String, String>,
+    opts: &BuildOptions,
+    pool: &rayon::ThreadPool,
+    report: &mut BuildReport,
+    progress: &(dyn Fn(Progress) + Sync),
+    send: &SyncSender<(Vec<Analysed>, usize)>,
+) -> Result<()> {
     let mut seen: HashSet<String> = HashSet::new();
     let mut batch: Vec<Article> = Vec::with_capacity(opts.batch);
-
-    let flush = |batch: &mut Vec<Article>, report: &mut BuildReport, conn: &mut rusqlite::Connection| -> Result<Duration> {
-        let began = Instant::now();
+    let mut analysing = Duration::ZERO;
+    let loop_start = Instant::now();
+    let mut flush = |batch: &mut Vec<Article>, report: &mut BuildReport| -> Result<()> {
         if batch.is_empty() {
-            return Ok(Duration::ZERO);
+            return Ok(());
         }
+        let began = Instant::now();
         let arts = std::mem::take(batch);
         let results: Vec<(Analysed, Duration, Duration)> = pool.install(|| arts.into_par_iter().map(analyse_article).collect());
         let mut analysed = Vec::with_capacity(results.len());
@@ -103,16 +106,12 @@ pub fn build(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress
             report.times.extract += te;
             analysed.push(a);
         }
-        let t = Instant::now();
-        store::write_batch(conn, &analysed)?;
-        report.times.store += t.elapsed();
-        progress(Progress::Articles(report.read));
-        Ok(began.elapsed())
+        send.send((analysed, report.read)).map_err(|_| anyhow::anyhow!("the database writer stopped"))?;
+        // waiting for the writer counts here too: `read` is reading and cleaning only
+        analysing += began.elapsed();
+        Ok(())
     };
-    let loop_start = Instant::now();
-    let mut flush_wall = Duration::ZERO;
-
-    for file in &files {
+    for file in files {
         let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
         for item in ingest::read_file(file) {
             match item {
@@ -140,15 +139,53 @@ pub fn build(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress
                     }
                     batch.push(article);
                     if batch.len() >= opts.batch {
-                        flush_wall += flush(&mut batch, &mut report, &mut conn)?;
+                        flush(&mut batch, report)?;
                     }
                 }
             }
         }
         progress(Progress::FileDone(size));
     }
-    report.times.read = loop_start.elapsed().saturating_sub(flush_wall);
-    flush(&mut batch, &mut report, &mut conn)?;
+    flush(&mut batch, report)?;
+    report.times.read = loop_start.elapsed().saturating_sub(analysing);
+    Ok(())
+}
+
+pub fn build(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress) + Sync)) -> Result<BuildReport> {
+    let started = Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.threads.unwrap_or(0)).build()?;
+    let mut conn = store::open(&opts.db)?;
+    let known = store::article_hashes(&conn)?;
+    let mut report = BuildReport::default();
+    let (files, errors) = ingest::discover(paths);
+    report.failed.extend(errors);
+    report.files = files.len();
+    progress(Progress::Files(files.len()));
+
+    // One writer thread stores batch N while the pool analyses batch N+1. The channel holds
+    // one batch, so at most three batches are in memory whatever the corpus size, and the
+    // writer stores batches in input order: the database does not depend on the threads.
+    let (send, recv) = std::sync::mpsc::sync_channel::<(Vec<Analysed>, usize)>(1);
+    let conn_ref = &mut conn;
+    let (read_result, written) = std::thread::scope(|scope| {
+        let writer = scope.spawn(move || -> Result<Duration> {
+            let mut spent = Duration::ZERO;
+            for (batch, read) in recv {
+                let t = Instant::now();
+                store::write_batch(conn_ref, &batch)?;
+                spent += t.elapsed();
+                progress(Progress::Articles(read));
+            }
+            Ok(spent)
+        });
+        let read_result = read_all(&files, &known, opts, &pool, &mut report, progress, &send);
+        drop(send);
+        let written = writer.join().unwrap_or_else(|_| Err(anyhow::anyhow!("the database writer panicked")));
+        (read_result, written)
+    });
+    // A failed write stops the reader (its send fails); report the write error first.
+    report.times.store = written?;
+    read_result?;
 
     if store::needs_resolve(&conn)? {
         progress(Progress::Resolving);

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::gazetteer;
 use crate::model::{Analysis, EntityType, FactObject, Predicate};
-use crate::names::{fold, skeleton, strip_editions};
+use crate::names::{fold, is_patronymic, of_swap, skeleton, strip_defined_acronym, strip_editions, strip_titles};
 
 /// A local entity as the resolver sees it.
 #[derive(Debug, Clone)]
@@ -30,7 +30,7 @@ pub struct Resolved {
     pub id: String,
     pub etype: EntityType,
     pub name: String,
-    pub members: Vec<(usize, &'static str, String)>, // (index into locals, rule, evidence)
+    pub members: Vec<(usize, String, String)>, // (index into locals, rule, evidence)
     pub aliases: BTreeMap<String, i64>,
     pub articles: usize,
 }
@@ -41,37 +41,16 @@ fn generic(name: &str) -> bool {
     name.chars().next().is_some_and(|c| c.is_lowercase())
 }
 
-fn region_norm(f: &str) -> String {
-    let words: Vec<&str> = f.split(' ').collect();
-    match words.last() {
-        Some(&("oblast" | "province" | "krai" | "governorate" | "district")) if words.len() >= 2 => {
-            format!("{} region", words[..words.len() - 1].join(" "))
-        }
-        _ => f.to_string(),
-    }
-}
-
 /// Resolution keys for an article's local entities: (key, context).
 pub fn local_keys(article: &str, a: &Analysis) -> Vec<(String, String)> {
     let mut out = Vec::with_capacity(a.entities.len());
     for (i, e) in a.entities.iter().enumerate() {
-        let f = fold(&e.name);
+        let f = fold(strip_defined_acronym(&e.name));
         let key = match e.etype {
-            EntityType::Gpe => {
-                let c = gazetteer::place(&e.name).map(|p| fold(p.canonical)).unwrap_or_else(|| region_norm(&f));
-                format!("gpe:{c}")
-            }
-            EntityType::Person => {
-                let words: Vec<&str> = f.split(' ').filter(|w| !matches!(*w, "jr" | "sr" | "ii" | "iii" | "iv")).collect();
-                let surname = skeleton(words.last().unwrap_or(&""));
-                if words.len() >= 2 {
-                    format!("person:{} {}", skeleton(words[0]), surname)
-                } else {
-                    format!("person:?{surname}")
-                }
-            }
+            EntityType::Gpe => format!("gpe:{}", gpe_key(&e.name)),
+            EntityType::Person => person_key(&e.name),
             EntityType::Org => {
-                let core = strip_country_words(&f, &e.context);
+                let core = of_swap(&strip_country_words(&f, &e.context));
                 format!("org:{}@{}", core, fold(&e.context))
             }
             EntityType::Group => {
@@ -81,7 +60,7 @@ pub fn local_keys(article: &str, a: &Analysis) -> Vec<(String, String)> {
                     _ => None,
                 });
                 let ctx = match event {
-                    Some(ev) if !generic(&a.entities[ev].name) => strip_editions(&fold(&a.entities[ev].name)),
+                    Some(ev) if !generic(&a.entities[ev].name) => of_swap(&strip_editions(&fold(strip_defined_acronym(&a.entities[ev].name)))),
                     _ => format!("article {article}"),
                 };
                 format!("group:{}@{}", f, ctx)
@@ -90,21 +69,105 @@ pub fn local_keys(article: &str, a: &Analysis) -> Vec<(String, String)> {
                 if generic(&e.name) {
                     format!("event:{}@article {article}", strip_editions(&f))
                 } else {
-                    format!("event:{}", strip_editions(&f))
+                    format!("event:{}", of_swap(&strip_editions(&f)))
                 }
             }
             t => {
                 let ty = t.as_str().to_lowercase();
-                if generic(&e.name) {
-                    format!("{ty}:{f}@article {article}")
-                } else {
-                    format!("{ty}:{f}")
+                match dedication_key(i, a) {
+                    Some(k) if generic(&e.name) && matches!(t, EntityType::Fac | EntityType::Loc) => format!("{ty}:{k}"),
+                    _ if generic(&e.name) => format!("{ty}:{f}@article {article}"),
+                    _ => format!("{ty}:{}", of_swap(&f)),
                 }
             }
         };
         out.push((key, e.context.clone()));
     }
     out
+}
+
+/// "the monument to the great leader" that the article says is dedicated to (or named
+/// after) a person: "monument|person:<key>@<place key>" — its head noun and the person
+/// name it, whatever titles the description uses; the place it stands in, when the
+/// article says, keeps two monuments to one person apart.
+fn dedication_key(i: usize, a: &Analysis) -> Option<String> {
+    let person = a.facts.iter().find_map(|x| match (&x.object, x.predicate) {
+        (FactObject::Entity(o), Predicate::DedicatedTo | Predicate::NamedAfter)
+            if x.subject == i && a.entities[*o].etype == EntityType::Person =>
+        {
+            Some(*o)
+        }
+        _ => None,
+    })?;
+    let place = a.facts.iter().find_map(|x| match (&x.object, x.predicate) {
+        (FactObject::Entity(o), Predicate::LocatedIn) if x.subject == i && a.entities[*o].etype == EntityType::Gpe => {
+            Some(gpe_key(&a.entities[*o].name))
+        }
+        _ => None,
+    });
+    let f = fold(&a.entities[i].name);
+    let head = f.split(' ').find(|w| !matches!(*w, "a" | "an"))?;
+    Some(format!("{head}|{}@{}", person_key(&a.entities[person].name), place.unwrap_or_default()))
+}
+
+/// Folded key of a place: the gazetteer's canonical name when it knows the place, with
+/// "city of X", "X city", "province of X" and "X oblast/district" read as the gazetteer's
+/// city or region X.
+pub fn gpe_key(name: &str) -> String {
+    let name = strip_defined_acronym(name);
+    if let Some(p) = gazetteer::place(name) {
+        return fold(p.canonical);
+    }
+    let f = fold(name);
+    let known = |t: &str, kind: gazetteer::PlaceKind| {
+        gazetteer::place_candidates(&title_case(t)).iter().find(|p| p.kind == kind).map(|p| fold(p.canonical))
+    };
+    let words: Vec<&str> = f.split(' ').collect();
+    const REGION: &[&str] = &["region", "oblast", "province", "krai", "governorate", "district"];
+    if words.len() >= 2 {
+        let (first, last) = (words[0], words[words.len() - 1]);
+        if last == "city" || (first == "city" && words.get(1) == Some(&"of")) {
+            let core = if last == "city" { words[..words.len() - 1].join(" ") } else { words[2..].join(" ") };
+            if let Some(k) = known(&core, gazetteer::PlaceKind::City) {
+                return k;
+            }
+        }
+        let core = if REGION.contains(&last) {
+            Some(words[..words.len() - 1].join(" "))
+        } else if REGION.contains(&first) && words.get(1) == Some(&"of") && words.len() >= 3 {
+            Some(words[2..].join(" "))
+        } else {
+            None
+        };
+        if let Some(core) = core {
+            for suffix in ["region", "oblast", "province"] {
+                if let Some(k) = known(&format!("{core} {suffix}"), gazetteer::PlaceKind::Region) {
+                    return k;
+                }
+            }
+            return format!("{core} region");
+        }
+    }
+    f
+}
+
+/// A person's key: "person:<given> <surname>" as consonant skeletons, "person:?<surname>"
+/// for a bare surname, "person:<i>. <surname>" for an initial, "person:<given> ~" for a
+/// given name with a patronymic ("Ivan Petrovich"). Titles are never part of it.
+pub fn person_key(name: &str) -> String {
+    let f = fold(strip_titles(name));
+    let words: Vec<&str> = f.split(' ').filter(|w| !matches!(*w, "jr" | "sr" | "ii" | "iii" | "iv")).collect();
+    let Some(last) = words.last() else { return "person:?".into() };
+    if words.len() == 1 {
+        return format!("person:?{}", skeleton(last));
+    }
+    if words.len() == 2 && is_patronymic(last) {
+        return format!("person:{} ~", skeleton(words[0]));
+    }
+    if words[0].chars().count() == 1 {
+        return format!("person:{}. {}", skeleton(words[0]), skeleton(last));
+    }
+    format!("person:{} {}", skeleton(words[0]), skeleton(last))
 }
 
 /// "azerbaijan media development agency" / "media development agency of republic of
@@ -167,88 +230,261 @@ fn slug(s: &str) -> String {
     out.trim_matches('-').chars().take(60).collect()
 }
 
+/// A join the keys cannot see, found by another stage (a translated copy aligned with its
+/// original): local `from` is the same thing as local `to`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub from: usize,
+    pub to: usize,
+    pub rule: &'static str,
+    pub evidence: String,
+}
+
+/// Local entities grouped into one corpus entity, before names and ids are chosen.
+/// `why[k]` says why `members[k]` joined (None: same key as the group).
+#[derive(Debug, Clone, Default)]
+pub struct Cluster {
+    pub members: Vec<usize>,
+    pub why: Vec<Option<(String, String)>>,
+}
+
+struct Union {
+    parent: Vec<usize>,
+    why: Vec<Option<(String, String)>>,
+}
+
+impl Union {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+    /// `from` joins `to`'s group; the reason is kept for `from` unless it already has one.
+    fn join(&mut self, from: usize, to: usize, rule: &str, evidence: String) {
+        let (a, b) = (self.find(from), self.find(to));
+        if a == b {
+            return;
+        }
+        if self.why[from].is_none() {
+            self.why[from] = Some((rule.to_string(), evidence));
+        }
+        let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+        self.parent[hi] = lo;
+    }
+}
+
 /// Groups every local entity of the corpus into entities. Deterministic: the result depends
 /// only on the set of locals, not on their order.
 pub fn resolve(locals: &[Local]) -> Vec<Resolved> {
-    // 1. same key
+    finish(locals, group(locals, &[]), &BTreeSet::new())
+}
+
+/// The whole resolve stage: keys and joins, the links other stages found, then the
+/// user's curation decisions, then names and ids.
+pub fn resolve_curated(locals: &[Local], links: &[Link], garbled: &BTreeSet<String>, decisions: &[crate::curation::Decision]) -> Vec<Resolved> {
+    let mut clusters = group(locals, links);
+    crate::curation::apply(&mut clusters, locals, decisions);
+    finish(locals, clusters, garbled)
+}
+
+/// The partial key that stands for a fuller one: a bare surname, an initial, a given name
+/// with a patronymic, an organisation named without its country, a dedicated monument
+/// without its place. Returns (what must match, kind of rule).
+fn partial(key: &str) -> Option<(String, &'static str)> {
+    if let Some(s) = key.strip_prefix("person:?") {
+        return Some((format!("surname {s}"), "surname"));
+    }
+    if let Some(rest) = key.strip_prefix("person:") {
+        if let Some(g) = rest.strip_suffix(" ~") {
+            return Some((format!("given {g}"), "given name and patronymic"));
+        }
+        if let Some((i, s)) = rest.split_once(". ") {
+            return Some((format!("initial {i} {s}"), "initial and surname"));
+        }
+        return None;
+    }
+    let (core, ctx) = key.rsplit_once('@')?;
+    (ctx.is_empty() && !key.starts_with("group:") && !key.starts_with("event:")).then(|| (format!("core {core}"), "name without place or country"))
+}
+
+/// What a full key offers to partial keys.
+fn offers(key: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(rest) = key.strip_prefix("person:") {
+        if rest.starts_with('?') || rest.ends_with(" ~") || rest.contains(". ") {
+            return out;
+        }
+        if let Some((g, s)) = rest.split_once(' ') {
+            out.push(format!("surname {s}"));
+            out.push(format!("given {g}"));
+            if let Some(c) = g.chars().next() {
+                out.push(format!("initial {c} {s}"));
+            }
+        }
+        return out;
+    }
+    if let Some((core, ctx)) = key.rsplit_once('@') {
+        if !ctx.is_empty() && !ctx.starts_with("article ") && !key.starts_with("group:") && !key.starts_with("event:") {
+            out.push(format!("core {core}"));
+        }
+    }
+    out
+}
+
+/// An all-caps name of 2 to 6 letters: "OTS", "NATO".
+fn acronym(name: &str) -> bool {
+    let n = name.trim();
+    (2..=6).contains(&n.chars().count()) && n.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Groups locals by key, then joins what the keys cannot see: partial keys that stand for
+/// exactly one fuller key (in the same article first, else in the corpus), acronyms that
+/// another article defined for exactly one name, and the `links` of other stages.
+pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
     let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, l) in locals.iter().enumerate() {
         by_key.entry(l.key.as_str()).or_default().push(i);
     }
-    // 2. keys that stand for an unambiguous fuller key
-    let mut target: HashMap<&str, (&str, &'static str)> = HashMap::new();
-    let full_people: BTreeMap<String, BTreeSet<&str>> = by_key.keys().filter_map(|k| {
-        let rest = k.strip_prefix("person:")?;
-        if rest.starts_with('?') {
-            return None;
-        }
-        let surname = rest.rsplit(' ').next()?.to_string();
-        Some((surname, *k))
-    }).fold(BTreeMap::new(), |mut m, (s, k)| {
-        m.entry(s).or_insert_with(BTreeSet::new).insert(k);
-        m
-    });
-    let orgs_with_country: BTreeMap<&str, BTreeSet<&str>> = by_key.keys().filter_map(|k| {
-        let rest = k.strip_prefix("org:")?;
-        let (core, country) = rest.rsplit_once('@')?;
-        (!country.is_empty()).then_some((core, *k))
-    }).fold(BTreeMap::new(), |mut m, (c, k)| {
-        m.entry(c).or_insert_with(BTreeSet::new).insert(k);
-        m
-    });
-    for k in by_key.keys() {
-        if let Some(s) = k.strip_prefix("person:?") {
-            if let Some(full) = full_people.get(s).filter(|f| f.len() == 1) {
-                target.insert(k, (full.iter().next().unwrap(), "surname unique in corpus"));
-            }
-        } else if let Some(core) = k.strip_prefix("org:").and_then(|r| r.strip_suffix('@')) {
-            if let Some(full) = orgs_with_country.get(core).filter(|f| f.len() == 1) {
-                target.insert(k, (full.iter().next().unwrap(), "name without country, one country in corpus"));
-            }
+    let mut u = Union { parent: (0..locals.len()).collect(), why: vec![None; locals.len()] };
+    for members in by_key.values() {
+        for &i in &members[1..] {
+            u.parent[i] = members[0];
         }
     }
-    let mut clusters: BTreeMap<&str, Vec<(usize, &'static str)>> = BTreeMap::new();
+    // full keys by what they offer, in the corpus and per article
+    let mut offer_corpus: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+    let mut offer_article: BTreeMap<(&str, String), BTreeSet<&str>> = BTreeMap::new();
     for (k, members) in &by_key {
-        let (dest, rule) = match target.get(k) {
-            Some((d, r)) => (*d, *r),
-            None => (*k, "same name"),
-        };
-        for &i in members {
-            clusters.entry(dest).or_default().push((i, rule));
+        for o in offers(k) {
+            offer_corpus.entry(o.clone()).or_default().insert(k);
+            for &i in members {
+                offer_article.entry((locals[i].article.as_str(), o.clone())).or_default().insert(k);
+            }
         }
     }
-    // 3. canonical names and ids
+    for (k, members) in &by_key {
+        let Some((want, what)) = partial(k) else { continue };
+        for &i in members {
+            let here = offer_article.get(&(locals[i].article.as_str(), want.clone())).filter(|s| s.len() == 1);
+            let (full, rule) = match here {
+                Some(s) => (s.iter().next().copied(), "same article"),
+                None => match offer_corpus.get(&want).filter(|s| s.len() == 1) {
+                    Some(s) => (s.iter().next().copied(), "unique in corpus"),
+                    None => (None, ""),
+                },
+            };
+            if let Some(full) = full {
+                let to = by_key[full][0];
+                u.join(i, to, &format!("{what}, {rule}"), format!("{:?} in {} has key {:?}, one entity has key {:?}", locals[i].name, locals[i].article, k, full));
+            }
+        }
+    }
+    // acronyms: "OTS" joins the one organisation whose article defined it
+    let mut defined: BTreeMap<(EntityType, String), BTreeSet<&str>> = BTreeMap::new();
+    for l in locals {
+        if acronym(&l.name) {
+            continue;
+        }
+        let ini = crate::names::initials(strip_defined_acronym(&l.name)).to_uppercase();
+        for n in &l.names {
+            if acronym(n) && *n == ini {
+                defined.entry((l.etype, n.clone())).or_default().insert(l.key.as_str());
+            }
+        }
+    }
+    for (i, l) in locals.iter().enumerate() {
+        if !acronym(&l.name) {
+            continue;
+        }
+        if let Some(full) = defined.get(&(l.etype, l.name.clone())).filter(|s| s.len() == 1).and_then(|s| s.iter().next()) {
+            if *full != l.key {
+                let to = by_key[full][0];
+                u.join(i, to, "acronym defined for one name", format!("{:?} in {} is the acronym an article defined for key {:?}", l.name, l.article, full));
+            }
+        }
+    }
+    for link in links {
+        u.join(link.from, link.to, link.rule, link.evidence.clone());
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..locals.len() {
+        let r = u.find(i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut out: Vec<Cluster> = groups
+        .into_values()
+        .map(|members| {
+            let why = members.iter().map(|&i| u.why[i].clone()).collect();
+            Cluster { members, why }
+        })
+        .collect();
+    sort_clusters(locals, &mut out);
+    out
+}
+
+/// Orders clusters by their smallest key, then their first member: independent of the
+/// order locals were loaded in.
+pub fn sort_clusters(locals: &[Local], clusters: &mut [Cluster]) {
+    let first = |c: &Cluster| {
+        let key = c.members.iter().map(|&i| locals[i].key.as_str()).min().unwrap_or("");
+        let who = c.members.iter().map(|&i| (locals[i].article.as_str(), locals[i].local_id)).min().unwrap_or(("", 0));
+        (key.to_string(), who.0.to_string(), who.1)
+    };
+    clusters.sort_by_cached_key(first);
+}
+
+/// Canonical names, stable ids, aliases and reasons. Names from `garbled` articles
+/// (machine-translated copies) become aliases but not canonical names.
+pub fn finish(locals: &[Local], clusters: Vec<Cluster>, garbled: &BTreeSet<String>) -> Vec<Resolved> {
     let mut out: Vec<Resolved> = Vec::with_capacity(clusters.len());
     let mut used: HashMap<String, usize> = HashMap::new();
-    for (key, members) in clusters {
-        let etype = locals[members[0].0].etype;
+    for c in clusters {
+        if c.members.is_empty() {
+            continue;
+        }
+        let etype = locals[c.members[0]].etype;
         let mut names: BTreeMap<String, i64> = BTreeMap::new();
+        let mut fallback: BTreeMap<String, i64> = BTreeMap::new();
         let mut aliases: BTreeMap<String, i64> = BTreeMap::new();
         let mut articles = BTreeSet::new();
-        for &(i, _) in &members {
-            *names.entry(locals[i].name.clone()).or_default() += 1;
-            for n in &locals[i].names {
+        for &i in &c.members {
+            let l = &locals[i];
+            let pool = if garbled.contains(&l.article) { &mut fallback } else { &mut names };
+            let shown = if etype == EntityType::Person { strip_titles(&l.name) } else { l.name.as_str() };
+            *pool.entry(shown.to_string()).or_default() += 1;
+            for n in &l.names {
                 *aliases.entry(n.clone()).or_default() += 1;
             }
-            articles.insert(locals[i].article.as_str());
+            articles.insert(l.article.as_str());
         }
-        let name = canonical(etype, &names);
+        let name = canonical(etype, if names.is_empty() { &fallback } else { &names });
         aliases.entry(name.clone()).or_insert(0);
         let base = format!("{}:{}", etype.as_str().to_lowercase(), slug(&name));
         let n = used.entry(base.clone()).or_insert(0);
         *n += 1;
         let id = if *n == 1 { base } else { format!("{base}~{n}") };
         let first_fold = fold(&name);
-        let members = members
-            .into_iter()
-            .map(|(i, rule)| {
+        let members = c
+            .members
+            .iter()
+            .zip(c.why)
+            .map(|(&i, why)| {
                 let l = &locals[i];
-                let rule = if rule == "same name" && fold(&l.name) != first_fold {
-                    if l.key.starts_with("gpe:") { "gazetteer name" } else { "same key (spelling variant)" }
-                } else {
-                    rule
-                };
-                (i, rule, format!("{:?} in {} has key {:?} ({})", l.name, l.article, l.key, key))
+                match why {
+                    Some((rule, evidence)) => (i, rule, evidence),
+                    None => {
+                        let rule = if fold(&l.name) == first_fold {
+                            "same name"
+                        } else if l.key.starts_with("gpe:") {
+                            "gazetteer name"
+                        } else {
+                            "same key (spelling variant)"
+                        };
+                        (i, rule.to_string(), format!("{:?} in {} has key {:?}", l.name, l.article, l.key))
+                    }
+                }
             })
             .collect();
         out.push(Resolved { id, etype, name, members, aliases, articles: articles.len() });
@@ -268,9 +504,14 @@ fn canonical(etype: EntityType, names: &BTreeMap<String, i64>) -> String {
         .max_by(|a, b| {
             let wa = a.0.split_whitespace().count();
             let wb = b.0.split_whitespace().count();
-            let well_a = !a.0.contains('"');
-            let well_b = !b.0.contains('"');
-            (well_a, wa, a.1).cmp(&(well_b, wb, b.1)).then_with(|| b.0.cmp(a.0))
+            // well formed: no stray quote, no initial standing for a given name
+            // nor a patronymic standing for a surname ("Ivan Petrovich" is a form of address)
+            let well = |n: &str| {
+                !n.contains('"')
+                    && !n.split_whitespace().any(|w| w.trim_end_matches('.').chars().count() == 1)
+                    && !(etype == EntityType::Person && n.split_whitespace().last().is_some_and(is_patronymic))
+            };
+            (well(a.0), wa, a.1, a.0.len()).cmp(&(well(b.0), wb, b.1, b.0.len())).then_with(|| b.0.cmp(a.0))
         })
         .map(|(n, _)| n.clone())
         .unwrap_or_default()

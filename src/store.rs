@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
+use rusqlite::types::Value;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 
 use crate::model::{Analysis, Article, FactObject};
@@ -22,6 +23,8 @@ pub fn open(path: &Path) -> Result<Connection> {
     }
     let conn = Connection::open(path).with_context(|| format!("cannot open database {}", path.display()))?;
     conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;")?;
+    // 32 MB of page cache (default 2 MB): the resolve stage rewrites tables larger than that.
+    conn.execute_batch("PRAGMA cache_size = -32768;")?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version > SCHEMA_VERSION {
         bail!("{} was written by a newer newsgraph (schema {version}, this one knows {SCHEMA_VERSION})", path.display());
@@ -161,63 +164,236 @@ pub fn needs_resolve(conn: &Connection) -> Result<bool> {
 
 /// Reads every local entity with the names its mentions used.
 pub fn load_locals(conn: &Connection) -> Result<Vec<Local>> {
-    let mut names: HashMap<(String, i64), Vec<String>> = HashMap::new();
-    let mut st = conn.prepare("SELECT article, local_id, text FROM mention WHERE kind IN ('name', 'surname', 'acronym') ORDER BY article, idx")?;
-    let mut rows = st.query([])?;
-    while let Some(r) = rows.next()? {
-        let key: (String, i64) = (r.get(0)?, r.get(1)?);
-        let t: String = r.get(2)?;
-        let v = names.entry(key).or_default();
-        if !v.contains(&t) {
-            v.push(t);
-        }
-    }
-    let mut st = conn.prepare("SELECT article, local_id, type, name, key FROM local_entity ORDER BY article, local_id")?;
+    Ok(load_locals_with_ids(conn)?.0)
+}
+
+/// The local entities in (article, local_id) order, and the corpus entity each one has now.
+/// Mentions are merged in article by article, so only one article's names are held at a time.
+fn load_locals_with_ids(conn: &Connection) -> Result<(Vec<Local>, Vec<Option<String>>)> {
+    let mut mst = conn.prepare("SELECT article, local_id, text FROM mention WHERE kind IN ('name', 'surname', 'acronym') ORDER BY article, idx")?;
+    let mut mrows = mst.query([])?;
+    let next_mention = |rows: &mut rusqlite::Rows| -> Result<Option<(String, i64, String)>> {
+        Ok(match rows.next()? {
+            Some(r) => Some((r.get(0)?, r.get(1)?, r.get(2)?)),
+            None => None,
+        })
+    };
+    let mut pending = next_mention(&mut mrows)?;
+    let mut names: HashMap<i64, Vec<String>> = HashMap::new();
+    let mut names_of: Option<String> = None;
+
+    let mut st = conn.prepare("SELECT article, local_id, type, name, key, entity_id FROM local_entity ORDER BY article, local_id")?;
     let mut rows = st.query([])?;
     let mut out = Vec::new();
+    let mut ids = Vec::new();
     while let Some(r) = rows.next()? {
-        let article: String = r.get(0)?;
+        let a = r.get_ref(0)?.as_str()?;
+        if names_of.as_deref() != Some(a) {
+            // gather this article's mention names, skipping mentions of articles without locals
+            names.clear();
+            names_of = Some(a.to_string());
+            while let Some((ma, lid, text)) = pending.take() {
+                match ma.as_str().cmp(a) {
+                    std::cmp::Ordering::Less => {}
+                    std::cmp::Ordering::Equal => {
+                        let v = names.entry(lid).or_default();
+                        if !v.contains(&text) {
+                            v.push(text);
+                        }
+                    }
+                    std::cmp::Ordering::Greater => {
+                        pending = Some((ma, lid, text));
+                        break;
+                    }
+                }
+                pending = next_mention(&mut mrows)?;
+            }
+        }
+        let article = a.to_string();
         let local_id: i64 = r.get(1)?;
         let t: String = r.get(2)?;
         let etype = t.parse().map_err(|e: String| anyhow::anyhow!(e))?;
         let name: String = r.get(3)?;
-        let mut n = names.remove(&(article.clone(), local_id)).unwrap_or_default();
+        let mut n = names.remove(&local_id).unwrap_or_default();
         if !n.contains(&name) {
             n.insert(0, name.clone());
         }
         out.push(Local { article, local_id, etype, name, key: r.get(4)?, names: n });
+        ids.push(r.get(5)?);
     }
-    Ok(out)
+    Ok((out, ids))
 }
 
-/// Runs the resolve stage over the whole corpus and rewrites the entity layer.
+/// Runs the resolve stage over the whole corpus and brings the entity layer up to date,
+/// writing only the rows whose content changed (a full build writes everything once, in
+/// key order; adding an article rewrites little more than that article's rows).
 pub fn resolve_all(conn: &mut Connection) -> Result<usize> {
-    let locals = load_locals(conn)?;
-    let resolved = resolve::resolve(&locals);
-    let tx = conn.transaction()?;
-    tx.execute_batch("DELETE FROM alias; DELETE FROM merge_log; DELETE FROM entity;")?;
-    {
-        let mut ins_e = tx.prepare("INSERT INTO entity (id, type, name, mentions, articles) VALUES (?1, ?2, ?3, ?4, ?5)")?;
-        let mut ins_a = tx.prepare("INSERT INTO alias (entity_id, alias, seen) VALUES (?1, ?2, ?3)")?;
-        let mut ins_m = tx.prepare("INSERT INTO merge_log (entity_id, article, local_id, name, rule, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
-        let mut set = tx.prepare("UPDATE local_entity SET entity_id = ?1 WHERE article = ?2 AND local_id = ?3 AND entity_id IS NOT ?1")?;
-        for r in &resolved {
-            ins_e.execute(params![r.id, r.etype.as_str(), r.name, r.members.len() as i64, r.articles as i64])?;
-            for (alias, seen) in &r.aliases {
-                ins_a.execute(params![r.id, alias, seen])?;
-            }
-            for (i, rule, evidence) in &r.members {
-                let l = &locals[*i];
-                set.execute(params![r.id, l.article, l.local_id])?;
-                ins_m.execute(params![r.id, l.article, l.local_id, l.name, rule, evidence])?;
-            }
+    let (locals, current) = load_locals_with_ids(conn)?;
+    // copies first (their garbled names join the originals'), then the user's decisions
+    let found = crate::dedup::run(conn, &locals)?;
+    let decisions = crate::curation::for_connection(conn)?;
+    let resolved = resolve::resolve_curated(&locals, &found.links, &found.translated, &decisions);
+    // For each local: (entity index, member index), so rows can be rebuilt from `resolved`.
+    let mut owner: Vec<Option<(u32, u32)>> = vec![None; locals.len()];
+    for (e, r) in resolved.iter().enumerate() {
+        for (m, (i, _, _)) in r.members.iter().enumerate() {
+            owner[*i] = Some((e as u32, m as u32));
         }
+    }
+    let mut by_id: Vec<usize> = (0..resolved.len()).collect();
+    by_id.sort_by(|&a, &b| resolved[a].id.cmp(&resolved[b].id));
+    let tx = conn.transaction()?;
+    {
+        sync_table(&tx, "entity", &["id"], &["type", "name", "mentions", "articles"], by_id.len(), |k| {
+            let r = &resolved[by_id[k]];
+            vec![r.id.clone().into(), r.etype.as_str().to_string().into(), r.name.clone().into(), (r.members.len() as i64).into(), (r.articles as i64).into()]
+        })?;
+        let alias_rows: Vec<(u32, &str)> = by_id.iter().flat_map(|&e| resolved[e].aliases.keys().map(move |a| (e as u32, a.as_str()))).collect();
+        sync_table(&tx, "alias", &["entity_id", "alias"], &["seen"], alias_rows.len(), |k| {
+            let (e, a) = alias_rows[k];
+            let r = &resolved[e as usize];
+            vec![r.id.clone().into(), a.to_string().into(), r.aliases[a].into()]
+        })?;
+        drop(alias_rows);
+        let with_owner: Vec<usize> = (0..locals.len()).filter(|&i| owner[i].is_some()).collect();
+        sync_table(&tx, "merge_log", &["article", "local_id"], &["entity_id", "name", "rule", "evidence"], with_owner.len(), |k| {
+            let i = with_owner[k];
+            let (e, m) = owner[i].expect("filtered");
+            let r = &resolved[e as usize];
+            let (_, rule, evidence) = &r.members[m as usize];
+            let l = &locals[i];
+            vec![l.article.clone().into(), l.local_id.into(), r.id.clone().into(), l.name.clone().into(), rule.to_string().into(), evidence.clone().into()]
+        })?;
+        let changed: Vec<usize> = (0..locals.len())
+            .filter(|&i| current[i].as_deref() != owner[i].map(|(e, _)| resolved[e as usize].id.as_str()))
+            .collect();
+        let bulk = changed.len() > BULK_ROWS && changed.len() * 4 > locals.len();
+        let indexes = if bulk { drop_indexes(&tx, "local_entity")? } else { Vec::new() };
+        let mut set = tx.prepare("UPDATE local_entity SET entity_id = ?1 WHERE article = ?2 AND local_id = ?3")?;
+        for i in changed {
+            let l = &locals[i];
+            set.execute(params![owner[i].map(|(e, _)| resolved[e as usize].id.as_str()), l.article, l.local_id])?;
+        }
+        restore_indexes(&tx, &indexes)?;
     }
     // One row per fact per article in `facts`: hide restatements that resolution made equal.
     mark_shown(&tx)?;
     tx.execute("INSERT INTO meta (key, value) VALUES ('resolved', '1') ON CONFLICT(key) DO UPDATE SET value = '1'", [])?;
     tx.commit()?;
     Ok(resolved.len())
+}
+
+/// Above this many changed rows (and a quarter of the table), indexes are dropped while
+/// writing and rebuilt after: one sort beats many random index updates.
+const BULK_ROWS: usize = 5000;
+
+/// Drops the explicit indexes of `table`, returning the SQL that recreates them.
+fn drop_indexes(tx: &rusqlite::Transaction, table: &str) -> Result<Vec<(String, String)>> {
+    let mut st = tx.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL ORDER BY name")?;
+    let found: Vec<(String, String)> = st.query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    for (name, _) in &found {
+        tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
+    }
+    Ok(found)
+}
+
+fn restore_indexes(tx: &rusqlite::Transaction, indexes: &[(String, String)]) -> Result<()> {
+    for (_, sql) in indexes {
+        tx.execute_batch(sql)?;
+    }
+    Ok(())
+}
+
+/// SQLite's order for the key values used here (INTEGER, TEXT with BINARY collation).
+fn cmp_values(a: &[Value], b: &[Value]) -> std::cmp::Ordering {
+    fn rank(v: &Value) -> u8 {
+        match v {
+            Value::Null => 0,
+            Value::Integer(_) | Value::Real(_) => 1,
+            Value::Text(_) => 2,
+            Value::Blob(_) => 3,
+        }
+    }
+    for (x, y) in a.iter().zip(b) {
+        let o = match (x, y) {
+            (Value::Integer(p), Value::Integer(q)) => p.cmp(q),
+            (Value::Text(p), Value::Text(q)) => p.as_bytes().cmp(q.as_bytes()),
+            (Value::Real(p), Value::Real(q)) => p.total_cmp(q),
+            _ => rank(x).cmp(&rank(y)),
+        };
+        if o != std::cmp::Ordering::Equal {
+            return o;
+        }
+    }
+    std::cmp::Ordering::Equal
+}
+
+/// Makes `table` hold exactly the `n` rows given by `row(k)` (key columns, then value
+/// columns; k in key order), touching only rows that differ. Existing rows are streamed in
+/// key order and compared, so neither side is held in memory as a whole.
+fn sync_table<F>(tx: &rusqlite::Transaction, table: &str, keys: &[&str], vals: &[&str], n: usize, row: F) -> Result<()>
+where
+    F: Fn(usize) -> Vec<Value>,
+{
+    enum Op {
+        Put(usize),
+        Del(Vec<Value>),
+    }
+    let cols: Vec<&str> = keys.iter().chain(vals).copied().collect();
+    let mut ops: Vec<Op> = Vec::new();
+    {
+        let mut st = tx.prepare(&format!("SELECT {} FROM {table} ORDER BY {}", cols.join(", "), keys.join(", ")))?;
+        let mut rows = st.query([])?;
+        let mut k = 0;
+        while let Some(r) = rows.next()? {
+            let old: Vec<Value> = (0..cols.len()).map(|c| r.get(c)).collect::<rusqlite::Result<_>>()?;
+            loop {
+                if k == n {
+                    ops.push(Op::Del(old[..keys.len()].to_vec()));
+                    break;
+                }
+                let new = row(k);
+                match cmp_values(&new[..keys.len()], &old[..keys.len()]) {
+                    std::cmp::Ordering::Less => {
+                        ops.push(Op::Put(k));
+                        k += 1;
+                    }
+                    std::cmp::Ordering::Equal => {
+                        if new != old {
+                            ops.push(Op::Put(k));
+                        }
+                        k += 1;
+                        break;
+                    }
+                    std::cmp::Ordering::Greater => {
+                        ops.push(Op::Del(old[..keys.len()].to_vec()));
+                        break;
+                    }
+                }
+            }
+        }
+        ops.extend((k..n).map(Op::Put));
+    }
+    let bulk = ops.len() > BULK_ROWS && ops.len() * 4 > n;
+    let indexes = if bulk { drop_indexes(tx, table)? } else { Vec::new() };
+    let place = |from: usize, count: usize| (from..from + count).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
+    let key_match = keys.iter().enumerate().map(|(i, k)| format!("{k} = ?{}", i + 1)).collect::<Vec<_>>().join(" AND ");
+    let mut del = tx.prepare(&format!("DELETE FROM {table} WHERE {key_match}"))?;
+    let mut put = tx.prepare(&format!(
+        "INSERT INTO {table} ({}) VALUES ({}) ON CONFLICT ({}) DO UPDATE SET {}",
+        cols.join(", "),
+        place(1, cols.len()),
+        keys.join(", "),
+        vals.iter().map(|v| format!("{v} = excluded.{v}")).collect::<Vec<_>>().join(", ")
+    ))?;
+    for op in ops {
+        match op {
+            Op::Del(key) => del.execute(rusqlite::params_from_iter(key))?,
+            Op::Put(k) => put.execute(rusqlite::params_from_iter(row(k)))?,
+        };
+    }
+    restore_indexes(tx, &indexes)?;
+    Ok(())
 }
 
 /// Sets `fact.shown`: within an article, of the facts that say the same thing about the same
@@ -235,7 +411,7 @@ fn mark_shown(tx: &rusqlite::Transaction) -> Result<()> {
     let mut current = String::new();
     let mut best: HashMap<Key, (f64, i64)> = HashMap::new();
     let mut rows_of_article: Vec<(i64, Key, f64, i64)> = Vec::new();
-    let mut flush = |article: &str, rows: &mut Vec<(i64, Key, f64, i64)>, best: &mut HashMap<Key, (f64, i64)>, changes: &mut Vec<(String, i64, i64)>| {
+    let flush = |article: &str, rows: &mut Vec<(i64, Key, f64, i64)>, best: &mut HashMap<Key, (f64, i64)>, changes: &mut Vec<(String, i64, i64)>| {
         for (idx, key, _, shown) in rows.iter() {
             let keep = best.get(key).is_some_and(|&(_, b)| b == *idx);
             let want = keep as i64;

@@ -1,2 +1,3 @@
+pub mod curate;
 pub mod export;
 pub mod stats;

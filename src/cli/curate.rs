@@ -1,0 +1,48 @@
+//! `newsgraph merge A B` and `newsgraph split ENTITY ALIAS`: user decisions recorded in
+//! the curation file next to the database and applied by every later build.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use newsgraph::{curation, store};
+
+/// Make two entities one (ids, names or aliases).
+#[derive(Debug, Clone, clap::Args)]
+pub struct MergeArgs {
+    pub a: String,
+    pub b: String,
+    #[arg(long, default_value = "out/kg.db")]
+    pub db: PathBuf,
+}
+
+/// Take the parts called ALIAS out of ENTITY (an id, name or alias).
+#[derive(Debug, Clone, clap::Args)]
+pub struct SplitArgs {
+    pub entity: String,
+    pub alias: String,
+    #[arg(long, default_value = "out/kg.db")]
+    pub db: PathBuf,
+}
+
+fn open(db: &std::path::Path) -> Result<rusqlite::Connection> {
+    if !db.exists() {
+        anyhow::bail!("no database at {} (run `newsgraph build` first)", db.display());
+    }
+    store::open(db)
+}
+
+pub fn merge(args: &MergeArgs) -> Result<()> {
+    let mut conn = open(&args.db)?;
+    let file = curation::path_for(&args.db);
+    let id = curation::merge(&mut conn, &file, &args.a, &args.b)?;
+    println!("merged {:?} and {:?} into {id}; recorded in {}", args.a, args.b, file.display());
+    Ok(())
+}
+
+pub fn split(args: &SplitArgs) -> Result<()> {
+    let mut conn = open(&args.db)?;
+    let file = curation::path_for(&args.db);
+    let id = curation::split(&mut conn, &file, &args.entity, &args.alias)?;
+    println!("split {:?} out of {:?} as {id}; recorded in {}", args.alias, args.entity, file.display());
+    Ok(())
+}

@@ -1,0 +1,549 @@
+//! Near-duplicate articles: syndicated copies (the same text, perhaps trimmed) and
+//! machine-translated copies (the same story told with other words and garbled names).
+//!
+//! Near-linear: every article gets two MinHash signatures (word 5-shingles for copies,
+//! content words for translations); LSH banding proposes candidate pairs, and only those
+//! are compared exactly. A translated copy must also tell the same story as its original:
+//! its facts line up with the original's, sentence by sentence, through the entities both
+//! name alike. The entities that then stand where the original's stand (a garbled
+//! "Hashtrakhan" where the original says "Astrakhan") become [`Link`]s for the resolver.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use anyhow::Result;
+use rayon::prelude::*;
+use rusqlite::{params, Connection};
+
+use crate::model::EntityType;
+use crate::names::{bigram_dice, fold, skeleton, strip_editions};
+use crate::resolve::{Link, Local};
+
+const BANDS: usize = 24;
+const ROWS: usize = 3;
+const HASHES: usize = BANDS * ROWS;
+/// Word 5-shingles in common (Jaccard) for a syndicated copy.
+pub const COPY_JACCARD: f64 = 0.5;
+/// Share of the shorter text's shingles found in the longer: a trimmed copy.
+pub const COPY_CONTAINMENT: f64 = 0.8;
+/// Content words in common for a translated copy (then the facts must line up too).
+pub const TRANSLATION_JACCARD: f64 = 0.35;
+
+const STOP: &[&str] = &[
+    "the", "a", "an", "of", "in", "and", "to", "for", "on", "at", "with", "by", "is", "was", "that", "this", "as",
+    "from", "it", "be", "are", "its", "their", "his", "her", "has", "have", "had", "which", "will", "were", "also",
+    "or", "not", "but", "he", "she", "they", "we", "our", "you", "i", "been", "would", "there", "who", "said",
+];
+
+/// What the text of one article offers to the comparison.
+#[derive(Debug, Clone, Default)]
+pub struct Text {
+    /// Sorted, distinct hashes of word 5-shingles.
+    pub shingles: Vec<u64>,
+    /// Sorted, distinct hashes of content words.
+    pub words: Vec<u64>,
+    pub word_count: usize,
+}
+
+fn hash(s: &str) -> u64 {
+    // FNV-1a, then a mix: stable across runs and platforms.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    mix(h)
+}
+
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+fn word_hashes(text: &str) -> Vec<(u64, bool)> {
+    // (hash, content word?) for each word, lower case, diacritics folded
+    let one = |w: &str| (hash(w), w.len() > 2 && !STOP.contains(&w));
+    if text.is_ascii() {
+        text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).map(|w| one(&w.to_ascii_lowercase())).collect()
+    } else {
+        fold(text).split(' ').filter(|w| !w.is_empty()).map(one).collect()
+    }
+}
+
+impl Text {
+    pub fn new(text: &str) -> Text {
+        let w = word_hashes(text);
+        let mut shingles: Vec<u64> = w.windows(5.min(w.len().max(1))).map(|s| s.iter().fold(0u64, |h, x| mix(h.rotate_left(17) ^ x.0))).collect();
+        shingles.sort_unstable();
+        shingles.dedup();
+        let mut words: Vec<u64> = w.iter().filter(|x| x.1).map(|x| x.0).collect();
+        words.sort_unstable();
+        words.dedup();
+        Text { shingles, words, word_count: w.len() }
+    }
+}
+
+/// MinHash signature; the k-th hash of x is a + k·b (odd b) from two mixes of x, so a
+/// signature costs two mixes per element.
+fn signature(set: &[u64]) -> [u64; HASHES] {
+    let mut sig = [u64::MAX; HASHES];
+    for &h in set {
+        let a = mix(h ^ 0x9e37_79b9_7f4a_7c15);
+        let b = mix(h ^ 0x6a09_e667_f3bc_c909) | 1;
+        let mut v = a;
+        for s in sig.iter_mut() {
+            v = v.wrapping_add(b);
+            let x = v ^ (v >> 29);
+            if x < *s {
+                *s = x;
+            }
+        }
+    }
+    sig
+}
+
+fn common(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    let c = common(a, b);
+    let u = a.len() + b.len() - c;
+    if u == 0 { 0.0 } else { c as f64 / u as f64 }
+}
+
+/// Candidate pairs (i < j) whose signatures agree on a whole band. A crowded bucket
+/// (boilerplate every text shares) pairs each member with its first only, so the cost
+/// stays linear.
+fn candidates(sigs: &[[u64; HASHES]]) -> BTreeSet<(usize, usize)> {
+    let mut out = BTreeSet::new();
+    for b in 0..BANDS {
+        let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (i, s) in sigs.iter().enumerate() {
+            let h = s[b * ROWS..(b + 1) * ROWS].iter().fold(b as u64, |h, &x| mix(h ^ x));
+            buckets.entry(h).or_default().push(i);
+        }
+        for v in buckets.values() {
+            if v.len() > 40 {
+                out.extend(v[1..].iter().map(|&j| (v[0], j)));
+            } else {
+                for x in 0..v.len() {
+                    for y in x + 1..v.len() {
+                        out.insert((v[x], v[y]));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Pairs of texts that are syndicated copies of each other (Jaccard of shingles, or a
+/// shorter text contained in a longer one), and pairs similar enough in words to be
+/// translations, to be checked against their facts.
+pub fn similar(texts: &[Text]) -> (Vec<(usize, usize, f64)>, Vec<(usize, usize, f64)>) {
+    let sig_s: Vec<[u64; HASHES]> = texts.par_iter().map(|t| signature(&t.shingles)).collect();
+    let sig_w: Vec<[u64; HASHES]> = texts.par_iter().map(|t| signature(&t.words)).collect();
+    let mut copies = Vec::new();
+    let mut seen = BTreeSet::new();
+    for (i, j) in candidates(&sig_s) {
+        let (a, b) = (&texts[i], &texts[j]);
+        let c = common(&a.shingles, &b.shingles) as f64;
+        let jac = jaccard(&a.shingles, &b.shingles);
+        let shorter = a.shingles.len().min(b.shingles.len()).max(1) as f64;
+        if jac >= COPY_JACCARD || (shorter >= 20.0 && c / shorter >= COPY_CONTAINMENT) {
+            copies.push((i, j, jac));
+            seen.insert((i, j));
+        }
+    }
+    let mut translations = Vec::new();
+    for (i, j) in candidates(&sig_w) {
+        if seen.contains(&(i, j)) {
+            continue;
+        }
+        let (a, b) = (&texts[i], &texts[j]);
+        let ratio = a.word_count.min(b.word_count) as f64 / a.word_count.max(b.word_count).max(1) as f64;
+        let jac = jaccard(&a.words, &b.words);
+        if ratio >= 0.6 && jac >= TRANSLATION_JACCARD {
+            translations.push((i, j, jac));
+        }
+    }
+    (copies, translations)
+}
+
+/// One fact as the aligner sees it: local ids, predicate, role, sentence.
+#[derive(Debug, Clone)]
+pub struct FactRow {
+    pub subject: i64,
+    pub predicate: String,
+    pub object: Option<i64>,
+    pub role: Option<String>,
+    pub sentence: i64,
+}
+
+/// An article's local entities (indexes into the corpus `locals`) and facts.
+#[derive(Debug, Clone, Default)]
+pub struct Story {
+    pub locals: Vec<usize>,
+    pub facts: Vec<FactRow>,
+    pub sentences: i64,
+}
+
+/// Whether two names could be one name garbled by translation: a person with the same
+/// surname or given name, or a name sharing a word or most of its letters.
+fn could_be(copy: &Local, orig: &Local) -> bool {
+    if copy.etype != orig.etype {
+        return false;
+    }
+    let (c, o) = (fold(&copy.name), fold(&orig.name));
+    if copy.etype == EntityType::Person {
+        let (cw, ow): (Vec<&str>, Vec<&str>) = (c.split(' ').collect(), o.split(' ').collect());
+        let same = |a: &str, b: &str| skeleton(a) == skeleton(b);
+        return same(cw[cw.len() - 1], ow[ow.len() - 1]) || (cw.len() > 1 && ow.len() > 1 && same(cw[0], ow[0]));
+    }
+    const REGION: &[&str] = &["region", "oblast", "province", "district", "krai", "governorate", "state"];
+    let region = |s: &str| s.split(' ').any(|w| REGION.contains(&w));
+    if copy.etype == EntityType::Gpe && region(&c) != region(&o) {
+        return false;
+    }
+    let content = |s: &str| -> BTreeSet<String> {
+        strip_editions(s).split(' ').filter(|w| w.len() > 2 && !STOP.contains(w) && !REGION.contains(w)).map(str::to_string).collect()
+    };
+    let (cs, os) = (content(&c), content(&o));
+    let shared = cs.intersection(&os).count();
+    if shared > 0 && shared * 2 >= cs.union(&os).count() {
+        return true;
+    }
+    let core = |s: &BTreeSet<String>| s.iter().cloned().collect::<Vec<_>>().join(" ");
+    bigram_dice(&core(&cs), &core(&os)) >= 0.5
+}
+
+/// Aligns a translated copy with its original. Entities both name alike are anchors; a
+/// fact of the copy and a fact of the original with the same predicate, role and place
+/// in the story, one end on an anchor, pair their other ends, when the pairing is one to
+/// one and the names could be one name garbled. Returns the links (copy local → original
+/// local) and how many facts of the copy line up, or None when the stories differ.
+pub fn align(locals: &[Local], copy: &Story, orig: &Story) -> Option<(Vec<Link>, usize)> {
+    let lid = |s: &Story, id: i64| s.locals.iter().copied().find(|&i| locals[i].local_id == id);
+    let mut map: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut back: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut links = Vec::new();
+    let plain = |k: &str| k.split('@').next().unwrap_or(k).to_string();
+    for &c in &copy.locals {
+        let lc = &locals[c];
+        let hit = orig.locals.iter().copied().find(|&o| locals[o].key == lc.key).or_else(|| {
+            orig.locals.iter().copied().find(|&o| locals[o].etype == lc.etype && (plain(&locals[o].key) == plain(&lc.key) || fold(&locals[o].name) == fold(&lc.name)))
+        });
+        if let Some(o) = hit {
+            if back.contains_key(&o) {
+                continue;
+            }
+            map.insert(c, o);
+            back.insert(o, c);
+            if locals[o].key != lc.key {
+                links.push(Link { from: c, to: o, rule: "translated copy: same name", evidence: format!("{:?} in {} is {:?} in its original {}", lc.name, lc.article, locals[o].name, locals[o].article) });
+            }
+        }
+    }
+    let anchors = map.len();
+    let pos = |s: &Story, f: &FactRow| f.sentence as f64 / s.sentences.max(1) as f64;
+    let same_role = |a: &Option<String>, b: &Option<String>| match (a, b) {
+        (Some(x), Some(y)) => fold(x) == fold(y),
+        _ => true,
+    };
+    loop {
+        let mut cand: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        let mut why: BTreeMap<(usize, usize), String> = BTreeMap::new();
+        for fc in &copy.facts {
+            for fo in &orig.facts {
+                if fc.predicate != fo.predicate || !same_role(&fc.role, &fo.role) || (pos(copy, fc) - pos(orig, fo)).abs() > 0.3 {
+                    continue;
+                }
+                let (Some(cs), Some(os)) = (lid(copy, fc.subject), lid(orig, fo.subject)) else { continue };
+                let (co, oo) = (fc.object.and_then(|x| lid(copy, x)), fo.object.and_then(|x| lid(orig, x)));
+                let (Some(co), Some(oo)) = (co, oo) else { continue };
+                for (known_c, known_o, c, o, subject) in [(cs, os, co, oo, true), (co, oo, cs, os, false)] {
+                    if map.get(&known_c) == Some(&known_o) && !map.contains_key(&c) && !back.contains_key(&o) && could_be(&locals[c], &locals[o]) {
+                        cand.entry(c).or_default().insert(o);
+                        why.entry((c, o)).or_insert_with(|| {
+                            let known = &locals[known_c].name;
+                            let said = if subject { format!("{known:?} {} it", fc.predicate) } else { format!("it {} {known:?}", fc.predicate) };
+                            format!("in both, {said} (sentence {} of the copy, {} of the original)", fc.sentence + 1, fo.sentence + 1)
+                        });
+                    }
+                }
+            }
+        }
+        let mut rev: BTreeMap<usize, usize> = BTreeMap::new();
+        for os in cand.values() {
+            for &o in os {
+                *rev.entry(o).or_default() += 1;
+            }
+        }
+        let mut added = false;
+        for (c, os) in &cand {
+            let o = *os.iter().next().expect("non-empty");
+            if os.len() == 1 && rev[&o] == 1 {
+                map.insert(*c, o);
+                back.insert(o, *c);
+                let (lc, lo) = (&locals[*c], &locals[o]);
+                links.push(Link {
+                    from: *c,
+                    to: o,
+                    rule: "translated copy aligned with its original",
+                    evidence: format!("{:?} in {} stands where {:?} stands in {}: {}", lc.name, lc.article, lo.name, lo.article, why[&(*c, o)]),
+                });
+                added = true;
+            }
+        }
+        if !added {
+            break;
+        }
+    }
+    let lined = copy
+        .facts
+        .iter()
+        .filter(|fc| {
+            let (Some(cs), co) = (lid(copy, fc.subject), fc.object.and_then(|x| lid(copy, x))) else { return false };
+            orig.facts.iter().any(|fo| {
+                fo.predicate == fc.predicate
+                    && map.get(&cs).is_some_and(|&o| Some(o) == lid(orig, fo.subject))
+                    && match (co, fo.object.and_then(|x| lid(orig, x))) {
+                        (Some(c), Some(o)) => map.get(&c) == Some(&o),
+                        (None, None) => true,
+                        _ => false,
+                    }
+            })
+        })
+        .count();
+    // the copy tells the same story: most of its facts, and most of the original's, line
+    // up, in stories of about the same length
+    let most = copy.facts.len().max(orig.facts.len());
+    let (sa, sb) = (copy.sentences.min(orig.sentences), copy.sentences.max(orig.sentences));
+    let enough = anchors >= 2 && lined >= 3 && lined * 10 >= copy.facts.len() * 6 && lined * 2 >= most && sa * 10 >= sb * 7;
+    enough.then_some((links, lined))
+}
+
+/// What the dedup step found.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// article → the article it copies (the original of its group).
+    pub duplicate_of: BTreeMap<String, String>,
+    /// Articles that are translated copies: their names are aliases, not canonical names.
+    pub translated: BTreeSet<String>,
+    pub links: Vec<Link>,
+    pub copies: usize,
+    pub translations: usize,
+}
+
+struct Meta {
+    id: String,
+    published: Option<String>,
+    current: Option<String>,
+}
+
+fn load_story(conn: &Connection, article: &str, locals: &[usize]) -> Result<Story> {
+    let mut st = conn.prepare_cached("SELECT subject, predicate, object, role, sentence FROM fact WHERE article = ?1 ORDER BY idx")?;
+    let facts = st
+        .query_map([article], |r| Ok(FactRow { subject: r.get(0)?, predicate: r.get(1)?, object: r.get(2)?, role: r.get(3)?, sentence: r.get(4)? }))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let sentences: i64 = conn.query_row("SELECT count(*) FROM sentence WHERE article = ?1", [article], |r| r.get(0))?;
+    Ok(Story { locals: locals.to_vec(), facts, sentences })
+}
+
+/// Whether two publication dates (ISO, maybe missing) are within a week: a translation
+/// appears soon after its original.
+fn near_in_time(a: Option<&str>, b: Option<&str>) -> bool {
+    within(a, b, 7)
+}
+
+/// Whether two ISO dates (maybe missing) are at most `days` apart.
+fn within(a: Option<&str>, b: Option<&str>, days: i64) -> bool {
+    let day = |s: &str| -> Option<i64> {
+        let mut p = s.get(..10)?.split('-').map(|x| x.parse::<i64>().ok());
+        let (y, m, d) = (p.next()??, p.next()??, p.next()??);
+        Some(y * 372 + m * 31 + d)
+    };
+    match (a.and_then(day), b.and_then(day)) {
+        (Some(x), Some(y)) => (x - y).abs() <= days,
+        _ => true,
+    }
+}
+
+/// Finds copies among the stored articles, writes `article.duplicate_of` (only rows that
+/// change) and returns what it found.
+pub fn run(conn: &Connection, locals: &[Local]) -> Result<Found> {
+    let mut metas: Vec<Meta> = Vec::new();
+    {
+        let mut st = conn.prepare("SELECT id, published, duplicate_of FROM article ORDER BY id")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            metas.push(Meta { id: r.get(0)?, published: r.get(1)?, current: r.get(2)? });
+        }
+    }
+    let index: HashMap<&str, usize> = metas.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
+    let mut raw: Vec<String> = vec![String::new(); metas.len()];
+    {
+        let mut st = conn.prepare("SELECT article, text FROM sentence ORDER BY article, idx")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let a = r.get_ref(0)?.as_str()?;
+            if let Some(&i) = index.get(a) {
+                let t = r.get_ref(1)?.as_str()?;
+                raw[i].push_str(t);
+                raw[i].push(' ');
+            }
+        }
+    }
+    let texts: Vec<Text> = raw.par_iter().map(|t| Text::new(t)).collect();
+    drop(raw);
+    let (copies, translations) = similar(&texts);
+
+    let mut by_article: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut key_articles: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    for (i, l) in locals.iter().enumerate() {
+        by_article.entry(l.article.as_str()).or_default().push(i);
+        key_articles.entry(l.key.as_str()).or_default().insert(l.article.as_str());
+    }
+    let none: Vec<usize> = Vec::new();
+    let locals_of = |a: &str| by_article.get(a).unwrap_or(&none);
+    // how well the rest of the corpus knows an article's names: originals spell them as
+    // other articles do, translated copies garble them
+    let support = |a: &str, other: &str| -> usize {
+        locals_of(a).iter().filter(|&&i| key_articles[locals[i].key.as_str()].iter().any(|x| *x != a && *x != other)).count()
+    };
+
+    // union of copies; the original of a group: dated first, earliest, then first id
+    let mut parent: Vec<usize> = (0..metas.len()).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    let rank = |i: usize| (metas[i].published.is_none(), metas[i].published.clone(), metas[i].id.clone());
+    let mut found = Found::default();
+    // a template filled with other names (two disaster declarations for two states) is
+    // not a copy: the names of the shorter must nearly all be in the longer
+    let named = |a: &str| -> BTreeSet<&str> { locals_of(a).iter().map(|&i| locals[i].key.as_str()).filter(|k| !k.contains("@article ")).collect() };
+    // and the two name the same people and places (a readout of a call
+    // with another leader, a declaration for another state, is another story); copies
+    // appear within a month of each other (a notice renewed every year is not a copy)
+    let same_names = |i: usize, j: usize| {
+        let (x, y) = (named(&metas[i].id), named(&metas[j].id));
+        let (x, y) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+        let small = x.len();
+        // both ways: a short template text naming nobody must not chain two others together
+        let pp = |k: &&&str| k.starts_with("person:") || k.starts_with("gpe:");
+        let people_places = x.iter().filter(pp).eq(y.iter().filter(pp));
+        let names = (small == 0 && y.is_empty()) || (small > 0 && x.intersection(&y).count() * 10 >= small * 8);
+        names && people_places && within(metas[i].published.as_deref(), metas[j].published.as_deref(), 31)
+    };
+    for &(i, j, _) in &copies {
+        if !same_names(i, j) {
+            continue;
+        }
+        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+        if a != b {
+            let (root, other) = if rank(a) <= rank(b) { (a, b) } else { (b, a) };
+            parent[other] = root;
+        }
+        found.copies += 1;
+    }
+    let mut fact_count: HashMap<String, usize> = HashMap::new();
+    {
+        let mut st = conn.prepare("SELECT article, count(*) FROM fact GROUP BY article")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            fact_count.insert(r.get(0)?, r.get::<_, i64>(1)? as usize);
+        }
+    }
+    for &(i, j, _) in &translations {
+        let (ai, aj) = (metas[i].id.as_str(), metas[j].id.as_str());
+        // a story needs facts to line up
+        if fact_count.get(ai).copied().unwrap_or(0) < 3 || fact_count.get(aj).copied().unwrap_or(0) < 3 {
+            continue;
+        }
+        let (si, sj) = (support(ai, aj), support(aj, ai));
+        let (copy, orig) = if (si, std::cmp::Reverse(rank(i))) < (sj, std::cmp::Reverse(rank(j))) { (i, j) } else { (j, i) };
+        let (cs, os) = (load_story(conn, &metas[copy].id, locals_of(&metas[copy].id))?, load_story(conn, &metas[orig].id, locals_of(&metas[orig].id))?);
+        if !near_in_time(metas[copy].published.as_deref(), metas[orig].published.as_deref()) {
+            continue;
+        }
+        let Some((links, _)) = align(locals, &cs, &os) else { continue };
+        // A translation garbles names no other article uses, and leaves few names of its
+        // own unexplained; a template filled with other, well-known names does neither.
+        let rare = |i: usize| key_articles[locals[i].key.as_str()].len() == 1;
+        let links: Vec<Link> = links.into_iter().filter(|l| l.rule.starts_with("translated copy: same") || rare(l.from)).collect();
+        let garbled = links.iter().filter(|l| !l.rule.starts_with("translated copy: same")).count();
+        let named: Vec<usize> = cs.locals.iter().copied().filter(|&i| !locals[i].key.contains("@article ")).collect();
+        let explained = named
+            .iter()
+            .filter(|&&i| links.iter().any(|l| l.from == i) || os.locals.iter().any(|&o| locals[o].key == locals[i].key))
+            .count();
+        if garbled == 0 || explained * 10 < named.len() * 8 {
+            continue;
+        }
+        found.translations += 1;
+        found.translated.insert(metas[copy].id.clone());
+        found.links.extend(links);
+        let (a, b) = (find(&mut parent, copy), find(&mut parent, orig));
+        if a != b {
+            parent[a] = b;
+        }
+    }
+    let mut changes: Vec<(String, Option<String>)> = Vec::new();
+    for i in 0..metas.len() {
+        let r = find(&mut parent, i);
+        let want = (r != i).then(|| metas[r].id.clone());
+        if let Some(w) = &want {
+            found.duplicate_of.insert(metas[i].id.clone(), w.clone());
+        }
+        if want != metas[i].current {
+            changes.push((metas[i].id.clone(), want));
+        }
+    }
+    let mut st = conn.prepare_cached("UPDATE article SET duplicate_of = ?2 WHERE id = ?1")?;
+    for (id, want) in changes {
+        st.execute(params![id, want])?;
+    }
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = "The city council approved the new budget on Monday after a long debate about \
+        school funding, road repairs and the future of the central library, which has been closed since the flood \
+        of last spring. The mayor said the vote showed that the council could still agree on what matters.";
+
+    #[test]
+    fn syndicated_copy_is_found_and_other_texts_are_not() {
+        let copy = format!("{STORY} Reporting by the wire service.");
+        let other = "Heavy snow closed the mountain pass for a third day as crews worked to clear avalanches \
+            and stranded drivers waited in shelters along the highway, the transport ministry said on Friday.";
+        let texts = vec![Text::new(STORY), Text::new(&copy), Text::new(other)];
+        let (copies, _) = similar(&texts);
+        assert_eq!(copies.iter().map(|c| (c.0, c.1)).collect::<Vec<_>>(), vec![(0, 1)]);
+    }
+
+    #[test]
+    fn jaccard_counts_common_hashes() {
+        assert!((jaccard(&[1, 2, 3], &[2, 3, 4]) - 0.5).abs() < 1e-9);
+        assert_eq!(common(&[1, 5, 9], &[5, 9, 10]), 2);
+    }
+}

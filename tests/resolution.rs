@@ -1,0 +1,189 @@
+//! Entity resolution: folding, keeping apart, near-duplicate articles, translated copies,
+//! and user curation that survives a rebuild.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use newsgraph::dedup::{align, similar, FactRow, Story, Text};
+use newsgraph::model::EntityType;
+use newsgraph::resolve::{gpe_key, person_key, resolve, Local};
+use rusqlite::Connection;
+
+fn local(article: &str, id: i64, t: EntityType, name: &str, key: &str) -> Local {
+    Local { article: article.into(), local_id: id, etype: t, name: name.into(), key: key.into(), names: vec![name.into()] }
+}
+
+fn person(article: &str, id: i64, name: &str) -> Local {
+    local(article, id, EntityType::Person, name, &person_key(name))
+}
+
+#[test]
+fn romanisations_diacritics_and_titles_fold_to_one_key() {
+    assert_eq!(person_key("Ahmed Ismayilov"), person_key("Akhmad Ismailov"));
+    assert_eq!(person_key("Ahmad Ismayilov"), person_key("Ahmed Ismayilov"));
+    assert_eq!(person_key("Sergey Mikhailov"), person_key("Sergei Mikhailov"));
+    assert_eq!(person_key("Ilgar Guseynov"), person_key("Ilgar Huseynov"));
+    assert_eq!(person_key("Heydər Əliyev"), person_key("Heydar Aliyev"));
+    assert_eq!(person_key("President Jane Roe"), person_key("Jane Roe"));
+    assert_eq!(person_key("Dr. Jane Roe"), person_key("Jane Roe"));
+    assert_eq!(gpe_key("Republic of Kazakhstan"), gpe_key("Kazakhstan"));
+    assert_eq!(gpe_key("the Russian Federation"), gpe_key("Russia"));
+    assert_eq!(gpe_key("Astrakhan province"), gpe_key("Astrakhan Oblast"));
+    assert_eq!(gpe_key("city of Astrakhan"), gpe_key("Astrakhan"));
+}
+
+#[test]
+fn different_given_names_and_a_city_and_its_region_stay_apart() {
+    assert_ne!(person_key("Ilham Aliyev"), person_key("Heydar Aliyev"));
+    assert_ne!(person_key("Vugar Aliyev"), person_key("Ilham Aliyev"));
+    assert_ne!(gpe_key("Astrakhan"), gpe_key("Astrakhan region"));
+    let locals = vec![
+        person("a", 0, "Ilham Aliyev"),
+        person("a", 1, "Heydar Aliyev"),
+        person("b", 0, "Vugar Aliyev"),
+        // a bare surname shared by three people joins none of them
+        person("c", 0, "Aliyev"),
+        local("d", 0, EntityType::Org, "TASS", "org:tass@"),
+        local("d", 1, EntityType::Fac, "TASS office", "fac:tass office"),
+        local("e", 0, EntityType::Group, "Azerbaijani delegation", "group:azerbaijani delegation@caspian media forum"),
+        local("f", 0, EntityType::Group, "Azerbaijani delegation", "group:azerbaijani delegation@meeting of ministers"),
+    ];
+    assert_eq!(resolve(&locals).len(), locals.len());
+}
+
+#[test]
+fn surname_initial_and_patronymic_join_when_unambiguous() {
+    let locals = vec![person("a", 0, "Jane Roe"), person("b", 0, "Roe"), person("c", 0, "J. Roe"), person("d", 0, "Ivan Petrov"), person("d", 1, "Ivan Sergeyevich")];
+    let r = resolve(&locals);
+    assert_eq!(r.len(), 2, "{r:#?}");
+    let jane = r.iter().find(|e| e.name == "Jane Roe").unwrap();
+    assert_eq!(jane.members.len(), 3);
+    let ivan = r.iter().find(|e| e.name == "Ivan Petrov").unwrap();
+    assert!(ivan.members.iter().any(|m| m.1.contains("patronymic")));
+}
+
+const STORY: &str = "The regional council approved a new water plan on Tuesday after months of talks with farmers, \
+    who had warned that the drought would ruin the harvest. The council chair, Mara Lind, said the plan would \
+    fund three reservoirs and repair the old canal network before the summer. Farmers welcomed the decision but \
+    asked for faster payments.";
+
+#[test]
+fn near_duplicates_are_found_and_different_stories_are_not() {
+    let syndicated = format!("{STORY} The agency contributed to this report.");
+    let translated = "The regional council adopted a new water plan on Tuesday after months of negotiations with \
+        farmers, who had cautioned that the drought would destroy the harvest. The council chairwoman, Mara Lindt, \
+        said that the plan will finance three reservoirs and repair the old canal network before summer. Farmers \
+        welcomed the decision but asked for quicker payments.";
+    let other = "A storm knocked out power to thousands of homes along the coast overnight, and crews expect to \
+        restore service by Thursday, the utility said. Schools in two districts will stay closed while roads are \
+        cleared of fallen trees.";
+    let texts: Vec<Text> = [STORY, &syndicated, translated, other].iter().map(|t| Text::new(t)).collect();
+    let (copies, translations) = similar(&texts);
+    let pairs = |v: &[(usize, usize, f64)]| v.iter().map(|p| (p.0, p.1)).collect::<BTreeSet<_>>();
+    assert_eq!(pairs(&copies), BTreeSet::from([(0, 1)]));
+    assert!(pairs(&translations).contains(&(0, 2)) || pairs(&translations).contains(&(1, 2)), "{translations:?}");
+    assert!(!pairs(&copies).iter().chain(pairs(&translations).iter()).any(|p| p.0 == 3 || p.1 == 3));
+}
+
+fn fact(s: i64, p: &str, o: i64, sentence: i64) -> FactRow {
+    FactRow { subject: s, predicate: p.into(), object: Some(o), role: None, sentence }
+}
+
+#[test]
+fn a_translated_copy_aligns_its_garbled_names_with_the_original() {
+    let locals = vec![
+        local("orig", 0, EntityType::Group, "Nordic delegation", "group:nordic delegation@baltic press forum"),
+        local("orig", 1, EntityType::Event, "Baltic Press Forum", "event:baltic press forum"),
+        local("orig", 2, EntityType::Gpe, "Riga", "gpe:riga"),
+        local("orig", 3, EntityType::Gpe, "Latvia", "gpe:latvia"),
+        person("orig", 4, "Jonas Berg"),
+        local("copy", 0, EntityType::Group, "Nordic delegation", "group:nordic delegation@baltic print forum"),
+        local("copy", 1, EntityType::Event, "Baltic Print Forum", "event:baltic print forum"),
+        local("copy", 2, EntityType::Gpe, "Rigga", "gpe:rigga"),
+        local("copy", 3, EntityType::Gpe, "Latvia", "gpe:latvia"),
+        person("copy", 4, "Jan Berg"),
+    ];
+    let orig = Story { locals: (0..5).collect(), facts: vec![fact(0, "attended", 1, 0), fact(1, "held_in", 2, 0), fact(2, "located_in", 3, 0), fact(4, "heads", 0, 2)], sentences: 4 };
+    let copy = Story { locals: (5..10).collect(), facts: vec![fact(0, "attended", 1, 0), fact(1, "held_in", 2, 0), fact(2, "located_in", 3, 0), fact(4, "heads", 0, 2)], sentences: 4 };
+    let (links, lined) = align(&locals, &copy, &orig).expect("the stories line up");
+    assert_eq!(lined, 4);
+    let pairs: BTreeSet<(usize, usize)> = links.iter().map(|l| (l.from, l.to)).collect();
+    for p in [(5, 0), (6, 1), (7, 2), (9, 4)] {
+        assert!(pairs.contains(&p), "{p:?} missing from {links:#?}");
+    }
+    // a story with other people and places does not line up
+    let stranger = vec![
+        local("x", 0, EntityType::Person, "Karl Holm", &person_key("Karl Holm")),
+        local("x", 1, EntityType::Gpe, "Oslo", "gpe:oslo"),
+    ];
+    let mut all = locals.clone();
+    all.extend(stranger);
+    let other = Story { locals: vec![10, 11], facts: vec![fact(0, "visited", 1, 0)], sentences: 3 };
+    assert!(align(&all, &other, &orig).is_none());
+}
+
+fn articles() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles")
+}
+
+fn newsgraph() -> Command {
+    Command::cargo_bin("newsgraph").unwrap()
+}
+
+fn entity_of(db: &Path, name: &str) -> Vec<String> {
+    let conn = Connection::open(db).unwrap();
+    let mut st = conn.prepare("SELECT DISTINCT entity_id FROM merge_log WHERE name = ?1 ORDER BY 1").unwrap();
+    st.query_map([name], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
+}
+
+#[test]
+fn the_sample_copy_is_found_and_its_facts_have_one_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kg.db");
+    newsgraph().arg("build").arg(articles()).arg("--db").arg(&db).arg("-q").assert().success();
+    let conn = Connection::open(&db).unwrap();
+    let dup: Option<String> = conn.query_row("SELECT duplicate_of FROM articles WHERE id LIKE '001%'", [], |r| r.get(0)).unwrap();
+    assert!(dup.is_some_and(|d| d.starts_with("000")));
+    let others: i64 = conn.query_row("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL", [], |r| r.get(0)).unwrap();
+    assert_eq!(others, 1);
+    // facts told only by 000 and its copy 001 have one source
+    let bad: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM fact_sources s WHERE s.articles = 2 AND s.sources != 1 AND NOT EXISTS (
+               SELECT 1 FROM facts f WHERE f.subject_id = s.subject_id AND f.predicate = s.predicate
+                 AND f.object IS s.object AND f.article NOT LIKE '000%' AND f.article NOT LIKE '001%')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(bad, 0);
+    assert_eq!(entity_of(&db, "Alejandro Ismailov"), entity_of(&db, "Ahmed Ismayilov"));
+}
+
+#[test]
+fn merge_and_split_survive_a_rebuild_from_scratch() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kg.db");
+    let build = || newsgraph().arg("build").arg(articles()).arg("--db").arg(&db).arg("-q").assert().success();
+    build();
+    assert_ne!(entity_of(&db, "Igor Babushkin"), entity_of(&db, "Polad Bulbuloglu"));
+    assert_eq!(entity_of(&db, "Alejandro Ismailov"), entity_of(&db, "Ahmed Ismayilov"));
+    newsgraph().args(["merge", "Igor Babushkin", "Polad Bulbuloglu", "--db"]).arg(&db).assert().success();
+    newsgraph().args(["split", "Ahmed Ismayilov", "Alejandro Ismailov", "--db"]).arg(&db).assert().success();
+    let check = || {
+        assert_eq!(entity_of(&db, "Igor Babushkin"), entity_of(&db, "Polad Bulbuloglu"));
+        assert_ne!(entity_of(&db, "Alejandro Ismailov"), entity_of(&db, "Ahmed Ismayilov"));
+    };
+    check();
+    let file = std::fs::read_to_string(dir.path().join("curation.csv")).unwrap();
+    assert!(file.contains("merge,PERSON,Igor Babushkin,Polad Bulbuloglu"), "{file}");
+    for ext in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{ext}", db.display()));
+    }
+    build();
+    check();
+    let conn = Connection::open(&db).unwrap();
+    let rule: String = conn.query_row("SELECT rule FROM merge_log WHERE name = 'Polad Bulbuloglu'", [], |r| r.get(0)).unwrap();
+    assert!(rule.starts_with("user merge"), "{rule}");
+}
