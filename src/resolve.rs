@@ -306,7 +306,17 @@ fn partial(key: &str) -> Option<(String, &'static str)> {
         return None;
     }
     let (core, ctx) = key.rsplit_once('@')?;
-    (ctx.is_empty() && !key.starts_with("group:") && !key.starts_with("event:")).then(|| (format!("core {core}"), "name without place or country"))
+    // "National Assembly", "Foreign Ministry": names every country has never join one
+    // country's body on their own
+    let generic = key.starts_with("org:") && core.trim_start_matches("org:").split(' ').all(generic_word);
+    (ctx.is_empty() && !generic && !key.starts_with("group:") && !key.starts_with("event:")).then(|| (format!("core {core}"), "name without place or country"))
+}
+
+fn generic_word(w: &str) -> bool {
+    use crate::analyse::lexicon as lx;
+    lx::is_common_word(w)
+        || lx::has(lx::ORG, w)
+        || matches!(w, "national" | "federal" | "supreme" | "foreign" | "state" | "central" | "people" | "peoples" | "public" | "general" | "of" | "the" | "and" | "for" | "affairs" | "security" | "defense" | "defence" | "interior")
 }
 
 /// What a full key offers to partial keys.

@@ -129,7 +129,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let middle_initial = word.chars().count() == 1
                 && word.chars().all(|c| c.is_uppercase())
                 && chars.get(j).is_some_and(|x| x.1 == '.')
-                && chars.get(j + 1).is_some_and(|x| x.1 == ' ')
+                && chars.get(j + 1).is_some_and(|x| x.1 == ' ' || x.1 == '\n')
                 && chars.get(j + 2).is_some_and(|x| x.1.is_uppercase())
                 && chars.get(j + 3).is_some_and(|x| x.1.is_lowercase())
                 && out.last().is_some_and(|t: &Token| t.kind == TokenKind::Word && t.text.chars().next().is_some_and(|c| c.is_uppercase()) && t.text.len() > 1);
