@@ -346,7 +346,7 @@ mod tests {
     #[test]
     fn offsets_map_back_on_seeds_and_snippets() {
         let mut texts: Vec<String> = Vec::new();
-        if let Ok(dir) = std::fs::read_dir("/work/shared/seeds") {
+        if let Ok(dir) = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles")) {
             for f in dir.flatten() {
                 texts.push(std::fs::read_to_string(f.path()).unwrap());
             }

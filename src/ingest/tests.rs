@@ -3,8 +3,8 @@
 use super::*;
 use std::io::{BufRead, Write};
 
-const SEEDS: &str = "/work/shared/seeds";
-const CORPUS: &str = "/work/shared/corpora/whitehouse-briefing-room/articles.jsonl";
+const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles");
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora/whitehouse-briefing-room/articles.jsonl");
 
 fn bad(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
