@@ -135,6 +135,7 @@ pub fn entity(conn: &Connection, what: &str, predicate: Option<&str>) -> Result<
 pub fn reading(text: &str, date: Option<String>) -> Result<String> {
     let article = crate::ingest::make_article("text".into(), "text".into(), text.to_string(), None, date, None)
         .map_err(|e| anyhow::anyhow!("{}", e.reason))?;
+    // the analysed document is needed too (to show the items), so the stages run here
     let (doc, mut a) = crate::analyse::analyse(&article);
     crate::extract::extract(&doc, &article.clean.text, &mut a);
     let mut out = String::new();
@@ -142,17 +143,11 @@ pub fn reading(text: &str, date: Option<String>) -> Result<String> {
         writeln!(out, "S{si}: {}", crate::analyse::describe_items(&doc, &article.clean.text, si))?;
     }
     for f in &a.facts {
-        let o = match &f.object {
-            crate::model::FactObject::Entity(o) => a.entities[*o].name.clone(),
-            crate::model::FactObject::Date(d) => d.clone(),
-        };
+        let (s, p, o) = crate::model::fact_names(&a, f);
         writeln!(
             out,
-            "S{}: ({}, {}, {}){}{} {:.2} {} [{}]",
+            "S{}: ({s}, {p}, {o}){}{} {:.2} {} [{}]",
             f.sentence,
-            a.entities[f.subject].name,
-            f.predicate,
-            o,
             f.role.as_ref().map(|r| format!(" as {r}")).unwrap_or_default(),
             f.detail.as_ref().map(|d| format!(" ({d})")).unwrap_or_default(),
             f.confidence,

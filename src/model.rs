@@ -339,3 +339,12 @@ pub struct Analysis {
     pub facts: Vec<Fact>,
     pub quotes: Vec<Quote>,
 }
+
+/// (subject, predicate, object) of a fact as names: for display and tests.
+pub fn fact_names(a: &Analysis, f: &Fact) -> (String, Predicate, String) {
+    let o = match &f.object {
+        FactObject::Entity(o) => a.entities[*o].name.clone(),
+        FactObject::Date(d) => d.clone(),
+    };
+    (a.entities[f.subject].name.clone(), f.predicate, o)
+}

@@ -151,6 +151,15 @@ fn read_all(
     Ok(())
 }
 
+/// Reads one text as an article of its own (for `newsgraph read` and tests): cleaning,
+/// analysis and extraction, nothing stored.
+pub fn read_text(text: &str, date: Option<String>) -> Result<(Article, crate::model::Analysis), ReadError> {
+    let article = ingest::make_article("text".into(), "text".into(), text.to_string(), None, date, None)?;
+    let (doc, mut analysis) = analyse::analyse(&article);
+    extract::extract(&doc, &article.clean.text, &mut analysis);
+    Ok((article, analysis))
+}
+
 pub fn build(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress) + Sync)) -> Result<BuildReport> {
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.threads.unwrap_or(0)).build()?;

@@ -1,7 +1,7 @@
 //! One test per construction the extractor reads, on sentences written for these tests in
 //! the style of news agencies from several countries (no sample-article names).
 
-use newsgraph::model::{FactObject, Modality, Predicate as P};
+use newsgraph::model::{Modality, Predicate as P};
 
 struct Read {
     facts: Vec<(String, P, String, Option<String>, Modality)>,
@@ -20,18 +20,13 @@ impl Read {
 }
 
 fn read(text: &str, date: &str) -> Read {
-    let article = newsgraph::ingest::make_article("t.txt".into(), "t.txt".into(), text.into(), None, Some(date.into()), None).unwrap();
-    let (doc, mut a) = newsgraph::analyse::analyse(&article);
-    newsgraph::extract::extract(&doc, &article.clean.text, &mut a);
+    let (_, a) = newsgraph::pipeline::read_text(text, Some(date.into())).unwrap();
     let facts = a
         .facts
         .iter()
         .map(|f| {
-            let o = match &f.object {
-                FactObject::Entity(o) => a.entities[*o].name.clone(),
-                FactObject::Date(d) => d.clone(),
-            };
-            (a.entities[f.subject].name.clone(), f.predicate, o, f.role.clone(), f.modality)
+            let (s, p, o) = newsgraph::model::fact_names(&a, f);
+            (s, p, o, f.role.clone(), f.modality)
         })
         .collect();
     Read { facts }

@@ -3,25 +3,12 @@
 //! facts a careful reader finds in them, and the wrong facts an earlier version produced.
 //! The full judged sample is tests/data/wh_judged.tsv.
 
-use newsgraph::model::{FactObject, Predicate};
+use newsgraph::model::Predicate;
 
-/// (subject, predicate, object) strings of the facts read from one text.
+/// (subject, predicate, object) strings of the asserted facts read from one text.
 fn facts_of(text: &str, date: &str) -> Vec<(String, Predicate, String)> {
-    let article = newsgraph::ingest::make_article("t".into(), "t".into(), text.into(), None, Some(date.into()), None).unwrap();
-    let (doc, mut analysis) = newsgraph::analyse::analyse(&article);
-    newsgraph::extract::extract(&doc, &article.clean.text, &mut analysis);
-    analysis
-        .facts
-        .iter()
-        .filter(|f| f.modality == newsgraph::model::Modality::Asserted)
-        .map(|f| {
-            let o = match &f.object {
-                FactObject::Entity(o) => analysis.entities[*o].name.clone(),
-                FactObject::Date(d) => d.clone(),
-            };
-            (analysis.entities[f.subject].name.clone(), f.predicate, o)
-        })
-        .collect()
+    let (_, a) = newsgraph::pipeline::read_text(text, Some(date.into())).unwrap();
+    a.facts.iter().filter(|f| f.modality == newsgraph::model::Modality::Asserted).map(|f| newsgraph::model::fact_names(&a, f)).collect()
 }
 
 fn has(facts: &[(String, Predicate, String)], s: &str, p: Predicate, o: &str) -> bool {
