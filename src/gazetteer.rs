@@ -4,7 +4,7 @@
 //! (origin and licences in `data/gazetteer/README.md`). Tables are parsed on first use
 //! and kept for the life of the process.
 
-use std::collections::{HashMap, HashSet};
+use crate::fasthash::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::OnceLock;
 
 static PLACES_TSV: &str = include_str!("../data/gazetteer/places.tsv");
@@ -54,8 +54,8 @@ fn parse_kind(s: &str) -> Option<PlaceKind> {
 fn places() -> &'static Places {
     static PLACES: OnceLock<Places> = OnceLock::new();
     PLACES.get_or_init(|| {
-        let mut by_name: HashMap<&'static str, Vec<Place>> = HashMap::new();
-        let mut by_upper: HashMap<String, &'static str> = HashMap::new();
+        let mut by_name: HashMap<&'static str, Vec<Place>> = HashMap::default();
+        let mut by_upper: HashMap<String, &'static str> = HashMap::default();
         let mut max_words = 1;
         for line in rows(PLACES_TSV) {
             let mut f = line.split('\t');

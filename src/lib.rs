@@ -15,6 +15,7 @@ pub mod eval;
 pub mod explain;
 pub mod export;
 pub mod extract;
+pub mod fasthash;
 pub mod gazetteer;
 pub mod ingest;
 pub mod model;

@@ -1,7 +1,7 @@
 //! Closed word lists of English news: roles, honorifics, the head nouns that type a name,
 //! reporting verbs. Everything here is about how news is written, never about who is in it.
 
-use std::collections::{HashMap, HashSet};
+use crate::fasthash::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::OnceLock;
 
 /// How a role relates its holder to the organisation or country it is "of".
@@ -196,7 +196,7 @@ const HONORIFIC: u16 = 512;
 fn classes() -> &'static HashMap<&'static str, (u16, Option<RoleKind>)> {
     static MAP: OnceLock<HashMap<&'static str, (u16, Option<RoleKind>)>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m: HashMap<&'static str, (u16, Option<RoleKind>)> = HashMap::new();
+        let mut m: HashMap<&'static str, (u16, Option<RoleKind>)> = HashMap::default();
         for (list, bit) in [
             (ORG_HEADS, ORG),
             (EVENT_HEADS, EVENT),
