@@ -6,7 +6,7 @@
 //! are compared exactly. A translated copy must also tell the same story as its original:
 //! its facts line up with the original's, sentence by sentence, through the entities both
 //! name alike. The entities that then stand where the original's stand (a garbled
-//! "Hashtrakhan" where the original says "Astrakhan") become [`Link`]s for the resolver.
+//! "Gdunsk" where the original says "Gdansk") become [`Link`]s for the resolver.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

@@ -19,7 +19,7 @@ pub struct Article {
     pub title: Option<String>,
     /// ISO date (`2023-09-19`) when the input or the text gives one.
     pub published: Option<String>,
-    /// News agency: "Trend", "TASS", ...
+    /// News agency: "Reuters", "Xinhua", ...
     pub source: Option<String>,
     /// The text with page furniture blanked out, with a map back to `text`.
     pub clean: CleanText,
@@ -226,11 +226,11 @@ pub struct Sentence {
 /// How a mention names its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MentionKind {
-    /// A proper name: "Ahmed Ismayilov", "Media Development Agency".
+    /// A proper name: "Grace Wanjiru", "Kenya Wildlife Service".
     Name,
-    /// A bare family name standing for a person named earlier: "Ismayilov said".
+    /// A bare family name standing for a person named earlier: "Wanjiru said".
     Surname,
-    /// An acronym: "OTS" after "Organization of Turkic States (OTS)".
+    /// An acronym: "ECOWAS" after "Economic Community of West African States (ECOWAS)".
     Acronym,
     /// he, she, his, its, they
     Pronoun,

@@ -66,14 +66,14 @@ fn fold_ascii(name: &str) -> String {
 }
 
 /// A consonant skeleton that romanisation variants share: Ahmed/Ahmad/Akhmad → "ahmd",
-/// Sergey/Sergei → "srg", Dmitry/Dmitri → "dmtr", Ismayilov/Ismailov → "ismlv",
-/// Guseynov/Huseynov → "gsnv". Used only to compare names, never shown.
+/// Sergey/Sergei → "srg", Dmitry/Dmitri → "dmtr", Mammadov/Mamedov → "mmdv",
+/// Gasanov/Hasanov → "gsnv". Used only to compare names, never shown.
 pub fn skeleton(word: &str) -> String {
     let f = fold(word).replace(' ', "");
     let f = f.replace("kh", "h").replace("ph", "f").replace("ck", "k").replace("dzh", "j").replace("zh", "j");
     let mut chars = f.chars();
     let Some(first) = chars.next() else { return String::new() };
-    // Cyrillic Г is romanised as G or H: "Geydar"/"Heydar", "Guseynov"/"Huseynov".
+    // Cyrillic Г is romanised as G or H: "Geydar"/"Heydar", "Gasanov"/"Hasanov".
     let first = if first == 'h' { 'g' } else { first };
     let mut out = String::new();
     out.push(first);
@@ -91,7 +91,7 @@ pub fn skeleton(word: &str) -> String {
 }
 
 /// Drops what distinguishes editions of one recurring event or formal variants of a name:
-/// roman numerals, ordinals, years ("VIII Caspian Media Forum", "Caspian Media Forum 2023").
+/// roman numerals, ordinals, years ("VIII Baltic Trade Forum", "Baltic Trade Forum 2023").
 pub fn strip_editions(folded: &str) -> String {
     const ORDINALS: &[&str] = &[
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
@@ -202,7 +202,7 @@ mod tests {
 
     #[test]
     fn ascii_fast_path_agrees() {
-        for s in ["The U.S. Department of State", "O'Brien's  -- office", "Caspian Media Forum 2023", "the", "  a-b  "] {
+        for s in ["The U.S. Department of State", "O'Brien's  -- office", "Baltic Trade Forum 2023", "the", "  a-b  "] {
             let mut slow = String::new();
             for w in s.to_lowercase().replace('\'', "").split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
                 if !slow.is_empty() {
@@ -229,7 +229,7 @@ mod tests {
         assert_eq!(skeleton("Ahmad"), skeleton("Ahmed"));
         assert_eq!(skeleton("Sergey"), skeleton("Sergei"));
         assert_eq!(skeleton("Dmitry"), skeleton("Dmitri"));
-        assert_eq!(skeleton("Guseynov"), skeleton("Huseynov"));
+        assert_eq!(skeleton("Gasanov"), skeleton("Hasanov"));
         assert_eq!(skeleton("Aliyev"), skeleton("Aliev"));
         assert_ne!(skeleton("Ilham"), skeleton("Ilgar"));
         assert_ne!(skeleton("Heydar"), skeleton("Vugar"));
@@ -238,8 +238,8 @@ mod tests {
 
     #[test]
     fn editions_and_initials() {
-        assert_eq!(strip_editions(&fold("VIII Caspian Media Forum")), "caspian media forum");
-        assert_eq!(strip_editions(&fold("Caspian Media Forum 2023")), "caspian media forum");
+        assert_eq!(strip_editions(&fold("VIII Baltic Trade Forum")), "baltic trade forum");
+        assert_eq!(strip_editions(&fold("Baltic Trade Forum 2023")), "baltic trade forum");
         assert_eq!(strip_editions(&fold("eighth Baltic Forum")), "baltic forum");
         assert_eq!(initials("Organization of Turkic States"), "ots");
     }
@@ -253,12 +253,12 @@ mod tests {
         assert!(is_patronymic("Ivanovich"));
         assert!(is_patronymic("Sergeyevna"));
         assert!(!is_patronymic("Ivanov"));
-        assert_eq!(of_swap("garden of brotherhood"), "brotherhood garden");
+        assert_eq!(of_swap("garden of peace"), "peace garden");
         assert_eq!(of_swap("department of state"), "state department");
-        assert_eq!(of_swap("brotherhood garden"), "brotherhood garden");
-        assert_eq!(strip_defined_acronym("Organization of Turkic States (OTS)"), "Organization of Turkic States");
+        assert_eq!(of_swap("peace garden"), "peace garden");
+        assert_eq!(strip_defined_acronym("Economic Community of West African States (ECOWAS)"), "Economic Community of West African States");
         assert_eq!(strip_defined_acronym("Fund (for peace)"), "Fund (for peace)");
-        assert!(bigram_dice("hashtrakhan", "astrakhan") > 0.6);
-        assert!(bigram_dice("london", "astrakhan") < 0.3);
+        assert!(bigram_dice("gdunsk", "gdansk") > 0.4);
+        assert!(bigram_dice("london", "gdansk") < 0.3);
     }
 }

@@ -98,7 +98,7 @@ pub const HONORIFICS: &[&str] = &[
     "marshal", "admiral", "major", "sergeant", "lieutenant",
 ];
 
-/// Head nouns that make a name an organisation: "Media Development Agency".
+/// Head nouns that make a name an organisation: "Kenya Wildlife Service", "Central Bank".
 pub const ORG_HEADS: &[&str] = &[
     "agency", "ministry", "organization", "organisation", "council", "committee", "commission",
     "university", "institute", "association", "union", "company", "corporation", "corp", "corp.",
@@ -115,7 +115,7 @@ pub const ORG_HEADS: &[&str] = &[
     "kremlin", "pentagon",
 ];
 
-/// Head nouns that make a name an event: "Caspian Media Forum", "5th meeting of ...".
+/// Head nouns that make a name an event: "Baltic Trade Forum", "5th meeting of ...".
 pub const EVENT_HEADS: &[&str] = &[
     "forum", "summit", "conference", "meeting", "roundtable", "round-table", "congress",
     "exhibition", "expo", "festival", "games", "olympics", "olympiad", "championship",
@@ -156,7 +156,7 @@ pub const WORK_HEADS: &[&str] = &[
     "convention", "charter", "accord", "protocol", "report", "novel", "film", "documentary",
 ];
 
-/// Verbs that introduce speech: quotes and "Ismayilov said".
+/// Verbs that introduce speech: quotes and "Wanjiru said".
 pub const SPEECH_VERBS: &[&str] = &[
     "said", "says", "noted", "notes", "added", "adds", "stressed", "stresses", "emphasized",
     "emphasised", "emphasizes", "told", "stated", "states", "explained", "underscored",

@@ -1,11 +1,11 @@
 //! Mention detection: turns a sentence's tokens into a sequence of items (mentions with a
 //! type, role phrases, plain words) that extraction rules read.
 //!
-//! Names are runs of capitalised words ("Media Development Agency of the Republic of
-//! Azerbaijan"); a run is split where a role phrase stands in it ("TASS Director General
-//! Sergey Mikhailov" → ORG, role, PERSON) and typed by its head noun, the gazetteer, or the
+//! Names are runs of capitalised words ("Ministry of Digital Development of the Republic of
+//! Armenia"); a run is split where a role phrase stands in it ("Nordvik Director General
+//! Paul Renard" → ORG, role, PERSON) and typed by its head noun, the gazetteer, or the
 //! shape of a personal name. Lower-case noun phrases become mentions when news uses them
-//! as names: "the Azerbaijani delegation", "the 5th meeting of ministers", "the TASS office",
+//! as names: "the Georgian delegation", "the 5th meeting of ministers", "the Xinhua office",
 //! "the monument to ...", "the park named after ...". Definite descriptions ("the forum",
 //! "the delegation", "the executive director") and pronouns are kept for coreference.
 
@@ -214,7 +214,7 @@ impl<'a> Scanner<'a> {
         let t = &toks[i];
         let det = matches!(t.lower.as_str(), "the" | "a" | "an");
         let mut j = if det { i + 1 } else { i };
-        // "the Azerbaijani delegation", "a Russian delegation", "delegation of Azerbaijan"
+        // "the Georgian delegation", "a Russian delegation", "delegation of Azerbaijan"
         let mut demonym: Option<(usize, &'static str)> = None;
         if j < b && toks[j].is_cap() {
             if let Some(c) = gazetteer::demonym_country(&toks[j].text) {
@@ -349,7 +349,7 @@ impl<'a> Scanner<'a> {
     /// A run of capitalised words starting at `i`, split into mentions and roles.
     fn name_run(&mut self, sentence: usize, i: usize, b: usize, sent_start: usize) -> Option<(usize, Vec<Item>)> {
         let toks = self.toks;
-        // Quoted names: “Eternal Flame of Glory”, "Hummat".
+        // Quoted names: “Tomb of the Unknown Soldier”, "Pravda".
         if toks[i].kind == TokenKind::Punct && toks[i].lower == "\"" {
             return self.quoted_name(sentence, i, b);
         }
@@ -399,7 +399,7 @@ impl<'a> Scanner<'a> {
         }
         // Trim connectors at the end (the loop never ends on one, but be safe).
         let items = self.split_run(sentence, i, e);
-        // a part may take a lower-case word after the run: "Astrakhan region", "TASS office"
+        // a part may take a lower-case word after the run: "Sverdlovsk region", "Xinhua office"
         let e = items.iter().map(|it| it.tok_end).max().unwrap_or(e).max(e);
         Some((e, items))
     }
@@ -456,8 +456,8 @@ impl<'a> Scanner<'a> {
     fn split_run(&mut self, sentence: usize, a: usize, b: usize) -> Vec<Item> {
         let toks = self.toks;
         let mut items = Vec::new();
-        // Roles inside the run: "TASS Director General Sergey Mikhailov",
-        // "Executive Director of the Media Development Agency".
+        // Roles inside the run: "Nordvik Director General Paul Renard",
+        // "Executive Director of the Kenya Wildlife Service".
         // An organisation or event head before "of ... President" keeps the role inside it:
         // "Administration of the President of ...".
         let mut k = a;
@@ -488,7 +488,7 @@ impl<'a> Scanner<'a> {
         self.typed_part(sentence, a, b, false)
     }
 
-    /// Types a role-free part of a run. `before_role` is true for "TASS" in "TASS Director".
+    /// Types a role-free part of a run. `before_role` is true for "Nordvik" in "Nordvik Director".
     fn typed_part(&mut self, sentence: usize, a: usize, b: usize, before_role: bool) -> Vec<Item> {
         let toks = self.toks;
         let (a, lead_the) = if toks[a].lower == "the" { (a + 1, true) } else { (a, false) };
@@ -547,7 +547,7 @@ impl<'a> Scanner<'a> {
         let push_item = |s: &mut Self, c: usize, items: &mut Vec<Item>| {
             items.push(Item { kind: ItemKind::Mention(c), tok_start: s.cands[c].tok_start, tok_end: s.cands[c].tok_end, lower: String::new() });
         };
-        // Regions: "Astrakhan region" (the region word may follow in lower case).
+        // Regions: "Sverdlovsk region" (the region word may follow in lower case).
         let region_follow = toks.get(b).is_some_and(|t| !t.is_cap() && lx::has(lx::REGION, &t.lower) && t.lower != "state");
         if region_follow && b - a <= 3 {
             let name = format!("{} {}", full, toks[b].text);
@@ -555,14 +555,14 @@ impl<'a> Scanner<'a> {
             push_item(self, c, &mut items);
             return items;
         }
-        // Places from the gazetteer, with "the": "the Kyrgyz Republic", "RUSSIA".
+        // Places from the gazetteer, with "the": "the Slovak Republic", "RUSSIA".
         if let Some(p) = gazetteer::place(&full) {
             let c = self.push(sentence, a, b, EntityType::Gpe, MentionKind::Name, full.clone(), &p.canonical.to_lowercase());
             self.cands[c].canonical = Some(p.canonical.to_string());
             push_item(self, c, &mut items);
             return items;
         }
-        // A demonym alone: "Azerbaijani President Ilham Aliyev", "Russian reporters".
+        // A demonym alone: "Kazakh President Nurlan Abenov", "Russian reporters".
         if b - a == 1 {
             if let Some(country) = gazetteer::demonym_country(words[0]) {
                 let c = self.push(sentence, a, b, EntityType::Gpe, MentionKind::Name, country.to_string(), &country.to_lowercase());
@@ -602,7 +602,7 @@ impl<'a> Scanner<'a> {
                 break;
             }
         }
-        // A leading country or demonym: "Azerbaijan Media Development Agency", "Russian Foreign Ministry".
+        // A leading country or demonym: "Armenia Digital Development Agency", "Russian Foreign Ministry".
         if country.is_none() && b - a >= 2 {
             let first = words[0];
             let c = gazetteer::demonym_country(first).or_else(|| gazetteer::place(first).filter(|p| p.kind == gazetteer::PlaceKind::Country).map(|p| p.canonical));
@@ -625,7 +625,7 @@ impl<'a> Scanner<'a> {
                 return out;
             }
         }
-        // "State News Agency Azertag": a name in apposition after the head noun.
+        // "State News Agency MTI": a name in apposition after the head noun.
         let head = if of_pos.is_none() && !is_head(head) && b - a >= 3 {
             lower[..lower.len() - 1].iter().rev().take(2).find(|w| lx::has(lx::ORG, w)).copied().unwrap_or(head)
         } else {
@@ -644,7 +644,7 @@ impl<'a> Scanner<'a> {
         } else {
             None
         };
-        // A lower-case facility word after a name: "the TASS office", "the Kremlin building".
+        // A lower-case facility word after a name: "the Xinhua office", "the Kremlin building".
         if head_type.is_none() {
             if let Some(t) = toks.get(b).filter(|t| !t.is_cap() && matches!(t.lower.as_str(), "office" | "building" | "headquarters" | "monument" | "museum" | "residence" | "embassy")) {
                 let name = format!("{} {}", full, t.text);
@@ -672,7 +672,7 @@ impl<'a> Scanner<'a> {
             push_item(self, c, &mut items);
             return items;
         }
-        // Acronyms: "OTS", "CSTO", "TASS".
+        // Acronyms: "NATO", "CSTO", "OPEC".
         if b - a == 1 && toks[a].is_upper() && toks[a].text.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
             let c = self.push(sentence, a, b, EntityType::Org, MentionKind::Acronym, full, &lower[0]);
             push_item(self, c, &mut items);
@@ -837,7 +837,7 @@ fn place_at(toks: &[Token], i: usize, b: usize) -> Option<(usize, gazetteer::Pla
 }
 
 /// "of ministers and high-ranking officials in charge of media and information of the
-/// Organization of Turkic States (OTS)": an event's "of" chain, up to a clause boundary.
+/// Economic Community of West African States (ECOWAS)": an event's "of" chain, up to a clause boundary.
 fn of_chain_end(toks: &[Token], mut e: usize, b: usize) -> usize {
     while e < b {
         let w = toks[e].lower.as_str();

@@ -244,7 +244,7 @@ fn corefer(
             };
         }
         MentionKind::Acronym => {
-            // Defined in parentheses right after a name: "Organization of Turkic States (OTS)".
+            // Defined in parentheses right after a name: "Economic Community of West African States (ECOWAS)".
             let pos = items.iter().position(|i| i.mention() == Some(c));
             if let Some(p) = pos.filter(|&p| p >= 2 && items[p - 1].is("(")) {
                 if let Some(prev) = items[p - 2].mention().map(|x| cands[x].entity).filter(|&e| e != usize::MAX) {

@@ -116,7 +116,7 @@ mod tests {
 
     #[test]
     fn dateline_and_paragraphs() {
-        let got = sentences("MOSCOW, May 23. /TASS/. A meeting took place.\n\nHeadline here\n\nText.");
-        assert_eq!(got, ["MOSCOW, May 23. /TASS/.", "A meeting took place.", "Headline here", "Text."]);
+        let got = sentences("MOSCOW, May 23. /Xinhua/. A meeting took place.\n\nHeadline here\n\nText.");
+        assert_eq!(got, ["MOSCOW, May 23. /Xinhua/.", "A meeting took place.", "Headline here", "Text."]);
     }
 }

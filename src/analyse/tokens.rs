@@ -22,11 +22,11 @@ pub struct Token {
 }
 
 impl Token {
-    /// First letter upper case: "Baku", "TASS", "U.S.".
+    /// First letter upper case: "Baku", "NATO", "U.S.".
     pub fn is_cap(&self) -> bool {
         self.kind == TokenKind::Word && self.text.chars().next().is_some_and(|c| c.is_uppercase())
     }
-    /// Every letter upper case and at least two letters: "TASS", "OTS", "U.S.".
+    /// Every letter upper case and at least two letters: "NATO", "OPEC", "U.S.".
     pub fn is_upper(&self) -> bool {
         let letters: Vec<char> = self.text.chars().filter(|c| c.is_alphabetic()).collect();
         letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
@@ -99,7 +99,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     ',' | '.' if chars[j - 1].1.is_ascii_digit() => {
                         next.is_some_and(|x| x.is_ascii_digit())
                     }
-                    // web names: News.Az, Report.az
+                    // web names: Report.az, Gazeta.ru
                     '.' if chars[j - 1].1.is_alphabetic() && chars[j - 1].1.is_lowercase()
                         && next.is_some_and(|x| x.is_alphabetic())
                         && j >= 3 && !chars[j - 2].1.is_whitespace() =>
@@ -211,7 +211,7 @@ mod tests {
 
     #[test]
     fn offsets_point_into_text() {
-        let s = "Baku – “Hummat” (1919–1920).";
+        let s = "Baku – “Pravda” (1919–1920).";
         for t in tokenize(s) {
             assert_eq!(&s[t.start..t.end], t.text);
         }

@@ -10,39 +10,39 @@ use crate::model::{EntityType as T, FactObject, Predicate as P};
 /// Confidences are calibrated on judged samples of White House releases (see
 /// tests/data/wh_judged*.tsv): rules measured below 90% precision stay under 0.8.
 pub static RULES: &[RuleInfo] = &[
-    RuleInfo { id: "role.title_before_name", reads: "ORG/GPE ROLE PERSON", example: "TASS Director General Sergey Mikhailov said ...", confidence: 0.75 },
+    RuleInfo { id: "role.title_before_name", reads: "ORG/GPE ROLE PERSON", example: "Nordvik Director General Paul Renard said ...", confidence: 0.75 },
     RuleInfo { id: "role.title_name_of", reads: "ROLE PERSON of COUNTRY/ORG", example: "Prime Minister Justin Trudeau of Canada", confidence: 0.85 },
-    RuleInfo { id: "role.apposition_after", reads: "PERSON, the ROLE of ORG/GPE/GROUP", example: "Ilgar Guseynov, the director general of the Trend News Agency, noted ...", confidence: 0.7 },
-    RuleInfo { id: "role.apposition_before", reads: "the ROLE of ORG/GPE/GROUP, PERSON", example: "the governor of the Astrakhan region, Igor Babushkin", confidence: 0.9 },
-    RuleInfo { id: "role.of_possessor", reads: "his/her ROLE, PERSON (the role is in the organisation the possessor leads)", example: "His first deputy, Mikhail Gusman, noted ...", confidence: 0.75 },
+    RuleInfo { id: "role.apposition_after", reads: "PERSON, the ROLE of ORG/GPE/GROUP", example: "Grace Wanjiru, the director general of the Kenya News Agency, noted ...", confidence: 0.7 },
+    RuleInfo { id: "role.apposition_before", reads: "the ROLE of ORG/GPE/GROUP, PERSON", example: "the governor of the Sverdlovsk region, Pavel Ivanov", confidence: 0.9 },
+    RuleInfo { id: "role.of_possessor", reads: "his/her ROLE, PERSON (the role is in the organisation the possessor leads)", example: "His first deputy, Marie Colin, noted ...", confidence: 0.75 },
     RuleInfo { id: "role.headed_by", reads: "GROUP/ORG headed by / led by PERSON", example: "A delegation headed by the minister's deputy, Jane Roe, ...", confidence: 0.85 },
-    RuleInfo { id: "name.org_country", reads: "an organisation named with its country", example: "the Media Development Agency of the Republic of Azerbaijan; Azerbaijan's State News Agency", confidence: 0.85 },
-    RuleInfo { id: "name.group_country", reads: "a delegation named by its country", example: "the Azerbaijani delegation", confidence: 0.85 },
-    RuleInfo { id: "attend.verb", reads: "X took part in / participated in / attended EVENT", example: "The Azerbaijani delegation is taking part in the VIII Caspian Media Forum", confidence: 0.85 },
+    RuleInfo { id: "name.org_country", reads: "an organisation named with its country", example: "the Ministry of Digital Development of the Republic of Armenia; Hungary's State Statistics Office", confidence: 0.85 },
+    RuleInfo { id: "name.group_country", reads: "a delegation named by its country", example: "the Georgian delegation", confidence: 0.85 },
+    RuleInfo { id: "attend.verb", reads: "X took part in / participated in / attended EVENT", example: "A Georgian delegation is taking part in the 3rd Black Sea Energy Summit", confidence: 0.85 },
     RuleInfo { id: "attend.passive", reads: "EVENT is attended by delegations from A, B and C, as well as observers from D", example: "The forum is attended by delegations from Iran and Russia, as well as observers from Belarus.", confidence: 0.85 },
-    RuleInfo { id: "held.relative", reads: "EVENT, which is taking place / was held in PLACE", example: "the forum, which is taking place in the city of Astrakhan", confidence: 0.85 },
-    RuleInfo { id: "held.took_place", reads: "EVENT took place / was held at|in PLACE on DATE", example: "A roundtable discussion took place at the TASS office on Monday.", confidence: 0.85 },
-    RuleInfo { id: "held.event_in_place", reads: "EVENT in PLACE", example: "took part in the 5th meeting of ministers in Bishkek", confidence: 0.7 },
+    RuleInfo { id: "held.relative", reads: "EVENT, which is taking place / was held in PLACE", example: "the summit, which is taking place in the city of Varna", confidence: 0.85 },
+    RuleInfo { id: "held.took_place", reads: "EVENT took place / was held at|in PLACE on DATE", example: "A roundtable discussion took place at the Xinhua office on Monday.", confidence: 0.85 },
+    RuleInfo { id: "held.event_in_place", reads: "EVENT in PLACE", example: "took part in the 3rd meeting of ministers in Almaty", confidence: 0.7 },
     RuleInfo { id: "held.event_on_date", reads: "EVENT on/in DATE", example: "The forum on September 18 and 19 is attended by ...", confidence: 0.7 },
-    RuleInfo { id: "held.ongoing", reads: "EVENT is taking place (now): the article's date", example: "the forum, which is taking place in Astrakhan (article of 19 September)", confidence: 0.6 },
-    RuleInfo { id: "located.comma", reads: "CITY/REGION, COUNTRY", example: "in Bishkek, the Kyrgyz Republic", confidence: 0.65 },
+    RuleInfo { id: "held.ongoing", reads: "EVENT is taking place (now): the article's date", example: "the summit, which is taking place in Varna (article of 19 September)", confidence: 0.6 },
+    RuleInfo { id: "located.comma", reads: "CITY/REGION, COUNTRY", example: "in Varna, Bulgaria", confidence: 0.65 },
     RuleInfo { id: "located.in", reads: "FAC/LOC in PLACE", example: "the Eternal Flame of Glory monument in the Garden of Brotherhood", confidence: 0.75 },
-    RuleInfo { id: "located.there_is", reads: "in PLACE there is FAC/ORG", example: "in Astrakhan there is a monument to ..., there is a school ...", confidence: 0.7 },
-    RuleInfo { id: "met.verb", reads: "X met (with) / held talks with Y", example: "Then the delegation met with the governor of the region, Igor Babushkin.", confidence: 0.85 },
-    RuleInfo { id: "visited.verb", reads: "X visited / arrived at / toured PLACE", example: "Azerbaijani President Ilham Aliyev visited TASS in February 2022.", confidence: 0.7 },
-    RuleInfo { id: "twinned.sister_cities", reads: "A and B are sister/twin cities; A is twinned with B", example: "He noted that Baku and Astrakhan are sister cities.", confidence: 0.9 },
+    RuleInfo { id: "located.there_is", reads: "in PLACE there is FAC/ORG", example: "in Varna there is a monument to ..., there is a school ...", confidence: 0.7 },
+    RuleInfo { id: "met.verb", reads: "X met (with) / held talks with Y", example: "Then the delegation met with the governor of the region, Pavel Ivanov.", confidence: 0.85 },
+    RuleInfo { id: "visited.verb", reads: "X visited / arrived at / toured PLACE", example: "Kazakh President Nurlan Abenov visited Xinhua in February 2022.", confidence: 0.7 },
+    RuleInfo { id: "twinned.sister_cities", reads: "A and B are sister/twin cities; A is twinned with B", example: "He noted that Tbilisi and Bristol are sister cities.", confidence: 0.9 },
     RuleInfo { id: "partner.strategic", reads: "A is a (strategic) partner of B; A and B are partners", example: "Russia is a strategic partner of Azerbaijan", confidence: 0.85 },
     RuleInfo { id: "signed.between", reads: "memorandum/agreement ... between A and B", example: "the Memorandum of Understanding on media between the Republic of A and the Republic of B", confidence: 0.8 },
     RuleInfo { id: "signed.by_with", reads: "memorandums signed by A with B and C; A signed an agreement with B", example: "the memorandums signed by the Agency with the Ministry of X and the Agency of Y", confidence: 0.6 },
-    RuleInfo { id: "published.in", reads: "newspapers (WORK, WORK) were published ... in PLACE", example: "in Astrakhan ... newspapers were published (\"A\" (1919), \"B\")", confidence: 0.75 },
+    RuleInfo { id: "published.in", reads: "newspapers (WORK, WORK) were published ... in PLACE", example: "in Kazan ... newspapers were published (\"A\" (1919), \"B\")", confidence: 0.75 },
     RuleInfo { id: "dedicated.to", reads: "FAC/EVENT dedicated to (the anniversary of) PERSON; monument to PERSON", example: "a photo exhibition dedicated to the 100th anniversary of X's birth", confidence: 0.8 },
     RuleInfo { id: "named.after", reads: "FAC/LOC named after PERSON; a school that bears his name", example: "the park named after national leader X", confidence: 0.85 },
-    RuleInfo { id: "spoke.at", reads: "X delivered a speech / spoke / made remarks at EVENT", example: "Delivering a speech at the meeting, Ismayilov said ...", confidence: 0.8 },
+    RuleInfo { id: "spoke.at", reads: "X delivered a speech / spoke / made remarks at EVENT", example: "Delivering a speech at the meeting, Karimova said ...", confidence: 0.8 },
     RuleInfo { id: "member.of", reads: "X, a member of ORG; X is a member of ORG", example: "Jane Roe, a member of the board, said ...", confidence: 0.8 },
     RuleInfo { id: "organized.by", reads: "EVENT organized/hosted by X; X organized/hosted EVENT", example: "the forum organized by the Union of Journalists", confidence: 0.8 },
     RuleInfo { id: "part_of.under", reads: "ORG under ORG", example: "the Agency of Information under the Administration of the President", confidence: 0.75 },
     RuleInfo { id: "based.via_parent", reads: "ORG part_of PARENT, PARENT based_in PLACE → ORG based_in PLACE", example: "the Agency under the Administration of the President of the Republic of X", confidence: 0.7 },
-    RuleInfo { id: "based.possessive", reads: "COUNTRY's ORG", example: "Azerbaijan's State News Agency Azertag", confidence: 0.85 },
+    RuleInfo { id: "based.possessive", reads: "COUNTRY's ORG", example: "Hungary's State News Agency MTI", confidence: 0.85 },
 ];
 
 pub(crate) fn run_all(cx: &mut Ctx) {
@@ -97,7 +97,7 @@ fn roles(cx: &mut Ctx) {
     let n = cx.items.len();
     for k in 0..n {
         let Some((role, kind)) = role_at(cx, k) else { continue };
-        // ORG/GPE ROLE (to GPE)? PERSON: "TASS Director General X", "Azerbaijani President X",
+        // ORG/GPE ROLE (to GPE)? PERSON: "Nordvik Director General X", "Azerbaijani President X",
         // "US Ambassador to Mexico X".
         if k > 0 {
             if let Some((org, ot)) = cx.ent_or_demonym(k - 1).filter(|(_, t)| matches!(t, T::Org | T::Gpe)) {
@@ -415,12 +415,12 @@ fn held(cx: &mut Ctx) {
                         continue;
                     }
                     if t == T::Org {
-                        // "took place at TASS": the organisation's premises
+                        // "took place at Xinhua": the organisation's premises
                         j = m + 1;
                         continue;
                     }
                 }
-                // "in our cultural capital, the city of Shusha"
+                // "in our cultural capital, the city of Varna"
                 if let Some(comma) = (m..(m + 6).min(n)).find(|&x| cx.is(x, ",")) {
                     let mut q = cx.skip_det(comma + 1);
                     if let Some(x) = cx.words_at(q, "city of") {
@@ -485,7 +485,7 @@ fn date_at(cx: &Ctx, k: usize, tense: Tense) -> Option<(String, usize)> {
     dates::read(&words, cx.doc.published.as_deref(), tense)
 }
 
-/// Where places are: "Astrakhan, Russia", "the monument in the park", "in X there is Y".
+/// Where places are: "Kazan, Russia", "the monument in the park", "in X there is Y".
 fn located(cx: &mut Ctx) {
     let n = cx.items.len();
     for k in 0..n {
