@@ -42,7 +42,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "organized.by", reads: "EVENT organized/hosted by X; X organized/hosted EVENT", example: "the forum organized by the Union of Journalists", confidence: 0.8 },
     RuleInfo { id: "part_of.under", reads: "ORG under ORG", example: "the Agency of Information under the Administration of the President", confidence: 0.75 },
     RuleInfo { id: "based.via_parent", reads: "ORG part_of PARENT, PARENT based_in PLACE → ORG based_in PLACE", example: "the Agency under the Administration of the President of the Republic of X", confidence: 0.7 },
-    RuleInfo { id: "based.possessive", reads: "COUNTRY's ORG", example: "Hungary's State News Agency MTI", confidence: 0.85 },
+    RuleInfo { id: "based.possessive", reads: "COUNTRY's ORG", example: "Hungary's State News Agency MTI", confidence: 0.75 },
 ];
 
 pub(crate) fn run_all(cx: &mut Ctx) {
