@@ -276,9 +276,15 @@ fn build(paths: Vec<PathBuf>, db: PathBuf, quiet: bool, threads: Option<usize>, 
     let size: u64 = newsgraph::ingest::discover(&paths_for_size).0.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
     bar.set_length(size);
     let opts = BuildOptions { db: db.clone(), batch, threads };
+    let files_done = std::sync::atomic::AtomicU64::new(0);
     let on_progress = |p: Progress| match p {
         Progress::Files(_) => {}
-        Progress::FileDone(bytes) => bar.inc(bytes),
+        // text bytes move the bar inside a file; a finished file puts it at the files' sizes
+        Progress::ArticleRead(bytes) => bar.set_position((bar.position() + bytes).min(bar.length().unwrap_or(u64::MAX))),
+        Progress::FileDone(bytes) => {
+            let done = files_done.fetch_add(bytes, std::sync::atomic::Ordering::Relaxed) + bytes;
+            bar.set_position(done);
+        }
         Progress::Articles(n) => bar.set_message(format!("{n} articles")),
         Progress::Resolving => bar.set_message("resolving entities"),
     };

@@ -34,6 +34,8 @@ impl Default for BuildOptions {
 pub enum Progress {
     /// Input files found.
     Files(usize),
+    /// One more article read (the bytes of its text): progress inside a large JSONL file.
+    ArticleRead(u64),
     /// One more file read (its bytes).
     FileDone(u64),
     /// Articles handled so far.
@@ -126,6 +128,7 @@ fn read_all(
                     }
                     report.read += 1;
                     report.bytes += article.text.len() as u64;
+                    progress(Progress::ArticleRead(article.text.len() as u64));
                     report.words += article.clean.text.split_whitespace().count() as u64;
                     match known.get(&article.id) {
                         Some(h) if *h == article.hash => {
