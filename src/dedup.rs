@@ -395,21 +395,46 @@ pub fn run(conn: &Connection, locals: &[Local]) -> Result<Found> {
         }
     }
     let index: HashMap<&str, usize> = metas.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
-    let mut raw: Vec<String> = vec![String::new(); metas.len()];
+    // Texts are fingerprinted in chunks as their sentences stream in, so the whole corpus's
+    // text is never held at once.
+    let mut texts: Vec<Text> = Vec::with_capacity(metas.len());
     {
+        let mut pending: Vec<String> = Vec::new();
+        let mut current: Option<usize> = None;
+        let mut buf = String::new();
         let mut st = conn.prepare("SELECT article, text FROM sentence ORDER BY article, idx")?;
         let mut rows = st.query([])?;
+        let mut push_until = |upto: usize, buf: &mut String, pending: &mut Vec<String>, texts: &mut Vec<Text>| {
+            // articles before `upto` are complete (ids are sorted like metas)
+            while texts.len() + pending.len() < upto {
+                pending.push(std::mem::take(buf));
+            }
+            if pending.len() >= 512 {
+                texts.extend(pending.par_iter().map(|t| Text::new(t)).collect::<Vec<_>>());
+                pending.clear();
+            }
+        };
         while let Some(r) = rows.next()? {
             let a = r.get_ref(0)?.as_str()?;
-            if let Some(&i) = index.get(a) {
-                let t = r.get_ref(1)?.as_str()?;
-                raw[i].push_str(t);
-                raw[i].push(' ');
+            let Some(&i) = index.get(a) else { continue };
+            if current != Some(i) {
+                if let Some(c) = current {
+                    push_until(c, &mut buf, &mut pending, &mut texts);
+                    pending.push(std::mem::take(&mut buf));
+                }
+                push_until(i, &mut buf, &mut pending, &mut texts);
+                current = Some(i);
             }
+            buf.push_str(r.get_ref(1)?.as_str()?);
+            buf.push(' ');
         }
+        if let Some(c) = current {
+            push_until(c, &mut buf, &mut pending, &mut texts);
+            pending.push(std::mem::take(&mut buf));
+        }
+        push_until(metas.len(), &mut buf, &mut pending, &mut texts);
+        texts.extend(pending.par_iter().map(|t| Text::new(t)).collect::<Vec<_>>());
     }
-    let texts: Vec<Text> = raw.par_iter().map(|t| Text::new(t)).collect();
-    drop(raw);
     let (copies, translations) = similar(&texts);
 
     let mut by_article: HashMap<&str, Vec<usize>> = HashMap::new();
