@@ -492,7 +492,7 @@ pub fn finish(locals: &[Local], clusters: Vec<Cluster>, garbled: &BTreeSet<Strin
                         } else {
                             "same key (spelling variant)"
                         };
-                        (i, rule.to_string(), format!("{:?} in {} has key {:?}", l.name, l.article, l.key))
+                        (i, rule.to_string(), format!("{:?} has key {:?}", l.name, l.key)) // the article is merge_log's own column
                     }
                 }
             })
