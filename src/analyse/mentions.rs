@@ -707,7 +707,7 @@ impl<'a> Scanner<'a> {
         let after_role = std::mem::take(&mut self.after_role);
         let given = gazetteer::is_given_name(words[0]) || gazetteer::is_ambiguous_given_name(words[0]) && b - a >= 2 || after_role;
         let common_first = lx::is_common_word(lower[0]);
-        if person_shape && (given || honorific || before_role_person(&items) || !common_first && looks_like_surname(words[b - a - 1])) {
+        if person_shape && (given || honorific || !common_first && looks_like_surname(words[b - a - 1])) {
             let c = self.push(sentence, a, b, EntityType::Person, MentionKind::Name, full, lower[b - a - 1]);
             push_item(self, c, &mut items);
             return items;
@@ -750,10 +750,6 @@ impl<'a> Scanner<'a> {
         }
         items
     }
-}
-
-fn before_role_person(_items: &[Item]) -> bool {
-    false
 }
 
 fn is_head(w: &str) -> bool {
