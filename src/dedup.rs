@@ -404,7 +404,7 @@ pub fn run(conn: &Connection, locals: &[Local]) -> Result<Found> {
         let mut buf = String::new();
         let mut st = conn.prepare("SELECT article, text FROM sentence ORDER BY article, idx")?;
         let mut rows = st.query([])?;
-        let mut push_until = |upto: usize, buf: &mut String, pending: &mut Vec<String>, texts: &mut Vec<Text>| {
+        let push_until = |upto: usize, buf: &mut String, pending: &mut Vec<String>, texts: &mut Vec<Text>| {
             // articles before `upto` are complete (ids are sorted like metas)
             while texts.len() + pending.len() < upto {
                 pending.push(std::mem::take(buf));
