@@ -192,43 +192,6 @@ impl Gold {
 mod tests {
     use super::*;
 
-    fn seed_gold() -> Gold {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/gold");
-        load_gold(&dir).expect("gold loads")
-    }
-
-    #[test]
-    fn loads_seed_gold() {
-        let gold = seed_gold();
-        assert_eq!(gold.facts.len(), 5);
-        assert_eq!(gold.distinct.len(), 4);
-        assert!(gold.entities["caspian_forum"]
-            .names
-            .iter()
-            .any(|(n, hard)| *hard && n == "Xerxes Media Forum"));
-    }
-
-    #[test]
-    fn resolver_prefers_local_keys() {
-        let gold = seed_gold();
-        let local: BTreeSet<String> = ["az_delegation_ots".to_string()].into();
-        assert_eq!(
-            gold.resolve("Azerbaijani delegation", &local).as_deref(),
-            Some("az_delegation_ots")
-        );
-        assert_eq!(
-            gold.resolve("Azerbaijani delegation", &BTreeSet::new())
-                .as_deref(),
-            Some("az_delegation_caspian")
-        );
-        assert_eq!(
-            gold.resolve("the Eternal Flame of Glory memorial", &BTreeSet::new())
-                .as_deref(),
-            Some("eternal_flame")
-        );
-        assert_eq!(gold.resolve("Somebody Else", &BTreeSet::new()), None);
-    }
-
     #[test]
     fn bad_gold_lines_are_reported() {
         let dir = tempfile::tempdir().unwrap();
