@@ -7,12 +7,19 @@
 --   article, sentence                 what was read
 --   local_entity, mention             who/what each article speaks of (coreference inside it)
 --   fact, quotation                   what each article says, with evidence
---   entity, alias, merge_log          one row per real thing across the corpus (rebuilt by
+--   entity, alias                     one row per real thing across the corpus (rebuilt by
 --                                      the resolve stage from local_entity after every change)
+--   fingerprint                       per-article MinHash signatures for near-duplicate search
+--
+-- Articles are known to the other tables by `article.num`, a small integer given when the
+-- article is first stored and kept while it is: a 140-character id repeated in every
+-- sentence, mention and fact row made the database twice as large and slow to write.
+-- The views below give the article's `id` back.
 --   entity_stats                      graph measures written by `newsgraph stats`
 
 CREATE TABLE IF NOT EXISTS article (
-    id           TEXT PRIMARY KEY,          -- file name, or the `id` field of a JSONL record
+    num          INTEGER PRIMARY KEY,       -- internal key of the other tables
+    id           TEXT NOT NULL UNIQUE,      -- file name, or the `id` field of a JSONL record
     hash         TEXT NOT NULL,             -- blake3 of the original text: the content key
     path         TEXT NOT NULL,             -- where it was read from (file, or file:line)
     title        TEXT,
@@ -25,7 +32,7 @@ CREATE TABLE IF NOT EXISTS article (
 CREATE INDEX IF NOT EXISTS article_hash ON article(hash);
 
 CREATE TABLE IF NOT EXISTS sentence (
-    article TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+    article INTEGER NOT NULL REFERENCES article(num) ON DELETE CASCADE,
     idx     INTEGER NOT NULL,
     start   INTEGER NOT NULL,
     end     INTEGER NOT NULL,
@@ -35,19 +42,22 @@ CREATE TABLE IF NOT EXISTS sentence (
 
 -- One thing an article speaks of: all its mentions (names, surnames, pronouns, "the forum").
 CREATE TABLE IF NOT EXISTS local_entity (
-    article   TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+    article   INTEGER NOT NULL REFERENCES article(num) ON DELETE CASCADE,
     local_id  INTEGER NOT NULL,
     type      TEXT NOT NULL,                -- PERSON ORG GPE LOC FAC EVENT GROUP WORK
     name      TEXT NOT NULL,                -- the fullest name the article uses
     key       TEXT NOT NULL,                -- folded name used for resolution
     context   TEXT,                         -- what ties it down (a delegation's event key)
+    names     TEXT NOT NULL,                -- JSON array: the names its mentions used
     entity_id TEXT,                         -- the corpus entity, set by the resolve stage
+    rule      TEXT,                         -- why it joined that entity (merge_log view)
+    evidence  TEXT,
     PRIMARY KEY (article, local_id)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS local_entity_entity ON local_entity(entity_id);
 
 CREATE TABLE IF NOT EXISTS mention (
-    article   TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+    article   INTEGER NOT NULL REFERENCES article(num) ON DELETE CASCADE,
     idx       INTEGER NOT NULL,
     local_id  INTEGER NOT NULL,
     sentence  INTEGER NOT NULL,
@@ -59,7 +69,7 @@ CREATE TABLE IF NOT EXISTS mention (
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS fact (
-    article      TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+    article      INTEGER NOT NULL REFERENCES article(num) ON DELETE CASCADE,
     idx          INTEGER NOT NULL,
     sentence     INTEGER NOT NULL,
     subject      INTEGER NOT NULL,          -- local_entity.local_id
@@ -79,7 +89,7 @@ CREATE TABLE IF NOT EXISTS fact (
 CREATE INDEX IF NOT EXISTS fact_predicate ON fact(predicate);
 
 CREATE TABLE IF NOT EXISTS quotation (
-    article  TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+    article  INTEGER NOT NULL REFERENCES article(num) ON DELETE CASCADE,
     idx      INTEGER NOT NULL,
     speaker  INTEGER,                       -- local_entity.local_id, NULL when unknown
     sentence INTEGER NOT NULL,
@@ -106,17 +116,26 @@ CREATE TABLE IF NOT EXISTS alias (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS alias_alias ON alias(alias COLLATE NOCASE);
 
--- Why local entities were put into one corpus entity.
-CREATE TABLE IF NOT EXISTS merge_log (
-    entity_id TEXT NOT NULL,
-    article   TEXT NOT NULL,
-    local_id  INTEGER NOT NULL,
-    name      TEXT NOT NULL,
-    rule      TEXT NOT NULL,
-    evidence  TEXT NOT NULL,
-    PRIMARY KEY (article, local_id)
+-- Exact similarity of article pairs (a < b in id order) that near-duplicate search
+-- proposed, kept so that a later build compares only pairs with a new or changed article.
+CREATE TABLE IF NOT EXISTS similarity (
+    a         INTEGER NOT NULL REFERENCES article(num) ON DELETE CASCADE,
+    b         INTEGER NOT NULL REFERENCES article(num) ON DELETE CASCADE,
+    shingles  REAL NOT NULL,                -- Jaccard of word 5-shingles
+    contained REAL NOT NULL,                -- share of the shorter text's shingles in the longer
+    words     REAL NOT NULL,                -- Jaccard of content words
+    PRIMARY KEY (a, b)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS merge_log_entity ON merge_log(entity_id);
+CREATE INDEX IF NOT EXISTS similarity_b ON similarity(b);
+
+-- MinHash signatures of an article's words (5-word shingles and content words), computed
+-- when it is analysed, so that finding near-duplicates does not read every text again.
+CREATE TABLE IF NOT EXISTS fingerprint (
+    article  INTEGER PRIMARY KEY REFERENCES article(num) ON DELETE CASCADE,
+    shingles BLOB NOT NULL,                 -- little-endian u64 values
+    words    BLOB NOT NULL,
+    word_count INTEGER NOT NULL
+) STRICT;
 
 -- Build state: `resolved` is 0 while articles changed since the last resolve stage ran.
 CREATE TABLE IF NOT EXISTS meta (
@@ -134,7 +153,7 @@ CREATE TABLE IF NOT EXISTS entity_stats (
 -- Public interface (spec/ontology.md): column names are a contract.
 DROP VIEW IF EXISTS facts;
 CREATE VIEW facts AS
-SELECT f.article            AS article,
+SELECT a.id                 AS article,
        es.id                AS subject_id,
        es.name              AS subject,
        es.type              AS subject_type,
@@ -147,6 +166,7 @@ SELECT f.article            AS article,
        f.confidence         AS confidence,
        s.text               AS evidence
 FROM fact f
+JOIN article a       ON a.num = f.article
 JOIN local_entity ls ON ls.article = f.article AND ls.local_id = f.subject
 JOIN entity es       ON es.id = ls.entity_id
 LEFT JOIN local_entity lo ON lo.article = f.article AND lo.local_id = f.object
@@ -158,11 +178,12 @@ WHERE f.shown = 1 AND f.modality = 'asserted';
 -- including planned, hedged and negated statements that `facts` leaves out.
 DROP VIEW IF EXISTS fact_evidence;
 CREATE VIEW fact_evidence AS
-SELECT f.article, f.idx AS fact, f.sentence, es.id AS subject_id, es.name AS subject,
+SELECT a.id AS article, f.idx AS fact, f.sentence, es.id AS subject_id, es.name AS subject,
        f.predicate, eo.id AS object_id, COALESCE(eo.name, f.object_value) AS object,
        f.role, f.detail, f.confidence, f.rule, f.modality, f.shown,
        f.start, f.end, s.start AS sentence_start, s.end AS sentence_end, s.text AS evidence
 FROM fact f
+JOIN article a       ON a.num = f.article
 JOIN local_entity ls ON ls.article = f.article AND ls.local_id = f.subject
 JOIN entity es       ON es.id = ls.entity_id
 LEFT JOIN local_entity lo ON lo.article = f.article AND lo.local_id = f.object
@@ -173,6 +194,23 @@ DROP VIEW IF EXISTS entity_aliases;
 CREATE VIEW entity_aliases AS
 SELECT e.id AS entity_id, e.name AS entity, e.type AS type, a.alias AS alias
 FROM entity e JOIN alias a ON a.entity_id = e.id;
+
+-- Why each local entity was put into its corpus entity.
+DROP VIEW IF EXISTS merge_log;
+CREATE VIEW merge_log AS
+SELECT l.entity_id, a.id AS article, l.local_id, l.name, l.rule, l.evidence
+FROM local_entity l JOIN article a ON a.num = l.article
+WHERE l.entity_id IS NOT NULL;
+
+-- Who said what: quotations with the article id and the speaker's corpus entity.
+DROP VIEW IF EXISTS quotations;
+CREATE VIEW quotations AS
+SELECT a.id AS article, q.idx AS quotation, q.sentence, l.entity_id AS speaker_id,
+       e.name AS speaker, q.start, q.end, q.text
+FROM quotation q
+JOIN article a ON a.num = q.article
+LEFT JOIN local_entity l ON l.article = q.article AND l.local_id = q.speaker
+LEFT JOIN entity e ON e.id = l.entity_id;
 
 DROP VIEW IF EXISTS articles;
 CREATE VIEW articles AS

@@ -140,7 +140,7 @@ pub fn apply(clusters: &mut Vec<Cluster>, locals: &[Local], decisions: &[Decisio
                 let moved = std::mem::take(&mut clusters[b]);
                 let why = (format!("user merge ({FILE_NAME} line {})", d.line), format!("{:?} and {:?} are one entity", d.name, d.other));
                 clusters[a].members.extend(moved.members);
-                clusters[a].why.extend(moved.why.into_iter().map(|_| Some(why.clone())));
+                clusters[a].why.extend(moved.why.into_iter().map(|_| Some(Box::new(why.clone()))));
             }
             Action::Split => {
                 let f = fold(&d.other);
@@ -154,7 +154,7 @@ pub fn apply(clusters: &mut Vec<Cluster>, locals: &[Local], decisions: &[Decisio
                 for &k in out.iter().rev() {
                     new.members.push(c.members.remove(k));
                     c.why.remove(k);
-                    new.why.push(Some(why.clone()));
+                    new.why.push(Some(Box::new(why.clone())));
                 }
                 clusters.push(new);
             }
@@ -162,7 +162,7 @@ pub fn apply(clusters: &mut Vec<Cluster>, locals: &[Local], decisions: &[Decisio
     }
     clusters.retain(|c| !c.members.is_empty());
     for c in clusters.iter_mut() {
-        let mut both: Vec<(usize, Option<(String, String)>)> = c.members.drain(..).zip(c.why.drain(..)).collect();
+        let mut both: Vec<(usize, Option<Box<(String, String)>>)> = c.members.drain(..).zip(c.why.drain(..)).collect();
         both.sort_by_key(|x| x.0);
         (c.members, c.why) = both.into_iter().unzip();
     }

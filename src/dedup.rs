@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use rusqlite::{params, Connection};
 
 use crate::model::EntityType;
-use crate::names::{bigram_dice, fold, skeleton, strip_editions};
+use crate::names::{bigram_dice, fold, fold_words, skeleton, strip_editions};
 use crate::resolve::{Link, Local};
 
 const BANDS: usize = 24;
@@ -62,12 +62,26 @@ fn mix(mut x: u64) -> u64 {
 
 fn word_hashes(text: &str) -> Vec<(u64, bool)> {
     // (hash, content word?) for each word, lower case, diacritics folded
-    let one = |w: &str| (hash(w), w.len() > 2 && !STOP.contains(&w));
+    let one = |w: &str| (hash(w), w.len() > 2 && !(w.len() <= 5 && STOP.contains(&w)));
+    let mut out = Vec::with_capacity(text.len() / 5);
     if text.is_ascii() {
-        text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).map(|w| one(&w.to_ascii_lowercase())).collect()
+        let mut lower = String::new();
+        for w in text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+            lower.clear();
+            lower.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+            out.push(one(&lower));
+        }
     } else {
-        fold(text).split(' ').filter(|w| !w.is_empty()).map(one).collect()
+        // `fold` of the whole text, piece by piece: only pieces with other letters need
+        // Unicode normalisation
+        for piece in text.split(char::is_whitespace).filter(|p| !p.is_empty()) {
+            out.extend(fold_words(piece).split(' ').filter(|w| !w.is_empty()).map(one));
+        }
+        if out.len() > 1 && out[0].0 == hash("the") {
+            out.remove(0);
+        }
     }
+    out
 }
 
 impl Text {
@@ -83,23 +97,39 @@ impl Text {
     }
 }
 
-/// MinHash signature; the k-th hash of x is a + k·b (odd b) from two mixes of x, so a
-/// signature costs two mixes per element.
+/// One-permutation MinHash: each element is hashed once and kept in the bin its hash
+/// falls into if it is that bin's smallest; an empty bin borrows the next filled bin's
+/// value (shifted by the distance), so short texts still get a full signature. One hash
+/// per element instead of one per element and bin: the signatures are computed for every
+/// article as it is analysed.
 fn signature(set: &[u64]) -> [u64; HASHES] {
     let mut sig = [u64::MAX; HASHES];
     for &h in set {
-        let a = mix(h ^ 0x9e37_79b9_7f4a_7c15);
-        let b = mix(h ^ 0x6a09_e667_f3bc_c909) | 1;
-        let mut v = a;
-        for s in sig.iter_mut() {
-            v = v.wrapping_add(b);
-            let x = v ^ (v >> 29);
-            if x < *s {
-                *s = x;
-            }
+        let x = mix(h ^ 0x9e37_79b9_7f4a_7c15);
+        let bin = ((x >> 32) * HASHES as u64 >> 32) as usize;
+        let v = x & 0xffff_ffff;
+        if v < sig[bin] {
+            sig[bin] = v;
         }
     }
-    sig
+    if set.is_empty() {
+        return sig;
+    }
+    let filled: Vec<usize> = (0..HASHES).filter(|&i| sig[i] != u64::MAX).collect();
+    let mut out = sig;
+    for (i, slot) in out.iter_mut().enumerate() {
+        if sig[i] == u64::MAX {
+            let j = filled.iter().copied().find(|&j| j > i).unwrap_or(filled[0]);
+            let dist = (j + HASHES - i) % HASHES;
+            *slot = sig[j] | (dist as u64) << 40;
+        }
+    }
+    out
+}
+
+/// Share of equal bins: an estimate of the Jaccard similarity of the two sets.
+fn estimate(a: &[u64; HASHES], b: &[u64; HASHES]) -> f64 {
+    a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / HASHES as f64
 }
 
 fn common(a: &[u64], b: &[u64]) -> usize {
@@ -127,7 +157,7 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
 /// Candidate pairs (i < j) whose signatures agree on a whole band. A crowded bucket
 /// (boilerplate every text shares) pairs each member with its first only, so the cost
 /// stays linear.
-fn candidates(sigs: &[[u64; HASHES]]) -> BTreeSet<(usize, usize)> {
+fn candidates(sigs: &[&[u64; HASHES]]) -> BTreeSet<(usize, usize)> {
     let mut out = BTreeSet::new();
     for b in 0..BANDS {
         let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
@@ -150,37 +180,146 @@ fn candidates(sigs: &[[u64; HASHES]]) -> BTreeSet<(usize, usize)> {
     out
 }
 
+/// An article's MinHash signatures, computed when it is analysed and stored with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fingerprint {
+    pub shingles: [u64; HASHES],
+    pub words: [u64; HASHES],
+    pub word_count: usize,
+}
+
+impl Fingerprint {
+    pub fn of(t: &Text) -> Fingerprint {
+        Fingerprint { shingles: signature(&t.shingles), words: signature(&t.words), word_count: t.word_count }
+    }
+    /// The text dedup compares: the article's cleaned sentences, each followed by a space.
+    pub fn of_sentences<'a>(sentences: impl Iterator<Item = &'a str>) -> Fingerprint {
+        Fingerprint::of(&Text::new(&joined(sentences)))
+    }
+}
+
+fn joined<'a>(sentences: impl Iterator<Item = &'a str>) -> String {
+    let mut buf = String::new();
+    for s in sentences {
+        buf.push_str(s);
+        buf.push(' ');
+    }
+    buf
+}
+
+pub fn to_blob(sig: &[u64; HASHES]) -> Vec<u8> {
+    sig.iter().flat_map(|x| x.to_le_bytes()).collect()
+}
+
+pub fn from_blob(b: &[u8]) -> Option<[u64; HASHES]> {
+    if b.len() != HASHES * 8 {
+        return None;
+    }
+    let mut out = [0u64; HASHES];
+    for (o, c) in out.iter_mut().zip(b.chunks_exact(8)) {
+        *o = u64::from_le_bytes(c.try_into().ok()?);
+    }
+    Some(out)
+}
+
+/// What the exact comparison of two texts found.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sims {
+    /// Jaccard of the word 5-shingles.
+    pub shingles: f64,
+    /// Share of the shorter text's shingles found in the longer (0 when it has < 20).
+    pub contained: f64,
+    /// Jaccard of the content words.
+    pub words: f64,
+}
+
+impl Sims {
+    pub fn of(a: &Text, b: &Text) -> Sims {
+        let shorter = a.shingles.len().min(b.shingles.len());
+        let contained = if shorter >= 20 { common(&a.shingles, &b.shingles) as f64 / shorter as f64 } else { 0.0 };
+        Sims { shingles: jaccard(&a.shingles, &b.shingles), contained, words: jaccard(&a.words, &b.words) }
+    }
+    fn copy(&self) -> bool {
+        self.shingles >= COPY_JACCARD || self.contained >= COPY_CONTAINMENT
+    }
+}
+
 /// Pairs of texts that are syndicated copies of each other (Jaccard of shingles, or a
 /// shorter text contained in a longer one), and pairs similar enough in words to be
 /// translations, to be checked against their facts.
 pub fn similar(texts: &[Text]) -> (Vec<(usize, usize, f64)>, Vec<(usize, usize, f64)>) {
-    let sig_s: Vec<[u64; HASHES]> = texts.par_iter().map(|t| signature(&t.shingles)).collect();
-    let sig_w: Vec<[u64; HASHES]> = texts.par_iter().map(|t| signature(&t.words)).collect();
+    let prints: Vec<Fingerprint> = texts.par_iter().map(Fingerprint::of).collect();
+    let mut known = HashMap::new();
+    let s = similar_prints(&prints, &mut known, |i| Ok(texts[i].clone())).expect("texts in memory");
+    (s.copies, s.translations)
+}
+
+/// [`similar`] from stored fingerprints: LSH proposes candidate pairs, their signatures
+/// drop the hopeless ones, and the rest are compared exactly — unless `known` (the
+/// comparisons of earlier builds) has them already; new comparisons are added to it.
+/// `text(i)` is asked at most once per article.
+pub fn similar_prints<F>(prints: &[Fingerprint], known: &mut HashMap<(usize, usize), Sims>, mut text: F) -> Result<Similar>
+where
+    F: FnMut(usize) -> Result<Text>,
+{
+    let sig_s: Vec<&[u64; HASHES]> = prints.iter().map(|p| &p.shingles).collect();
+    let sig_w: Vec<&[u64; HASHES]> = prints.iter().map(|p| &p.words).collect();
+    // margins of about three standard deviations of the signatures' estimate
+    let copy_pairs: Vec<(usize, usize)> = candidates(&sig_s)
+        .into_iter()
+        .filter(|&(i, j)| {
+            let est = estimate(sig_s[i], sig_s[j]);
+            let (ni, nj) = (prints[i].word_count.saturating_sub(4).max(1) as f64, prints[j].word_count.saturating_sub(4).max(1) as f64);
+            let contained = est * (ni + nj) / ((1.0 + est) * ni.min(nj));
+            est >= COPY_JACCARD - 0.2 || contained >= COPY_CONTAINMENT - 0.25
+        })
+        .collect();
+    let word_pairs: Vec<(usize, usize)> = candidates(&sig_w)
+        .into_iter()
+        .filter(|&(i, j)| {
+            let (wi, wj) = (prints[i].word_count, prints[j].word_count);
+            let ratio = wi.min(wj) as f64 / wi.max(wj).max(1) as f64;
+            ratio >= 0.6 && estimate(sig_w[i], sig_w[j]) >= TRANSLATION_JACCARD - 0.17
+        })
+        .collect();
+    let mut todo: Vec<(usize, usize)> = copy_pairs.iter().chain(&word_pairs).copied().filter(|p| !known.contains_key(p)).collect();
+    todo.sort_unstable();
+    todo.dedup();
+    if !todo.is_empty() {
+        let mut need: Vec<usize> = todo.iter().flat_map(|&(i, j)| [i, j]).collect();
+        need.sort_unstable();
+        need.dedup();
+        let mut texts: HashMap<usize, Text> = HashMap::with_capacity(need.len());
+        for i in need {
+            texts.insert(i, text(i)?);
+        }
+        let found: Vec<((usize, usize), Sims)> = todo.par_iter().map(|&(i, j)| ((i, j), Sims::of(&texts[&i], &texts[&j]))).collect();
+        known.extend(found);
+    }
     let mut copies = Vec::new();
     let mut seen = BTreeSet::new();
-    for (i, j) in candidates(&sig_s) {
-        let (a, b) = (&texts[i], &texts[j]);
-        let c = common(&a.shingles, &b.shingles) as f64;
-        let jac = jaccard(&a.shingles, &b.shingles);
-        let shorter = a.shingles.len().min(b.shingles.len()).max(1) as f64;
-        if jac >= COPY_JACCARD || (shorter >= 20.0 && c / shorter >= COPY_CONTAINMENT) {
-            copies.push((i, j, jac));
+    for (i, j) in copy_pairs {
+        let s = known[&(i, j)];
+        if s.copy() {
+            copies.push((i, j, s.shingles));
             seen.insert((i, j));
         }
     }
     let mut translations = Vec::new();
-    for (i, j) in candidates(&sig_w) {
-        if seen.contains(&(i, j)) {
-            continue;
-        }
-        let (a, b) = (&texts[i], &texts[j]);
-        let ratio = a.word_count.min(b.word_count) as f64 / a.word_count.max(b.word_count).max(1) as f64;
-        let jac = jaccard(&a.words, &b.words);
-        if ratio >= 0.6 && jac >= TRANSLATION_JACCARD {
-            translations.push((i, j, jac));
+    for (i, j) in word_pairs {
+        let s = known[&(i, j)];
+        if !seen.contains(&(i, j)) && s.words >= TRANSLATION_JACCARD {
+            translations.push((i, j, s.words));
         }
     }
-    (copies, translations)
+    Ok(Similar { copies, translations, compared: todo })
+}
+
+/// Pairs (i, j, similarity) found by [`similar_prints`], and the pairs it compared anew.
+pub struct Similar {
+    pub copies: Vec<(usize, usize, f64)>,
+    pub translations: Vec<(usize, usize, f64)>,
+    pub compared: Vec<(usize, usize)>,
 }
 
 /// One fact as the aligner sees it: local ids, predicate, role, sentence.
@@ -349,13 +488,14 @@ pub struct Found {
 }
 
 struct Meta {
+    num: i64,
     id: String,
     published: Option<String>,
     current: Option<String>,
     title: Option<String>,
 }
 
-fn load_story(conn: &Connection, article: &str, locals: &[usize]) -> Result<Story> {
+fn load_story(conn: &Connection, article: i64, locals: &[usize]) -> Result<Story> {
     let mut st = conn.prepare_cached("SELECT subject, predicate, object, role, sentence FROM fact WHERE article = ?1 ORDER BY idx")?;
     let facts = st
         .query_map([article], |r| Ok(FactRow { subject: r.get(0)?, predicate: r.get(1)?, object: r.get(2)?, role: r.get(3)?, sentence: r.get(4)? }))?
@@ -387,68 +527,69 @@ fn within(a: Option<&str>, b: Option<&str>, days: i64) -> bool {
 /// change) and returns what it found.
 pub fn run(conn: &Connection, locals: &[Local]) -> Result<Found> {
     let mut metas: Vec<Meta> = Vec::new();
+    let mut prints: Vec<Fingerprint> = Vec::new();
     {
-        let mut st = conn.prepare("SELECT id, published, duplicate_of, title FROM article ORDER BY id")?;
+        let mut st = conn.prepare(
+            "SELECT a.num, a.id, a.published, a.duplicate_of, a.title, p.shingles, p.words, p.word_count
+             FROM article a JOIN fingerprint p ON p.article = a.num ORDER BY a.id",
+        )?;
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
-            metas.push(Meta { id: r.get(0)?, published: r.get(1)?, current: r.get(2)?, title: r.get(3)? });
+            let id: String = r.get(1)?;
+            let sig = |c: usize| -> Result<[u64; HASHES]> {
+                from_blob(r.get_ref(c)?.as_blob()?).ok_or_else(|| anyhow::anyhow!("bad fingerprint of article {id}"))
+            };
+            prints.push(Fingerprint { shingles: sig(5)?, words: sig(6)?, word_count: r.get::<_, i64>(7)? as usize });
+            metas.push(Meta { num: r.get(0)?, id, published: r.get(2)?, current: r.get(3)?, title: r.get(4)? });
         }
     }
-    let index: HashMap<&str, usize> = metas.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
-    // Texts are fingerprinted in chunks as their sentences stream in, so the whole corpus's
-    // text is never held at once.
-    let mut texts: Vec<Text> = Vec::with_capacity(metas.len());
+    let index_of: HashMap<i64, usize> = metas.iter().enumerate().map(|(i, m)| (m.num, i)).collect();
+    let mut known: HashMap<(usize, usize), Sims> = HashMap::new();
     {
-        let mut pending: Vec<String> = Vec::new();
-        let mut current: Option<usize> = None;
-        let mut buf = String::new();
-        let mut st = conn.prepare("SELECT article, text FROM sentence ORDER BY article, idx")?;
+        let mut st = conn.prepare("SELECT a, b, shingles, contained, words FROM similarity")?;
         let mut rows = st.query([])?;
-        let push_until = |upto: usize, buf: &mut String, pending: &mut Vec<String>, texts: &mut Vec<Text>| {
-            // articles before `upto` are complete (ids are sorted like metas)
-            while texts.len() + pending.len() < upto {
-                pending.push(std::mem::take(buf));
-            }
-            if pending.len() >= 512 {
-                texts.extend(pending.par_iter().map(|t| Text::new(t)).collect::<Vec<_>>());
-                pending.clear();
-            }
-        };
         while let Some(r) = rows.next()? {
-            let a = r.get_ref(0)?.as_str()?;
-            let Some(&i) = index.get(a) else { continue };
-            if current != Some(i) {
-                if let Some(c) = current {
-                    push_until(c, &mut buf, &mut pending, &mut texts);
-                    pending.push(std::mem::take(&mut buf));
-                }
-                push_until(i, &mut buf, &mut pending, &mut texts);
-                current = Some(i);
+            if let (Some(&i), Some(&j)) = (index_of.get(&r.get(0)?), index_of.get(&r.get(1)?)) {
+                known.insert((i, j), Sims { shingles: r.get(2)?, contained: r.get(3)?, words: r.get(4)? });
             }
-            buf.push_str(r.get_ref(1)?.as_str()?);
-            buf.push(' ');
         }
-        if let Some(c) = current {
-            push_until(c, &mut buf, &mut pending, &mut texts);
-            pending.push(std::mem::take(&mut buf));
-        }
-        push_until(metas.len(), &mut buf, &mut pending, &mut texts);
-        texts.extend(pending.par_iter().map(|t| Text::new(t)).collect::<Vec<_>>());
     }
-    let (copies, translations) = similar(&texts);
+    let Similar { copies, translations, compared } = {
+        let mut st = conn.prepare_cached("SELECT text FROM sentence WHERE article = ?1 ORDER BY idx")?;
+        similar_prints(&prints, &mut known, |i| {
+            let mut rows = st.query([metas[i].num])?;
+            let mut buf = String::new();
+            while let Some(r) = rows.next()? {
+                buf.push_str(r.get_ref(0)?.as_str()?);
+                buf.push(' ');
+            }
+            Ok(Text::new(&buf))
+        })?
+    };
+    drop(prints);
+    let tx = conn.unchecked_transaction()?;
+    {
+        let mut st = tx.prepare("INSERT OR REPLACE INTO similarity (a, b, shingles, contained, words) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+        let mut new: Vec<(i64, i64, Sims)> = compared.iter().map(|&(i, j)| (metas[i].num, metas[j].num, known[&(i, j)])).collect();
+        new.sort_by_key(|x| (x.0, x.1));
+        for (a, b, s) in new {
+            st.execute(params![a, b, s.shingles, s.contained, s.words])?;
+        }
+    }
+    drop(known);
 
     let mut by_article: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut key_articles: HashMap<&str, BTreeSet<&str>> = HashMap::new();
     for (i, l) in locals.iter().enumerate() {
-        by_article.entry(l.article.as_str()).or_default().push(i);
-        key_articles.entry(l.key.as_str()).or_default().insert(l.article.as_str());
+        by_article.entry(&l.article).or_default().push(i);
+        key_articles.entry(&l.key).or_default().insert(&l.article);
     }
     let none: Vec<usize> = Vec::new();
     let locals_of = |a: &str| by_article.get(a).unwrap_or(&none);
     // how well the rest of the corpus knows an article's names: originals spell them as
     // other articles do, translated copies garble them
     let support = |a: &str, other: &str| -> usize {
-        locals_of(a).iter().filter(|&&i| key_articles[locals[i].key.as_str()].iter().any(|x| *x != a && *x != other)).count()
+        locals_of(a).iter().filter(|&&i| key_articles[&*locals[i].key].iter().any(|x| *x != a && *x != other)).count()
     };
 
     // union of copies; the original of a group: dated first, earliest, then first id
@@ -464,7 +605,7 @@ pub fn run(conn: &Connection, locals: &[Local]) -> Result<Found> {
     let mut found = Found::default();
     // a template filled with other names (two disaster declarations for two states) is
     // not a copy: the names of the shorter must nearly all be in the longer
-    let named = |a: &str| -> BTreeSet<&str> { locals_of(a).iter().map(|&i| locals[i].key.as_str()).filter(|k| !k.contains("@article ")).collect() };
+    let named = |a: &str| -> BTreeSet<&str> { locals_of(a).iter().map(|&i| &*locals[i].key).filter(|k| !k.contains("@article ")).collect() };
     // and the two name the same people and places (a readout of a call
     // with another leader, a declaration for another state, is another story); copies
     // appear within a month of each other (a notice renewed every year is not a copy)
@@ -498,7 +639,7 @@ pub fn run(conn: &Connection, locals: &[Local]) -> Result<Found> {
     }
     let mut fact_count: HashMap<String, usize> = HashMap::new();
     {
-        let mut st = conn.prepare("SELECT article, count(*) FROM fact GROUP BY article")?;
+        let mut st = conn.prepare("SELECT a.id, count(*) FROM fact f JOIN article a ON a.num = f.article GROUP BY f.article")?;
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
             fact_count.insert(r.get(0)?, r.get::<_, i64>(1)? as usize);
@@ -512,14 +653,14 @@ pub fn run(conn: &Connection, locals: &[Local]) -> Result<Found> {
         }
         let (si, sj) = (support(ai, aj), support(aj, ai));
         let (copy, orig) = if (si, std::cmp::Reverse(rank(i))) < (sj, std::cmp::Reverse(rank(j))) { (i, j) } else { (j, i) };
-        let (cs, os) = (load_story(conn, &metas[copy].id, locals_of(&metas[copy].id))?, load_story(conn, &metas[orig].id, locals_of(&metas[orig].id))?);
+        let (cs, os) = (load_story(conn, metas[copy].num, locals_of(&metas[copy].id))?, load_story(conn, metas[orig].num, locals_of(&metas[orig].id))?);
         if !near_in_time(metas[copy].published.as_deref(), metas[orig].published.as_deref()) {
             continue;
         }
         let Some((links, _)) = align(locals, &cs, &os) else { continue };
         // A translation garbles names no other article uses, and leaves few names of its
         // own unexplained; a template filled with other, well-known names does neither.
-        let rare = |i: usize| key_articles[locals[i].key.as_str()].len() == 1;
+        let rare = |i: usize| key_articles[&*locals[i].key].len() == 1;
         let links: Vec<Link> = links.into_iter().filter(|l| l.rule.starts_with("translated copy: same") || rare(l.from)).collect();
         let garbled = links.iter().filter(|l| !l.rule.starts_with("translated copy: same")).count();
         let named: Vec<usize> = cs.locals.iter().copied().filter(|&i| !locals[i].key.contains("@article ")).collect();
@@ -549,10 +690,13 @@ pub fn run(conn: &Connection, locals: &[Local]) -> Result<Found> {
             changes.push((metas[i].id.clone(), want));
         }
     }
-    let mut st = conn.prepare_cached("UPDATE article SET duplicate_of = ?2 WHERE id = ?1")?;
-    for (id, want) in changes {
-        st.execute(params![id, want])?;
+    {
+        let mut st = tx.prepare_cached("UPDATE article SET duplicate_of = ?2 WHERE id = ?1")?;
+        for (id, want) in changes {
+            st.execute(params![id, want])?;
+        }
     }
+    tx.commit()?;
     Ok(found)
 }
 

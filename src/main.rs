@@ -315,6 +315,17 @@ fn peak_rss_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
+fn resolve_parts(p: &newsgraph::store::ResolveTimes) -> String {
+    format!(
+        "load {:.2} s, duplicates {:.2} s, group {:.2} s, write {:.2} s, shown+commit {:.2} s",
+        p.load.as_secs_f64(),
+        p.dedup.as_secs_f64(),
+        p.group.as_secs_f64(),
+        p.write.as_secs_f64(),
+        p.shown.as_secs_f64()
+    )
+}
+
 fn bench(paths: Vec<PathBuf>, db: Option<PathBuf>, threads: Option<usize>, batch: usize, rebuild: bool) -> Result<ExitCode> {
     let db = db.unwrap_or_else(|| std::env::temp_dir().join(format!("newsgraph-bench-{}.db", std::process::id())));
     for ext in ["", "-wal", "-shm"] {
@@ -336,6 +347,7 @@ fn bench(paths: Vec<PathBuf>, db: Option<PathBuf>, threads: Option<usize>, batch
         t.store.as_secs_f64(),
         t.resolve.as_secs_f64()
     );
+    println!("  resolve: {}", resolve_parts(&t.resolve_parts));
     if let Some(mb) = peak_rss_mb() {
         println!("  peak memory (RSS) of the full build: {mb:.0} MB");
     }
@@ -351,6 +363,7 @@ fn bench(paths: Vec<PathBuf>, db: Option<PathBuf>, threads: Option<usize>, batch
         let r3 = pipeline::build(std::slice::from_ref(&one), &opts, &|_| {})?;
         let _ = std::fs::remove_file(&one);
         println!("adding one article: {} new in {:.2} s (resolve {:.2} s)", r3.added, r3.wall.as_secs_f64(), r3.times.resolve.as_secs_f64());
+        println!("  resolve: {}", resolve_parts(&r3.times.resolve_parts));
         // The most connected entity: its ego network (depth 2) to DOT, and all facts about it.
         let conn = store::open_read_only(&db)?;
         let hub: String = conn.query_row(

@@ -6,6 +6,17 @@ use unicode_normalization::UnicodeNormalization;
 /// Lower case, diacritics and apostrophes folded, punctuation to spaces, leading "the"
 /// dropped: "the Republic of Türkiye" → "republic of turkiye", "Heydər Əliyev" → "heydar aliyev".
 pub fn fold(name: &str) -> String {
+    let out = fold_words(name);
+    // possessive "'s" was folded into the word: "russias" → keep as is; drop leading "the"
+    match out.strip_prefix("the ") {
+        Some(rest) => rest.to_string(),
+        None => out,
+    }
+}
+
+/// `fold` without dropping a leading "the": the folded words, one space apart. Works
+/// character by character, so folding whitespace-separated pieces gives the same words.
+pub fn fold_words(name: &str) -> String {
     if name.is_ascii() {
         return fold_ascii(name);
     }
@@ -34,11 +45,7 @@ pub fn fold(name: &str) -> String {
         }
         out.push_str(w);
     }
-    // possessive "'s" was folded into the word: "russias" → keep as is; drop leading "the"
-    match out.strip_prefix("the ") {
-        Some(rest) => rest.to_string(),
-        None => out,
-    }
+    out
 }
 
 /// `fold` for ASCII text: no normalisation needed, one pass.
@@ -59,10 +66,7 @@ fn fold_ascii(name: &str) -> String {
             gap = true;
         }
     }
-    match out.strip_prefix("the ") {
-        Some(rest) => rest.to_string(),
-        None => out,
-    }
+    out
 }
 
 /// A consonant skeleton that romanisation variants share: Ahmed/Ahmad/Akhmad → "ahmd",

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::ingest::{self, ReadError};
 use crate::model::Article;
 use crate::store::{self, Analysed};
-use crate::{analyse, extract, resolve};
+use crate::{analyse, extract};
 
 pub struct BuildOptions {
     pub db: PathBuf,
@@ -51,6 +51,7 @@ pub struct StageTimes {
     pub extract: Duration,
     pub store: Duration,
     pub resolve: Duration,
+    pub resolve_parts: store::ResolveTimes,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -75,9 +76,9 @@ pub fn analyse_article(article: Article) -> (Analysed, Duration, Duration) {
     let (doc, mut analysis) = analyse::analyse(&article);
     let t1 = Instant::now();
     extract::extract(&doc, &article.clean.text, &mut analysis);
-    let keys = resolve::local_keys(&article.id, &analysis);
+    let analysed = Analysed::new(article, analysis);
     let t2 = Instant::now();
-    (Analysed { article, analysis, keys }, t1 - t0, t2 - t1)
+    (analysed, t1 - t0, t2 - t1)
 }
 
 /// Reads every input, analyses new and changed articles in parallel a batch at a time and
@@ -202,7 +203,7 @@ pub fn build(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress
     if store::needs_resolve(&conn)? {
         progress(Progress::Resolving);
         let t = Instant::now();
-        store::resolve_all(&mut conn)?;
+        report.times.resolve_parts = store::resolve_all(&mut conn)?;
         report.times.resolve = t.elapsed();
     }
     report.facts = conn.query_row("SELECT count(*) FROM facts", [], |r| r.get(0))?;

@@ -7,21 +7,57 @@
 //! names and stable ids, and records why each local entity joined its entity.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use crate::gazetteer;
 use crate::model::{Analysis, EntityType, FactObject, Predicate};
 use crate::names::{fold, is_patronymic, of_swap, skeleton, strip_defined_acronym, strip_editions, strip_titles};
 
-/// A local entity as the resolver sees it.
+/// A local entity as the resolver sees it. Strings are shared (`Arc<str>`): a corpus has
+/// far fewer distinct names and keys than local entities, and the resolver holds them all.
 #[derive(Debug, Clone)]
 pub struct Local {
-    pub article: String,
+    pub article: Arc<str>,
     pub local_id: i64,
     pub etype: EntityType,
-    pub name: String,
-    pub key: String,
-    /// Names the article used for it (aliases), with counts.
-    pub names: Vec<String>,
+    pub name: Arc<str>,
+    pub key: Arc<str>,
+    /// Names the article used for it (aliases).
+    pub names: Arc<[Arc<str>]>,
+}
+
+/// Why a local entity is in its corpus entity.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Why {
+    /// Same key, and the canonical name folded.
+    SameName,
+    /// Same key, which is a place the gazetteer knows.
+    GazetteerName,
+    /// Same key, another spelling.
+    SameKey,
+    /// Joined by a rule: (rule, evidence).
+    Joined(Box<(String, String)>),
+}
+
+impl Why {
+    /// (rule, evidence) as the merge log shows them.
+    pub fn explain(&self, l: &Local) -> (String, String) {
+        let same = || format!("{:?} has key {:?}", l.name, l.key); // the article is the log's own column
+        match self {
+            Why::SameName => ("same name".into(), same()),
+            Why::GazetteerName => ("gazetteer name".into(), same()),
+            Why::SameKey => ("same key (spelling variant)".into(), same()),
+            Why::Joined(b) => (b.0.clone(), b.1.clone()),
+        }
+    }
+    pub fn rule(&self) -> &str {
+        match self {
+            Why::SameName => "same name",
+            Why::GazetteerName => "gazetteer name",
+            Why::SameKey => "same key (spelling variant)",
+            Why::Joined(b) => &b.0,
+        }
+    }
 }
 
 /// A corpus entity with the local entities it holds and why.
@@ -30,7 +66,7 @@ pub struct Resolved {
     pub id: String,
     pub etype: EntityType,
     pub name: String,
-    pub members: Vec<(usize, String, String)>, // (index into locals, rule, evidence)
+    pub members: Vec<(usize, Why)>, // (index into locals, why)
     pub aliases: BTreeMap<String, i64>,
     pub articles: usize,
 }
@@ -245,12 +281,12 @@ pub struct Link {
 #[derive(Debug, Clone, Default)]
 pub struct Cluster {
     pub members: Vec<usize>,
-    pub why: Vec<Option<(String, String)>>,
+    pub why: Vec<Option<Box<(String, String)>>>,
 }
 
 struct Union {
     parent: Vec<usize>,
-    why: Vec<Option<(String, String)>>,
+    why: Vec<Option<Box<(String, String)>>>,
 }
 
 impl Union {
@@ -268,7 +304,7 @@ impl Union {
             return;
         }
         if self.why[from].is_none() {
-            self.why[from] = Some((rule.to_string(), evidence));
+            self.why[from] = Some(Box::new((rule.to_string(), evidence)));
         }
         let (lo, hi) = if a < b { (a, b) } else { (b, a) };
         self.parent[hi] = lo;
@@ -355,7 +391,7 @@ fn acronym(name: &str) -> bool {
 pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
     let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, l) in locals.iter().enumerate() {
-        by_key.entry(l.key.as_str()).or_default().push(i);
+        by_key.entry(&l.key).or_default().push(i);
     }
     let mut u = Union { parent: (0..locals.len()).collect(), why: vec![None; locals.len()] };
     for members in by_key.values() {
@@ -370,14 +406,14 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
         for o in offers(k) {
             offer_corpus.entry(o.clone()).or_default().insert(k);
             for &i in members {
-                offer_article.entry((locals[i].article.as_str(), o.clone())).or_default().insert(k);
+                offer_article.entry((&*locals[i].article, o.clone())).or_default().insert(k);
             }
         }
     }
     for (k, members) in &by_key {
         let Some((want, what)) = partial(k) else { continue };
         for &i in members {
-            let here = offer_article.get(&(locals[i].article.as_str(), want.clone())).filter(|s| s.len() == 1);
+            let here = offer_article.get(&(&*locals[i].article, want.clone())).filter(|s| s.len() == 1);
             let (full, rule) = match here {
                 Some(s) => (s.iter().next().copied(), "same article"),
                 None => match offer_corpus.get(&want).filter(|s| s.len() == 1) {
@@ -398,9 +434,9 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
             continue;
         }
         let ini = crate::names::initials(strip_defined_acronym(&l.name)).to_uppercase();
-        for n in &l.names {
-            if acronym(n) && *n == ini {
-                defined.entry((l.etype, n.clone())).or_default().insert(l.key.as_str());
+        for n in l.names.iter() {
+            if acronym(n) && **n == *ini {
+                defined.entry((l.etype, n.to_string())).or_default().insert(&*l.key);
             }
         }
     }
@@ -408,8 +444,8 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
         if !acronym(&l.name) {
             continue;
         }
-        if let Some(full) = defined.get(&(l.etype, l.name.clone())).filter(|s| s.len() == 1).and_then(|s| s.iter().next()) {
-            if *full != l.key {
+        if let Some(full) = defined.get(&(l.etype, l.name.to_string())).filter(|s| s.len() == 1).and_then(|s| s.iter().next()) {
+            if *full != &*l.key {
                 let to = by_key[full][0];
                 u.join(i, to, "acronym defined for one name", format!("{:?} in {} is the acronym an article defined for key {:?}", l.name, l.article, full));
             }
@@ -438,8 +474,8 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
 /// order locals were loaded in.
 pub fn sort_clusters(locals: &[Local], clusters: &mut [Cluster]) {
     let first = |c: &Cluster| {
-        let key = c.members.iter().map(|&i| locals[i].key.as_str()).min().unwrap_or("");
-        let who = c.members.iter().map(|&i| (locals[i].article.as_str(), locals[i].local_id)).min().unwrap_or(("", 0));
+        let key = c.members.iter().map(|&i| &*locals[i].key).min().unwrap_or("");
+        let who = c.members.iter().map(|&i| (&*locals[i].article, locals[i].local_id)).min().unwrap_or(("", 0));
         (key.to_string(), who.0.to_string(), who.1)
     };
     clusters.sort_by_cached_key(first);
@@ -461,13 +497,13 @@ pub fn finish(locals: &[Local], clusters: Vec<Cluster>, garbled: &BTreeSet<Strin
         let mut articles = BTreeSet::new();
         for &i in &c.members {
             let l = &locals[i];
-            let pool = if garbled.contains(&l.article) { &mut fallback } else { &mut names };
-            let shown = if etype == EntityType::Person { strip_titles(&l.name) } else { l.name.as_str() };
+            let pool = if garbled.contains(&*l.article) { &mut fallback } else { &mut names };
+            let shown = if etype == EntityType::Person { strip_titles(&l.name) } else { &*l.name };
             *pool.entry(shown.to_string()).or_default() += 1;
-            for n in &l.names {
-                *aliases.entry(n.clone()).or_default() += 1;
+            for n in l.names.iter() {
+                *aliases.entry(n.to_string()).or_default() += 1;
             }
-            articles.insert(l.article.as_str());
+            articles.insert(&*l.article);
         }
         let name = canonical(etype, if names.is_empty() { &fallback } else { &names });
         aliases.entry(name.clone()).or_insert(0);
@@ -483,17 +519,10 @@ pub fn finish(locals: &[Local], clusters: Vec<Cluster>, garbled: &BTreeSet<Strin
             .map(|(&i, why)| {
                 let l = &locals[i];
                 match why {
-                    Some((rule, evidence)) => (i, rule, evidence),
-                    None => {
-                        let rule = if fold(&l.name) == first_fold {
-                            "same name"
-                        } else if l.key.starts_with("gpe:") {
-                            "gazetteer name"
-                        } else {
-                            "same key (spelling variant)"
-                        };
-                        (i, rule.to_string(), format!("{:?} has key {:?}", l.name, l.key)) // the article is merge_log's own column
-                    }
+                    Some(b) => (i, Why::Joined(b)),
+                    None if fold(&l.name) == first_fold => (i, Why::SameName),
+                    None if l.key.starts_with("gpe:") => (i, Why::GazetteerName),
+                    None => (i, Why::SameKey),
                 }
             })
             .collect();
@@ -532,7 +561,7 @@ mod tests {
     use super::*;
 
     fn local(article: &str, id: i64, t: EntityType, name: &str, key: &str) -> Local {
-        Local { article: article.into(), local_id: id, etype: t, name: name.into(), key: key.into(), names: vec![name.into()] }
+        Local { article: article.into(), local_id: id, etype: t, name: name.into(), key: key.into(), names: vec![name.into()].into() }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
 use rusqlite::types::Value;
@@ -14,7 +15,7 @@ use crate::resolve::{self, Local};
 
 pub const SCHEMA: &str = include_str!("../schema.sql");
 /// Bump when schema.sql changes in a way old databases cannot follow.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Opens (creating if needed) a database for writing and applies the schema.
 pub fn open(path: &Path) -> Result<Connection> {
@@ -87,19 +88,58 @@ impl CharIndex {
 pub struct Analysed {
     pub article: Article,
     pub analysis: Analysis,
+    /// Resolution (key, context) of each local entity.
     pub keys: Vec<(String, String)>,
+    /// JSON array of the names each local entity's mentions used.
+    pub names: Vec<String>,
+    pub fingerprint: crate::dedup::Fingerprint,
 }
 
-/// Writes a batch of analysed articles in one transaction, replacing older versions.
+impl Analysed {
+    /// Everything the store needs that can be worked out in the analysis workers.
+    pub fn new(article: Article, analysis: Analysis) -> Analysed {
+        let keys = crate::resolve::local_keys(&article.id, &analysis);
+        let names = local_names(&analysis).iter().map(|n| serde_json::to_string(n).expect("strings")).collect();
+        let text = &article.clean.text;
+        let fingerprint = crate::dedup::Fingerprint::of_sentences(analysis.sentences.iter().map(|s| &text[s.start..s.end]));
+        Analysed { article, analysis, keys, names, fingerprint }
+    }
+}
+
+/// The names each local entity goes by: its fullest name, then the distinct names, surnames
+/// and acronyms its mentions used, in order.
+fn local_names(an: &Analysis) -> Vec<Vec<&str>> {
+    use crate::model::MentionKind;
+    let mut out: Vec<Vec<&str>> = vec![Vec::new(); an.entities.len()];
+    for m in &an.mentions {
+        if matches!(m.kind, MentionKind::Name | MentionKind::Surname | MentionKind::Acronym) {
+            if let Some(v) = out.get_mut(m.entity) {
+                if !v.contains(&m.text.as_str()) {
+                    v.push(&m.text);
+                }
+            }
+        }
+    }
+    for (v, e) in out.iter_mut().zip(&an.entities) {
+        if !v.contains(&e.name.as_str()) {
+            v.insert(0, &e.name);
+        }
+    }
+    out
+}
+
+/// Writes a batch of analysed articles in one transaction, replacing older versions (which
+/// keep their `article.num`).
 pub fn write_batch(conn: &mut Connection, batch: &[Analysed]) -> Result<()> {
     let tx = conn.transaction()?;
     {
-        let mut del = tx.prepare_cached("DELETE FROM article WHERE id = ?1")?;
+        let mut del = tx.prepare_cached("DELETE FROM article WHERE id = ?1 RETURNING num")?;
         let mut ins_article = tx.prepare_cached(
-            "INSERT INTO article (id, hash, path, title, published, source, duplicate_of, text, words) VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?8)",
+            "INSERT INTO article (num, id, hash, path, title, published, source, duplicate_of, text, words) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL, ?8, ?9)",
         )?;
+        let mut ins_print = tx.prepare_cached("INSERT INTO fingerprint (article, shingles, words, word_count) VALUES (?1, ?2, ?3, ?4)")?;
         let mut ins_sentence = tx.prepare_cached("INSERT INTO sentence (article, idx, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)")?;
-        let mut ins_local = tx.prepare_cached("INSERT INTO local_entity (article, local_id, type, name, key, context, entity_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL)")?;
+        let mut ins_local = tx.prepare_cached("INSERT INTO local_entity (article, local_id, type, name, key, context, names) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
         let mut ins_mention = tx.prepare_cached("INSERT INTO mention (article, idx, local_id, sentence, start, end, text, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
         let mut ins_fact = tx.prepare_cached(
             "INSERT INTO fact (article, idx, sentence, subject, predicate, object, object_value, role, detail, confidence, rule, modality, start, end, shown) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 1)",
@@ -110,19 +150,22 @@ pub fn write_batch(conn: &mut Connection, batch: &[Analysed]) -> Result<()> {
             let an = &item.analysis;
             let chars = CharIndex::new(&a.text);
             let orig = |clean_byte: usize| chars.at(a.clean.to_original(clean_byte));
-            del.execute([&a.id])?;
+            let old: Option<i64> = del.query_row([&a.id], |r| r.get(0)).optional()?;
             let words = a.clean.text.split_whitespace().count() as i64;
-            ins_article.execute(params![a.id, a.hash, a.path, a.title, a.published, a.source, a.text, words])?;
+            ins_article.execute(params![old, a.id, a.hash, a.path, a.title, a.published, a.source, a.text, words])?;
+            let num = tx.last_insert_rowid();
+            let fp = &item.fingerprint;
+            ins_print.execute(params![num, crate::dedup::to_blob(&fp.shingles), crate::dedup::to_blob(&fp.words), fp.word_count as i64])?;
             for s in &an.sentences {
-                ins_sentence.execute(params![a.id, s.idx as i64, orig(s.start), orig(s.end), &a.clean.text[s.start..s.end]])?;
+                ins_sentence.execute(params![num, s.idx as i64, orig(s.start), orig(s.end), &a.clean.text[s.start..s.end]])?;
             }
             for (i, e) in an.entities.iter().enumerate() {
                 let (key, ctx) = &item.keys[i];
                 let ctx = if ctx.is_empty() { None } else { Some(ctx.as_str()) };
-                ins_local.execute(params![a.id, i as i64, e.etype.as_str(), e.name, key, ctx])?;
+                ins_local.execute(params![num, i as i64, e.etype.as_str(), e.name, key, ctx, item.names[i]])?;
             }
             for (i, m) in an.mentions.iter().enumerate() {
-                ins_mention.execute(params![a.id, i as i64, m.entity as i64, m.sentence as i64, orig(m.start), orig(m.end), m.text, m.kind.as_str()])?;
+                ins_mention.execute(params![num, i as i64, m.entity as i64, m.sentence as i64, orig(m.start), orig(m.end), m.text, m.kind.as_str()])?;
             }
             for (i, f) in an.facts.iter().enumerate() {
                 let (obj, val) = match &f.object {
@@ -130,7 +173,7 @@ pub fn write_batch(conn: &mut Connection, batch: &[Analysed]) -> Result<()> {
                     FactObject::Date(d) => (None, Some(d.as_str())),
                 };
                 ins_fact.execute(params![
-                    a.id,
+                    num,
                     i as i64,
                     f.sentence as i64,
                     f.subject as i64,
@@ -147,7 +190,7 @@ pub fn write_batch(conn: &mut Connection, batch: &[Analysed]) -> Result<()> {
                 ])?;
             }
             for (i, q) in an.quotes.iter().enumerate() {
-                ins_quote.execute(params![a.id, i as i64, q.speaker.map(|s| s as i64), q.sentence as i64, orig(q.start), orig(q.end), q.text])?;
+                ins_quote.execute(params![num, i as i64, q.speaker.map(|s| s as i64), q.sentence as i64, orig(q.start), orig(q.end), q.text])?;
             }
         }
         tx.execute("INSERT INTO meta (key, value) VALUES ('resolved', '0') ON CONFLICT(key) DO UPDATE SET value = '0'", [])?;
@@ -164,82 +207,136 @@ pub fn needs_resolve(conn: &Connection) -> Result<bool> {
 
 /// Reads every local entity with the names its mentions used.
 pub fn load_locals(conn: &Connection) -> Result<Vec<Local>> {
-    Ok(load_locals_with_ids(conn)?.0)
+    Ok(load_locals_with_state(conn)?.0)
 }
 
-/// The local entities in (article, local_id) order, and the corpus entity each one has now.
-/// Mentions are merged in article by article, so only one article's names are held at a time.
-fn load_locals_with_ids(conn: &Connection) -> Result<(Vec<Local>, Vec<Option<String>>)> {
-    let mut mst = conn.prepare("SELECT article, local_id, text FROM mention WHERE kind IN ('name', 'surname', 'acronym') ORDER BY article, idx")?;
-    let mut mrows = mst.query([])?;
-    let next_mention = |rows: &mut rusqlite::Rows| -> Result<Option<(String, i64, String)>> {
-        Ok(match rows.next()? {
-            Some(r) => Some((r.get(0)?, r.get(1)?, r.get(2)?)),
-            None => None,
-        })
-    };
-    let mut pending = next_mention(&mut mrows)?;
-    let mut names: HashMap<i64, Vec<String>> = HashMap::new();
-    let mut names_of: Option<String> = None;
+/// Where a local entity is stored, and a hash of what the merge log says of it now.
+#[derive(Clone, Copy)]
+struct Stored {
+    num: i64,
+    state: u64,
+}
 
-    let mut st = conn.prepare("SELECT article, local_id, type, name, key, entity_id FROM local_entity ORDER BY article, local_id")?;
-    let mut rows = st.query([])?;
-    let mut out = Vec::new();
-    let mut ids = Vec::new();
-    while let Some(r) = rows.next()? {
-        let a = r.get_ref(0)?.as_str()?;
-        if names_of.as_deref() != Some(a) {
-            // gather this article's mention names, skipping mentions of articles without locals
-            names.clear();
-            names_of = Some(a.to_string());
-            while let Some((ma, lid, text)) = pending.take() {
-                match ma.as_str().cmp(a) {
-                    std::cmp::Ordering::Less => {}
-                    std::cmp::Ordering::Equal => {
-                        let v = names.entry(lid).or_default();
-                        if !v.contains(&text) {
-                            v.push(text);
-                        }
-                    }
-                    std::cmp::Ordering::Greater => {
-                        pending = Some((ma, lid, text));
-                        break;
-                    }
-                }
-                pending = next_mention(&mut mrows)?;
+fn state_hash(entity: Option<&str>, rule: Option<&str>, evidence: Option<&str>) -> u64 {
+    use std::hash::Hasher;
+    let mut h = crate::fasthash::Fnv::default();
+    for part in [entity, rule, evidence] {
+        match part {
+            Some(p) => {
+                h.write(&[1]);
+                h.write(p.as_bytes());
+                h.write(&[0]);
             }
+            None => h.write(&[2]),
         }
-        let article = a.to_string();
-        let local_id: i64 = r.get(1)?;
-        let t: String = r.get(2)?;
-        let etype = t.parse().map_err(|e: String| anyhow::anyhow!(e))?;
-        let name: String = r.get(3)?;
-        let mut n = names.remove(&local_id).unwrap_or_default();
-        if !n.contains(&name) {
-            n.insert(0, name.clone());
-        }
-        out.push(Local { article, local_id, etype, name, key: r.get(4)?, names: n });
-        ids.push(r.get(5)?);
     }
-    Ok((out, ids))
+    h.finish()
+}
+
+/// Shares equal strings: a corpus has far fewer distinct names than local entities.
+#[derive(Default)]
+struct Interner {
+    strings: crate::fasthash::FastSet<Arc<str>>,
+    lists: crate::fasthash::FastMap<String, Arc<[Arc<str>]>>,
+}
+
+impl Interner {
+    fn get(&mut self, s: &str) -> Arc<str> {
+        if let Some(x) = self.strings.get(s) {
+            return x.clone();
+        }
+        let x: Arc<str> = Arc::from(s);
+        self.strings.insert(x.clone());
+        x
+    }
+    fn list(&mut self, json: &str) -> Result<Arc<[Arc<str>]>> {
+        if let Some(x) = self.lists.get(json) {
+            return Ok(x.clone());
+        }
+        let names: Vec<String> = serde_json::from_str(json).with_context(|| format!("bad names {json:?} in local_entity"))?;
+        let x: Arc<[Arc<str>]> = names.iter().map(|n| self.get(n)).collect();
+        self.lists.insert(json.to_string(), x.clone());
+        Ok(x)
+    }
+}
+
+/// The local entities in (article id, local_id) order, with where each is stored and what
+/// the merge log says of it now.
+fn load_locals_with_state(conn: &Connection) -> Result<(Vec<Local>, Vec<Stored>)> {
+    let mut ids: HashMap<i64, Arc<str>> = HashMap::new();
+    {
+        let mut st = conn.prepare("SELECT num, id FROM article")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            ids.insert(r.get(0)?, Arc::from(r.get_ref(1)?.as_str()?));
+        }
+    }
+    let mut intern = Interner::default();
+    let mut st = conn.prepare("SELECT article, local_id, type, name, key, names, entity_id, rule, evidence FROM local_entity ORDER BY article, local_id")?;
+    let mut rows = st.query([])?;
+    let mut locals = Vec::new();
+    let mut stored = Vec::new();
+    while let Some(r) = rows.next()? {
+        let num: i64 = r.get(0)?;
+        let article = ids.get(&num).cloned().ok_or_else(|| anyhow::anyhow!("local entity of a missing article {num}"))?;
+        let etype = r.get_ref(2)?.as_str()?.parse().map_err(|e: String| anyhow::anyhow!(e))?;
+        let opt = |c: usize| -> rusqlite::Result<Option<&str>> { Ok(r.get_ref(c)?.as_str_or_null()?) };
+        let state = state_hash(opt(6)?, opt(7)?, opt(8)?);
+        locals.push(Local {
+            article,
+            local_id: r.get(1)?,
+            etype,
+            name: intern.get(r.get_ref(3)?.as_str()?),
+            key: intern.get(r.get_ref(4)?.as_str()?),
+            names: intern.list(r.get_ref(5)?.as_str()?)?,
+        });
+        stored.push(Stored { num, state });
+    }
+    // the resolver's tie-breaks follow this order: make it the ids', not the storage order's
+    let mut order: Vec<u32> = (0..locals.len() as u32).collect();
+    order.sort_by(|&x, &y| {
+        let (a, b) = (&locals[x as usize], &locals[y as usize]);
+        a.article.cmp(&b.article).then(a.local_id.cmp(&b.local_id))
+    });
+    let mut slots: Vec<Option<Local>> = locals.into_iter().map(Some).collect();
+    let locals = order.iter().map(|&i| slots[i as usize].take().expect("a permutation")).collect();
+    let stored = order.iter().map(|&i| stored[i as usize]).collect();
+    Ok((locals, stored))
 }
 
 /// Runs the resolve stage over the whole corpus and brings the entity layer up to date,
 /// writing only the rows whose content changed (a full build writes everything once, in
 /// key order; adding an article rewrites little more than that article's rows).
-pub fn resolve_all(conn: &mut Connection) -> Result<usize> {
-    let (locals, current) = load_locals_with_ids(conn)?;
+pub fn resolve_all(conn: &mut Connection) -> Result<ResolveTimes> {
+    let mut times = ResolveTimes::default();
+    let mut clock = std::time::Instant::now();
+    let mut lap = |slot: &mut std::time::Duration| {
+        let now = std::time::Instant::now();
+        *slot += now - clock;
+        clock = now;
+    };
+    let (locals, stored) = load_locals_with_state(conn)?;
+    lap(&mut times.load);
     // copies first (their garbled names join the originals'), then the user's decisions
     let found = crate::dedup::run(conn, &locals)?;
+    lap(&mut times.dedup);
     let decisions = crate::curation::for_connection(conn)?;
     let resolved = resolve::resolve_curated(&locals, &found.links, &found.translated, &decisions);
+    drop(found);
+    lap(&mut times.group);
     // For each local: (entity index, member index), so rows can be rebuilt from `resolved`.
     let mut owner: Vec<Option<(u32, u32)>> = vec![None; locals.len()];
     for (e, r) in resolved.iter().enumerate() {
-        for (m, (i, _, _)) in r.members.iter().enumerate() {
+        for (m, (i, _)) in r.members.iter().enumerate() {
             owner[*i] = Some((e as u32, m as u32));
         }
     }
+    let log = |i: usize| -> Option<(&str, String, String)> {
+        let (e, m) = owner[i]?;
+        let r = &resolved[e as usize];
+        let (rule, evidence) = r.members[m as usize].1.explain(&locals[i]);
+        Some((r.id.as_str(), rule, evidence))
+    };
     let mut by_id: Vec<usize> = (0..resolved.len()).collect();
     by_id.sort_by(|&a, &b| resolved[a].id.cmp(&resolved[b].id));
     let tx = conn.transaction()?;
@@ -255,32 +352,52 @@ pub fn resolve_all(conn: &mut Connection) -> Result<usize> {
             vec![r.id.clone().into(), a.to_string().into(), r.aliases[a].into()]
         })?;
         drop(alias_rows);
-        let with_owner: Vec<usize> = (0..locals.len()).filter(|&i| owner[i].is_some()).collect();
-        sync_table(&tx, "merge_log", &["article", "local_id"], &["entity_id", "name", "rule", "evidence"], with_owner.len(), |k| {
-            let i = with_owner[k];
-            let (e, m) = owner[i].expect("filtered");
-            let r = &resolved[e as usize];
-            let (_, rule, evidence) = &r.members[m as usize];
-            let l = &locals[i];
-            vec![l.article.clone().into(), l.local_id.into(), r.id.clone().into(), l.name.clone().into(), rule.to_string().into(), evidence.clone().into()]
-        })?;
-        let changed: Vec<usize> = (0..locals.len())
-            .filter(|&i| current[i].as_deref() != owner[i].map(|(e, _)| resolved[e as usize].id.as_str()))
+        // the merge log lives on local_entity: update the rows whose entity or reason changed,
+        // in storage order
+        let mut changed: Vec<usize> = (0..locals.len())
+            .filter(|&i| {
+                let now = log(i);
+                stored[i].state != state_hash(now.as_ref().map(|x| x.0), now.as_ref().map(|x| x.1.as_str()), now.as_ref().map(|x| x.2.as_str()))
+            })
             .collect();
+        changed.sort_by_key(|&i| (stored[i].num, locals[i].local_id));
         let bulk = changed.len() > BULK_ROWS && changed.len() * 4 > locals.len();
         let indexes = if bulk { drop_indexes(&tx, "local_entity")? } else { Vec::new() };
-        let mut set = tx.prepare("UPDATE local_entity SET entity_id = ?1 WHERE article = ?2 AND local_id = ?3")?;
+        let mut set = tx.prepare("UPDATE local_entity SET entity_id = ?1, rule = ?2, evidence = ?3 WHERE article = ?4 AND local_id = ?5")?;
         for i in changed {
-            let l = &locals[i];
-            set.execute(params![owner[i].map(|(e, _)| resolved[e as usize].id.as_str()), l.article, l.local_id])?;
+            let now = log(i);
+            let (id, rule, evidence) = match &now {
+                Some((id, rule, evidence)) => (Some(*id), Some(rule.as_str()), Some(evidence.as_str())),
+                None => (None, None, None),
+            };
+            set.execute(params![id, rule, evidence, stored[i].num, locals[i].local_id])?;
         }
         restore_indexes(&tx, &indexes)?;
     }
+    lap(&mut times.write);
     // One row per fact per article in `facts`: hide restatements that resolution made equal.
     mark_shown(&tx)?;
     tx.execute("INSERT INTO meta (key, value) VALUES ('resolved', '1') ON CONFLICT(key) DO UPDATE SET value = '1'", [])?;
     tx.commit()?;
-    Ok(resolved.len())
+    lap(&mut times.shown);
+    times.entities = resolved.len();
+    Ok(times)
+}
+
+/// Where the resolve stage spent its time (wall).
+#[derive(Debug, Clone, Default)]
+pub struct ResolveTimes {
+    pub entities: usize,
+    /// Reading the local entities.
+    pub load: std::time::Duration,
+    /// Finding copies and translated copies.
+    pub dedup: std::time::Duration,
+    /// Keys, joins, names and ids.
+    pub group: std::time::Duration,
+    /// Writing entities, aliases and the merge log.
+    pub write: std::time::Duration,
+    /// Marking restated facts, committing.
+    pub shown: std::time::Duration,
 }
 
 /// Above this many changed rows (and a quarter of the table), indexes are dropped while
@@ -407,16 +524,16 @@ fn mark_shown(tx: &rusqlite::Transaction) -> Result<()> {
          ORDER BY f.article, f.idx",
     )?;
     type Key = (String, String, Option<String>, Option<String>, Option<String>);
-    let mut changes: Vec<(String, i64, i64)> = Vec::new();
-    let mut current = String::new();
+    let mut changes: Vec<(i64, i64, i64)> = Vec::new();
+    let mut current: i64 = -1;
     let mut best: HashMap<Key, (f64, i64)> = HashMap::new();
     let mut rows_of_article: Vec<(i64, Key, f64, i64)> = Vec::new();
-    let flush = |article: &str, rows: &mut Vec<(i64, Key, f64, i64)>, best: &mut HashMap<Key, (f64, i64)>, changes: &mut Vec<(String, i64, i64)>| {
+    let flush = |article: i64, rows: &mut Vec<(i64, Key, f64, i64)>, best: &mut HashMap<Key, (f64, i64)>, changes: &mut Vec<(i64, i64, i64)>| {
         for (idx, key, _, shown) in rows.iter() {
             let keep = best.get(key).is_some_and(|&(_, b)| b == *idx);
             let want = keep as i64;
             if want != *shown {
-                changes.push((article.to_string(), *idx, want));
+                changes.push((article, *idx, want));
             }
         }
         rows.clear();
@@ -424,9 +541,9 @@ fn mark_shown(tx: &rusqlite::Transaction) -> Result<()> {
     };
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
-        let article: String = r.get(0)?;
+        let article: i64 = r.get(0)?;
         if article != current {
-            flush(&current, &mut rows_of_article, &mut best, &mut changes);
+            flush(current, &mut rows_of_article, &mut best, &mut changes);
             current = article;
         }
         let idx: i64 = r.get(1)?;
@@ -447,7 +564,7 @@ fn mark_shown(tx: &rusqlite::Transaction) -> Result<()> {
         }
         rows_of_article.push((idx, key, conf, shown));
     }
-    flush(&current, &mut rows_of_article, &mut best, &mut changes);
+    flush(current, &mut rows_of_article, &mut best, &mut changes);
     drop(rows);
     let mut up = tx.prepare("UPDATE fact SET shown = ?3 WHERE article = ?1 AND idx = ?2")?;
     for (a, i, v) in changes {
@@ -459,7 +576,7 @@ fn mark_shown(tx: &rusqlite::Transaction) -> Result<()> {
 /// Row counts of the main tables, for summaries and tests.
 pub fn counts(conn: &Connection) -> Result<Vec<(String, i64)>> {
     let mut out = Vec::new();
-    for t in ["article", "sentence", "local_entity", "mention", "fact", "quotation", "entity", "alias", "merge_log"] {
+    for t in ["article", "sentence", "local_entity", "mention", "fact", "quotation", "entity", "alias"] {
         let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?;
         out.push((t.to_string(), n));
     }

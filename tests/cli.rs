@@ -89,7 +89,7 @@ fn builds_the_sample_articles_with_the_design_card_facts() {
     // every fact has evidence, a rule and offsets inside its article
     let bad: i64 = conn
         .query_row(
-            "SELECT count(*) FROM fact f JOIN article a ON a.id = f.article
+            "SELECT count(*) FROM fact f JOIN article a ON a.num = f.article
              WHERE f.rule = '' OR f.start < 0 OR f.end > length(a.text) OR f.start >= f.end
                 OR f.confidence <= 0 OR f.confidence > 1",
             [],

@@ -246,7 +246,7 @@ fn fixture() -> Connection {
         FACTS.iter().enumerate()
     {
         conn.execute(
-            "INSERT INTO sentence (article, idx, start, end, text) VALUES (?1, ?2, 0, 10, ?3)",
+            "INSERT INTO sentence (article, idx, start, end, text) VALUES ((SELECT num FROM article WHERE id = ?1), ?2, 0, 10, ?3)",
             params![article, idx as i64, evidence],
         )
         .unwrap();
@@ -257,8 +257,8 @@ fn fixture() -> Connection {
         for e in ends {
             let (_, etype, name, _) = ENTITIES[local_id(e) as usize];
             conn.execute(
-                "INSERT OR IGNORE INTO local_entity (article, local_id, type, name, key, entity_id)
-                 VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+                "INSERT OR IGNORE INTO local_entity (article, local_id, type, name, key, names, entity_id)
+                 VALUES ((SELECT num FROM article WHERE id = ?1), ?2, ?3, ?4, ?4, '[]', ?5)",
                 params![article, local_id(e), etype, name, e],
             )
             .unwrap();
@@ -270,7 +270,7 @@ fn fixture() -> Connection {
         conn.execute(
             "INSERT INTO fact (article, idx, sentence, subject, predicate, object, object_value, role,
                                confidence, rule, modality, start, end)
-             VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'test', ?9, 0, 5)",
+             VALUES ((SELECT num FROM article WHERE id = ?1), ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'test', ?9, 0, 5)",
             params![article, idx as i64, local_id(subject), predicate, object_local, object_value, role, conf, modality],
         )
         .unwrap();

@@ -11,7 +11,7 @@ use newsgraph::resolve::{gpe_key, person_key, resolve, Local};
 use rusqlite::Connection;
 
 fn local(article: &str, id: i64, t: EntityType, name: &str, key: &str) -> Local {
-    Local { article: article.into(), local_id: id, etype: t, name: name.into(), key: key.into(), names: vec![name.into()] }
+    Local { article: article.into(), local_id: id, etype: t, name: name.into(), key: key.into(), names: vec![name.into()].into() }
 }
 
 fn person(article: &str, id: i64, name: &str) -> Local {
@@ -60,7 +60,7 @@ fn surname_initial_and_patronymic_join_when_unambiguous() {
     let jane = r.iter().find(|e| e.name == "Jane Roe").unwrap();
     assert_eq!(jane.members.len(), 3);
     let ivan = r.iter().find(|e| e.name == "Ivan Petrov").unwrap();
-    assert!(ivan.members.iter().any(|m| m.1.contains("patronymic")));
+    assert!(ivan.members.iter().any(|m| m.1.rule().contains("patronymic")));
 }
 
 const STORY: &str = "The regional council approved a new water plan on Tuesday after months of talks with farmers, \
