@@ -84,9 +84,13 @@ CREATE TABLE IF NOT EXISTS fact (
     start        INTEGER NOT NULL,          -- span of the words the rule matched
     end          INTEGER NOT NULL,
     shown        INTEGER NOT NULL DEFAULT 1, -- 0 when another row of the article says the same
+    subject_entity TEXT,                    -- the corpus entities of subject and object, set by
+    object_entity  TEXT,                    -- the resolve stage (from local_entity.entity_id)
     PRIMARY KEY (article, idx)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS fact_predicate ON fact(predicate);
+CREATE INDEX IF NOT EXISTS fact_subject_entity ON fact(subject_entity);
+CREATE INDEX IF NOT EXISTS fact_object_entity ON fact(object_entity);
 
 CREATE TABLE IF NOT EXISTS quotation (
     article  INTEGER NOT NULL REFERENCES article(num) ON DELETE CASCADE,
@@ -167,10 +171,8 @@ SELECT a.id                 AS article,
        s.text               AS evidence
 FROM fact f
 JOIN article a       ON a.num = f.article
-JOIN local_entity ls ON ls.article = f.article AND ls.local_id = f.subject
-JOIN entity es       ON es.id = ls.entity_id
-LEFT JOIN local_entity lo ON lo.article = f.article AND lo.local_id = f.object
-LEFT JOIN entity eo       ON eo.id = lo.entity_id
+JOIN entity es       ON es.id = f.subject_entity
+LEFT JOIN entity eo  ON eo.id = f.object_entity
 JOIN sentence s      ON s.article = f.article AND s.idx = f.sentence
 WHERE f.shown = 1 AND f.modality = 'asserted';
 
@@ -184,10 +186,8 @@ SELECT a.id AS article, f.idx AS fact, f.sentence, es.id AS subject_id, es.name 
        f.start, f.end, s.start AS sentence_start, s.end AS sentence_end, s.text AS evidence
 FROM fact f
 JOIN article a       ON a.num = f.article
-JOIN local_entity ls ON ls.article = f.article AND ls.local_id = f.subject
-JOIN entity es       ON es.id = ls.entity_id
-LEFT JOIN local_entity lo ON lo.article = f.article AND lo.local_id = f.object
-LEFT JOIN entity eo       ON eo.id = lo.entity_id
+JOIN entity es       ON es.id = f.subject_entity
+LEFT JOIN entity eo  ON eo.id = f.object_entity
 JOIN sentence s      ON s.article = f.article AND s.idx = f.sentence;
 
 DROP VIEW IF EXISTS entity_aliases;

@@ -74,8 +74,28 @@ fn word_hashes(text: &str) -> Vec<(u64, bool)> {
     } else {
         // `fold` of the whole text, piece by piece: only pieces with other letters need
         // Unicode normalisation
+        let mut lower = String::new();
         for piece in text.split(char::is_whitespace).filter(|p| !p.is_empty()) {
-            out.extend(fold_words(piece).split(' ').filter(|w| !w.is_empty()).map(one));
+            if piece.is_ascii() {
+                // what `fold` does to ASCII: apostrophes go, other punctuation splits
+                let mut start = true;
+                lower.clear();
+                for b in piece.bytes().filter(|&b| b != b'\'') {
+                    if b.is_ascii_alphanumeric() {
+                        lower.push(b.to_ascii_lowercase() as char);
+                        start = false;
+                    } else if !start {
+                        out.push(one(&lower));
+                        lower.clear();
+                        start = true;
+                    }
+                }
+                if !lower.is_empty() {
+                    out.push(one(&lower));
+                }
+            } else {
+                out.extend(fold_words(piece).split(' ').filter(|w| !w.is_empty()).map(one));
+            }
         }
         if out.len() > 1 && out[0].0 == hash("the") {
             out.remove(0);
@@ -160,7 +180,7 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
 fn candidates(sigs: &[&[u64; HASHES]]) -> BTreeSet<(usize, usize)> {
     let mut out = BTreeSet::new();
     for b in 0..BANDS {
-        let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut buckets: crate::fasthash::FastMap<u64, Vec<usize>> = Default::default();
         for (i, s) in sigs.iter().enumerate() {
             let h = s[b * ROWS..(b + 1) * ROWS].iter().fold(b as u64, |h, &x| mix(h ^ x));
             buckets.entry(h).or_default().push(i);
@@ -247,10 +267,10 @@ impl Sims {
 /// Pairs of texts that are syndicated copies of each other (Jaccard of shingles, or a
 /// shorter text contained in a longer one), and pairs similar enough in words to be
 /// translations, to be checked against their facts.
-pub fn similar(texts: &[Text]) -> (Vec<(usize, usize, f64)>, Vec<(usize, usize, f64)>) {
-    let prints: Vec<Fingerprint> = texts.par_iter().map(Fingerprint::of).collect();
+pub fn similar(texts: &[&str]) -> (Vec<(usize, usize, f64)>, Vec<(usize, usize, f64)>) {
+    let prints: Vec<Fingerprint> = texts.iter().map(|t| Fingerprint::of(&Text::new(t))).collect();
     let mut known = HashMap::new();
-    let s = similar_prints(&prints, &mut known, |i| Ok(texts[i].clone())).expect("texts in memory");
+    let s = similar_prints(&prints, &mut known, |i| Ok(texts[i].to_string())).expect("texts in memory");
     (s.copies, s.translations)
 }
 
@@ -260,7 +280,7 @@ pub fn similar(texts: &[Text]) -> (Vec<(usize, usize, f64)>, Vec<(usize, usize, 
 /// `text(i)` is asked at most once per article.
 pub fn similar_prints<F>(prints: &[Fingerprint], known: &mut HashMap<(usize, usize), Sims>, mut text: F) -> Result<Similar>
 where
-    F: FnMut(usize) -> Result<Text>,
+    F: FnMut(usize) -> Result<String>,
 {
     let sig_s: Vec<&[u64; HASHES]> = prints.iter().map(|p| &p.shingles).collect();
     let sig_w: Vec<&[u64; HASHES]> = prints.iter().map(|p| &p.words).collect();
@@ -289,9 +309,11 @@ where
         let mut need: Vec<usize> = todo.iter().flat_map(|&(i, j)| [i, j]).collect();
         need.sort_unstable();
         need.dedup();
+        // texts are read one by one (one database connection), made into sets in parallel
         let mut texts: HashMap<usize, Text> = HashMap::with_capacity(need.len());
-        for i in need {
-            texts.insert(i, text(i)?);
+        for chunk in need.chunks(256) {
+            let raw: Vec<String> = chunk.iter().map(|&i| text(i)).collect::<Result<_>>()?;
+            texts.extend(chunk.iter().copied().zip(raw.par_iter().map(|t| Text::new(t)).collect::<Vec<_>>()));
         }
         let found: Vec<((usize, usize), Sims)> = todo.par_iter().map(|&(i, j)| ((i, j), Sims::of(&texts[&i], &texts[&j]))).collect();
         known.extend(found);
@@ -563,7 +585,7 @@ pub fn run(conn: &Connection, locals: &[Local]) -> Result<Found> {
                 buf.push_str(r.get_ref(0)?.as_str()?);
                 buf.push(' ');
             }
-            Ok(Text::new(&buf))
+            Ok(buf)
         })?
     };
     drop(prints);
@@ -713,8 +735,7 @@ mod tests {
         let copy = format!("{STORY} Reporting by the wire service.");
         let other = "Heavy snow closed the mountain pass for a third day as crews worked to clear avalanches \
             and stranded drivers waited in shelters along the highway, the transport ministry said on Friday.";
-        let texts = vec![Text::new(STORY), Text::new(&copy), Text::new(other)];
-        let (copies, _) = similar(&texts);
+        let (copies, _) = similar(&[STORY, &copy, other]);
         assert_eq!(copies.iter().map(|c| (c.0, c.1)).collect::<Vec<_>>(), vec![(0, 1)]);
     }
 
@@ -722,5 +743,18 @@ mod tests {
     fn jaccard_counts_common_hashes() {
         assert!((jaccard(&[1, 2, 3], &[2, 3, 4]) - 0.5).abs() < 1e-9);
         assert_eq!(common(&[1, 5, 9], &[5, 9, 10]), 2);
+    }
+}
+
+#[cfg(test)]
+mod fold_tests {
+    use super::*;
+
+    #[test]
+    fn words_of_a_non_ascii_text_are_its_folded_words() {
+        let text = "The “Ministry” of Türkiye's — Heydər Əliyev’s  plan, 2,500 km; it's done.\nA-B c'd";
+        let want: Vec<u64> = fold(text).split(' ').filter(|w| !w.is_empty()).map(hash).collect();
+        let got: Vec<u64> = word_hashes(text).into_iter().map(|x| x.0).collect();
+        assert_eq!(got, want);
     }
 }

@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
+use crate::fasthash::FastMap;
 use crate::gazetteer;
 use crate::model::{Analysis, EntityType, FactObject, Predicate};
 use crate::names::{fold, is_patronymic, of_swap, skeleton, strip_defined_acronym, strip_editions, strip_titles};
@@ -42,12 +43,16 @@ pub enum Why {
 impl Why {
     /// (rule, evidence) as the merge log shows them.
     pub fn explain(&self, l: &Local) -> (String, String) {
-        let same = || format!("{:?} has key {:?}", l.name, l.key); // the article is the log's own column
+        let mut evidence = String::new();
+        self.write_evidence(l, &mut evidence).expect("writing to a String");
+        (self.rule().to_string(), evidence)
+    }
+    /// The evidence, written out (the resolver compares it with the stored one by hash).
+    pub fn write_evidence(&self, l: &Local, out: &mut impl std::fmt::Write) -> std::fmt::Result {
         match self {
-            Why::SameName => ("same name".into(), same()),
-            Why::GazetteerName => ("gazetteer name".into(), same()),
-            Why::SameKey => ("same key (spelling variant)".into(), same()),
-            Why::Joined(b) => (b.0.clone(), b.1.clone()),
+            Why::Joined(b) => out.write_str(&b.1),
+            // the article is the log's own column
+            _ => write!(out, "{:?} has key {:?}", l.name, l.key),
         }
     }
     pub fn rule(&self) -> &str {
@@ -400,28 +405,57 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
         }
     }
     // full keys by what they offer, in the corpus and per article
-    let mut offer_corpus: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
-    let mut offer_article: BTreeMap<(&str, String), BTreeSet<&str>> = BTreeMap::new();
+    #[derive(Clone, Copy)]
+    enum Only<'a> {
+        One(&'a str),
+        Many,
+    }
+    fn add<'a>(slot: Option<Only<'a>>, k: &'a str) -> Only<'a> {
+        match slot {
+            None => Only::One(k),
+            Some(Only::One(x)) if x == k => Only::One(x),
+            _ => Only::Many,
+        }
+    }
+    let mut article_no: FastMap<&str, u32> = FastMap::default();
+    for l in locals {
+        let n = article_no.len() as u32;
+        article_no.entry(&l.article).or_insert(n);
+    }
+    let mut offer_no: FastMap<String, u32> = FastMap::default();
+    let mut offer_corpus: Vec<Option<Only>> = Vec::new();
+    let mut offer_article: FastMap<(u32, u32), Only> = FastMap::default();
     for (k, members) in &by_key {
         for o in offers(k) {
-            offer_corpus.entry(o.clone()).or_default().insert(k);
+            let n = offer_corpus.len() as u32;
+            let o = *offer_no.entry(o).or_insert(n);
+            if o == n {
+                offer_corpus.push(None);
+            }
+            offer_corpus[o as usize] = Some(add(offer_corpus[o as usize], k));
             for &i in members {
-                offer_article.entry((&*locals[i].article, o.clone())).or_default().insert(k);
+                let slot = offer_article.entry((article_no[&*locals[i].article], o));
+                let v = match slot {
+                    std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                    std::collections::hash_map::Entry::Vacant(e) => e.insert(Only::One(k)),
+                };
+                *v = add(Some(*v), k);
             }
         }
     }
     for (k, members) in &by_key {
         let Some((want, what)) = partial(k) else { continue };
+        let Some(&o) = offer_no.get(&want) else { continue };
         for &i in members {
-            let here = offer_article.get(&(&*locals[i].article, want.clone())).filter(|s| s.len() == 1);
-            let (full, rule) = match here {
-                Some(s) => (s.iter().next().copied(), "same article"),
-                None => match offer_corpus.get(&want).filter(|s| s.len() == 1) {
-                    Some(s) => (s.iter().next().copied(), "unique in corpus"),
-                    None => (None, ""),
-                },
+            let here = match offer_article.get(&(article_no[&*locals[i].article], o)) {
+                Some(Only::One(x)) => Some((*x, "same article")),
+                _ => None,
             };
-            if let Some(full) = full {
+            let found = here.or(match offer_corpus[o as usize] {
+                Some(Only::One(x)) => Some((x, "unique in corpus")),
+                _ => None,
+            });
+            if let Some((full, rule)) = found {
                 let to = by_key[full][0];
                 u.join(i, to, &format!("{what}, {rule}"), format!("{:?} in {} has key {:?}, one entity has key {:?}", locals[i].name, locals[i].article, k, full));
             }
@@ -476,7 +510,7 @@ pub fn sort_clusters(locals: &[Local], clusters: &mut [Cluster]) {
     let first = |c: &Cluster| {
         let key = c.members.iter().map(|&i| &*locals[i].key).min().unwrap_or("");
         let who = c.members.iter().map(|&i| (&*locals[i].article, locals[i].local_id)).min().unwrap_or(("", 0));
-        (key.to_string(), who.0.to_string(), who.1)
+        (key, who.0, who.1)
     };
     clusters.sort_by_cached_key(first);
 }
@@ -491,27 +525,30 @@ pub fn finish(locals: &[Local], clusters: Vec<Cluster>, garbled: &BTreeSet<Strin
             continue;
         }
         let etype = locals[c.members[0]].etype;
-        let mut names: BTreeMap<String, i64> = BTreeMap::new();
-        let mut fallback: BTreeMap<String, i64> = BTreeMap::new();
-        let mut aliases: BTreeMap<String, i64> = BTreeMap::new();
+        let mut names: BTreeMap<&str, i64> = BTreeMap::new();
+        let mut fallback: BTreeMap<&str, i64> = BTreeMap::new();
+        let mut counted: BTreeMap<&str, i64> = BTreeMap::new();
         let mut articles = BTreeSet::new();
         for &i in &c.members {
             let l = &locals[i];
             let pool = if garbled.contains(&*l.article) { &mut fallback } else { &mut names };
             let shown = if etype == EntityType::Person { strip_titles(&l.name) } else { &*l.name };
-            *pool.entry(shown.to_string()).or_default() += 1;
+            *pool.entry(shown).or_default() += 1;
             for n in l.names.iter() {
-                *aliases.entry(n.to_string()).or_default() += 1;
+                *counted.entry(n).or_default() += 1;
             }
             articles.insert(&*l.article);
         }
         let name = canonical(etype, if names.is_empty() { &fallback } else { &names });
+        let mut aliases: BTreeMap<String, i64> = counted.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
         aliases.entry(name.clone()).or_insert(0);
         let base = format!("{}:{}", etype.as_str().to_lowercase(), slug(&name));
         let n = used.entry(base.clone()).or_insert(0);
         *n += 1;
         let id = if *n == 1 { base } else { format!("{base}~{n}") };
         let first_fold = fold(&name);
+        // many members share a name: fold each name once
+        let mut same: FastMap<&str, bool> = FastMap::default();
         let members = c
             .members
             .iter()
@@ -520,7 +557,7 @@ pub fn finish(locals: &[Local], clusters: Vec<Cluster>, garbled: &BTreeSet<Strin
                 let l = &locals[i];
                 match why {
                     Some(b) => (i, Why::Joined(b)),
-                    None if fold(&l.name) == first_fold => (i, Why::SameName),
+                    None if *same.entry(&l.name).or_insert_with(|| fold(&l.name) == first_fold) => (i, Why::SameName),
                     None if l.key.starts_with("gpe:") => (i, Why::GazetteerName),
                     None => (i, Why::SameKey),
                 }
@@ -532,7 +569,7 @@ pub fn finish(locals: &[Local], clusters: Vec<Cluster>, garbled: &BTreeSet<Strin
 }
 
 /// The fullest well-formed name: most words, then most used, then first in order.
-fn canonical(etype: EntityType, names: &BTreeMap<String, i64>) -> String {
+fn canonical(etype: EntityType, names: &BTreeMap<&str, i64>) -> String {
     if etype == EntityType::Gpe {
         if let Some(p) = names.keys().find_map(|n| gazetteer::place(n)) {
             return p.canonical.to_string();
@@ -552,7 +589,7 @@ fn canonical(etype: EntityType, names: &BTreeMap<String, i64>) -> String {
             };
             (well(a.0), wa, a.1, a.0.len()).cmp(&(well(b.0), wb, b.1, b.0.len())).then_with(|| b.0.cmp(a.0))
         })
-        .map(|(n, _)| n.clone())
+        .map(|(n, _)| n.to_string())
         .unwrap_or_default()
 }
 

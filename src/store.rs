@@ -56,31 +56,40 @@ pub fn article_hashes(conn: &Connection) -> Result<HashMap<String, String>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Byte offset → character offset, for one text.
-struct CharIndex {
-    /// chars before each byte boundary (valid at char boundaries)
-    before: Vec<u32>,
+/// Byte offset → character offset, for one text: the count of characters at every 64th
+/// byte, then a short scan (a table entry per byte cost more than the inserts).
+struct CharIndex<'a> {
+    text: &'a str,
+    ascii: bool,
+    /// characters before byte 64·k (at the char boundary at or after it)
+    marks: Vec<(u32, u32)>,
 }
 
-impl CharIndex {
-    fn new(text: &str) -> Self {
-        let mut before = vec![0u32; text.len() + 1];
-        let mut n = 0u32;
-        let mut last = 0;
-        for (b, _) in text.char_indices() {
-            for x in before.iter_mut().take(b + 1).skip(last) {
-                *x = n;
+impl<'a> CharIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        let ascii = text.is_ascii();
+        let mut marks = Vec::new();
+        if !ascii {
+            let mut next = 0usize;
+            for (n, (b, _)) in text.char_indices().enumerate() {
+                if b >= next {
+                    marks.push((b as u32, n as u32));
+                    next = (b / 64 + 1) * 64;
+                }
             }
-            n += 1;
-            last = b + 1;
         }
-        for x in before.iter_mut().skip(last) {
-            *x = n;
-        }
-        CharIndex { before }
+        CharIndex { text, ascii, marks }
     }
     fn at(&self, byte: usize) -> i64 {
-        self.before[byte.min(self.before.len() - 1)] as i64
+        let byte = byte.min(self.text.len());
+        if self.ascii {
+            return byte as i64;
+        }
+        let k = self.marks.partition_point(|&(b, _)| b as usize <= byte);
+        let (b, n) = if k == 0 { (0, 0) } else { self.marks[k - 1] };
+        // characters that start in [b, byte)
+        let extra = self.text.as_bytes()[b as usize..byte].iter().filter(|&&x| (x as i8) >= -0x40).count();
+        n as i64 + extra as i64
     }
 }
 
@@ -215,6 +224,29 @@ pub fn load_locals(conn: &Connection) -> Result<Vec<Local>> {
 struct Stored {
     num: i64,
     state: u64,
+}
+
+/// `state_hash` of what the resolver says now, without building the evidence string.
+fn state_hash_now(entity: Option<(&str, &resolve::Why)>, l: &Local) -> u64 {
+    use std::hash::Hasher;
+    struct Out(crate::fasthash::Fnv);
+    impl std::fmt::Write for Out {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0.write(s.as_bytes());
+            Ok(())
+        }
+    }
+    let Some((id, why)) = entity else { return state_hash(None, None, None) };
+    let mut h = Out(crate::fasthash::Fnv::default());
+    for part in [id, why.rule()] {
+        h.0.write(&[1]);
+        h.0.write(part.as_bytes());
+        h.0.write(&[0]);
+    }
+    h.0.write(&[1]);
+    why.write_evidence(l, &mut h).expect("hashing");
+    h.0.write(&[0]);
+    h.0.finish()
 }
 
 fn state_hash(entity: Option<&str>, rule: Option<&str>, evidence: Option<&str>) -> u64 {
@@ -356,8 +388,11 @@ pub fn resolve_all(conn: &mut Connection) -> Result<ResolveTimes> {
         // in storage order
         let mut changed: Vec<usize> = (0..locals.len())
             .filter(|&i| {
-                let now = log(i);
-                stored[i].state != state_hash(now.as_ref().map(|x| x.0), now.as_ref().map(|x| x.1.as_str()), now.as_ref().map(|x| x.2.as_str()))
+                let now = owner[i].map(|(e, m)| {
+                    let r = &resolved[e as usize];
+                    (r.id.as_str(), &r.members[m as usize].1)
+                });
+                stored[i].state != state_hash_now(now, &locals[i])
             })
             .collect();
         changed.sort_by_key(|&i| (stored[i].num, locals[i].local_id));
@@ -513,30 +548,39 @@ where
     Ok(())
 }
 
-/// Sets `fact.shown`: within an article, of the facts that say the same thing about the same
+/// Sets `fact.subject_entity` and `fact.object_entity` from the local entities, and
+/// `fact.shown`: within an article, of the facts that say the same thing about the same
 /// corpus entities, only the most confident (then the first) is shown.
 fn mark_shown(tx: &rusqlite::Transaction) -> Result<()> {
     let mut st = tx.prepare(
-        "SELECT f.article, f.idx, f.predicate, f.modality, ls.entity_id, lo.entity_id, f.object_value, f.confidence, f.shown
+        "SELECT f.article, f.idx, f.predicate, f.modality, ls.entity_id, lo.entity_id, f.object_value, f.confidence, f.shown,
+                f.subject_entity, f.object_entity
          FROM fact f
          JOIN local_entity ls ON ls.article = f.article AND ls.local_id = f.subject
          LEFT JOIN local_entity lo ON lo.article = f.article AND lo.local_id = f.object
          ORDER BY f.article, f.idx",
     )?;
     type Key = (String, String, Option<String>, Option<String>, Option<String>);
-    let mut changes: Vec<(i64, i64, i64)> = Vec::new();
+    struct Row {
+        idx: i64,
+        key: Key,
+        shown: i64,
+        /// (subject, object) entities now, and as stored
+        ends: (Option<String>, Option<String>),
+        stored: (Option<String>, Option<String>),
+    }
+    let mut changes: Vec<(i64, i64, i64, (Option<String>, Option<String>))> = Vec::new();
     let mut current: i64 = -1;
     let mut best: HashMap<Key, (f64, i64)> = HashMap::new();
-    let mut rows_of_article: Vec<(i64, Key, f64, i64)> = Vec::new();
-    let flush = |article: i64, rows: &mut Vec<(i64, Key, f64, i64)>, best: &mut HashMap<Key, (f64, i64)>, changes: &mut Vec<(i64, i64, i64)>| {
-        for (idx, key, _, shown) in rows.iter() {
-            let keep = best.get(key).is_some_and(|&(_, b)| b == *idx);
+    let mut rows_of_article: Vec<Row> = Vec::new();
+    let flush = |article: i64, rows: &mut Vec<Row>, best: &mut HashMap<Key, (f64, i64)>, changes: &mut Vec<(i64, i64, i64, (Option<String>, Option<String>))>| {
+        for row in rows.drain(..) {
+            let keep = best.get(&row.key).is_some_and(|&(_, b)| b == row.idx);
             let want = keep as i64;
-            if want != *shown {
-                changes.push((article, *idx, want));
+            if want != row.shown || row.ends != row.stored {
+                changes.push((article, row.idx, want, row.ends));
             }
         }
-        rows.clear();
         best.clear();
     };
     let mut rows = st.query([])?;
@@ -549,6 +593,7 @@ fn mark_shown(tx: &rusqlite::Transaction) -> Result<()> {
         let idx: i64 = r.get(1)?;
         let pred: String = r.get(2)?;
         let (s_id, o_id): (Option<String>, Option<String>) = (r.get(4)?, r.get(5)?);
+        let ends = (s_id.clone(), o_id.clone());
         // symmetric predicates hold both ways: one key for both orders
         let (s_id, o_id) = if crate::model::Predicate::ALL.iter().any(|p| p.as_str() == pred && p.is_symmetric()) && o_id < s_id {
             (o_id, s_id)
@@ -562,13 +607,13 @@ fn mark_shown(tx: &rusqlite::Transaction) -> Result<()> {
         if conf > e.0 {
             *e = (conf, idx);
         }
-        rows_of_article.push((idx, key, conf, shown));
+        rows_of_article.push(Row { idx, key, shown, ends, stored: (r.get(9)?, r.get(10)?) });
     }
     flush(current, &mut rows_of_article, &mut best, &mut changes);
     drop(rows);
-    let mut up = tx.prepare("UPDATE fact SET shown = ?3 WHERE article = ?1 AND idx = ?2")?;
-    for (a, i, v) in changes {
-        up.execute(params![a, i, v])?;
+    let mut up = tx.prepare("UPDATE fact SET shown = ?3, subject_entity = ?4, object_entity = ?5 WHERE article = ?1 AND idx = ?2")?;
+    for (a, i, v, (s, o)) in changes {
+        up.execute(params![a, i, v, s, o])?;
     }
     Ok(())
 }
@@ -581,4 +626,20 @@ pub fn counts(conn: &Connection) -> Result<Vec<(String, i64)>> {
         out.push((t.to_string(), n));
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CharIndex;
+
+    #[test]
+    fn char_offsets_match_counting() {
+        let text = "Ахмед said “yes” — twice. ".repeat(20) + "end";
+        let idx = CharIndex::new(&text);
+        for b in 0..=text.len() + 3 {
+            let want = text.char_indices().filter(|(i, _)| *i < b.min(text.len())).count() as i64;
+            assert_eq!(idx.at(b), want, "byte {b}");
+        }
+        assert_eq!(CharIndex::new("plain").at(3), 3);
+    }
 }

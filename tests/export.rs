@@ -269,9 +269,9 @@ fn fixture() -> Connection {
         };
         conn.execute(
             "INSERT INTO fact (article, idx, sentence, subject, predicate, object, object_value, role,
-                               confidence, rule, modality, start, end)
-             VALUES ((SELECT num FROM article WHERE id = ?1), ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'test', ?9, 0, 5)",
-            params![article, idx as i64, local_id(subject), predicate, object_local, object_value, role, conf, modality],
+                               confidence, rule, modality, start, end, subject_entity, object_entity)
+             VALUES ((SELECT num FROM article WHERE id = ?1), ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'test', ?9, 0, 5, ?10, ?11)",
+            params![article, idx as i64, local_id(subject), predicate, object_local, object_value, role, conf, modality, subject, object_local.map(|_| *object)],
         )
         .unwrap();
     }

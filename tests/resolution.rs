@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use newsgraph::dedup::{align, similar, FactRow, Story, Text};
+use newsgraph::dedup::{align, similar, FactRow, Story};
 use newsgraph::model::EntityType;
 use newsgraph::resolve::{gpe_key, person_key, resolve, Local};
 use rusqlite::Connection;
@@ -78,8 +78,7 @@ fn near_duplicates_are_found_and_different_stories_are_not() {
     let other = "A storm knocked out power to thousands of homes along the coast overnight, and crews expect to \
         restore service by Thursday, the utility said. Schools in two districts will stay closed while roads are \
         cleared of fallen trees.";
-    let texts: Vec<Text> = [STORY, &syndicated, translated, other].iter().map(|t| Text::new(t)).collect();
-    let (copies, translations) = similar(&texts);
+    let (copies, translations) = similar(&[STORY, &syndicated, translated, other]);
     let pairs = |v: &[(usize, usize, f64)]| v.iter().map(|p| (p.0, p.1)).collect::<BTreeSet<_>>();
     assert_eq!(pairs(&copies), BTreeSet::from([(0, 1)]));
     assert!(pairs(&translations).contains(&(0, 2)) || pairs(&translations).contains(&(1, 2)), "{translations:?}");
