@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use rayon::prelude::*;
 
-use crate::ingest::{self, ReadError};
+use crate::ingest::{self, ReadItem, ReadError};
 use crate::model::Article;
 use crate::store::{self, Analysed};
 use crate::{analyse, extract};
@@ -85,7 +85,7 @@ pub fn analyse_article(article: Article) -> (Analysed, Duration, Duration) {
 /// hands each batch to the writer.
 fn read_all(
     files: &[PathBuf],
-    known: &HashMap<String, String>,
+    known: &std::sync::Arc<HashMap<String, (String, i64)>>,
     opts: &BuildOptions,
     pool: &rayon::ThreadPool,
     report: &mut BuildReport,
@@ -114,38 +114,49 @@ fn read_all(
         analysing += began.elapsed();
         Ok(())
     };
+    // unchanged articles are recognised by the hash of their text before any cleaning
+    let stored: ingest::Stored = {
+        let known = known.clone();
+        std::sync::Arc::new(move |id: &str, hash: &str| known.get(id).is_some_and(|(h, _)| h == hash))
+    };
     for file in files {
         let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
-        for item in ingest::read_file(file) {
+        for item in ingest::read_file_except(file, Some(stored.clone())) {
+            let (id, path) = match &item {
+                Err(e) => {
+                    report.failed.push(e.clone());
+                    continue;
+                }
+                Ok(ReadItem::New(a)) => (a.id.clone(), a.path.clone()),
+                Ok(ReadItem::Unchanged { id, path, .. }) => (id.clone(), path.clone()),
+            };
+            if !seen.insert(id.clone()) {
+                report.failed.push(ReadError { path, reason: format!("article id {id:?} was already read from another input; skipped") });
+                continue;
+            }
+            report.read += 1;
             match item {
-                Err(e) => report.failed.push(e),
-                Ok(article) => {
-                    if !seen.insert(article.id.clone()) {
-                        report.failed.push(ReadError {
-                            path: article.path.clone(),
-                            reason: format!("article id {:?} was already read from another input; skipped", article.id),
-                        });
-                        continue;
-                    }
-                    report.read += 1;
+                Ok(ReadItem::Unchanged { bytes, .. }) => {
+                    report.bytes += bytes;
+                    progress(Progress::ArticleRead(bytes));
+                    report.words += known.get(&id).map_or(0, |(_, w)| *w as u64);
+                    report.unchanged += 1;
+                }
+                Ok(ReadItem::New(article)) => {
                     report.bytes += article.text.len() as u64;
                     progress(Progress::ArticleRead(article.text.len() as u64));
                     report.words += article.clean.text.split_whitespace().count() as u64;
-                    match known.get(&article.id) {
-                        Some(h) if *h == article.hash => {
-                            report.unchanged += 1;
-                            continue;
-                        }
-                        Some(_) => {
-                            report.replaced += 1;
-                        }
-                        None => report.added += 1,
+                    if known.contains_key(&article.id) {
+                        report.replaced += 1;
+                    } else {
+                        report.added += 1;
                     }
                     batch.push(article);
                     if batch.len() >= opts.batch {
                         flush(&mut batch, report)?;
                     }
                 }
+                Err(_) => unreachable!("errors were handled above"),
             }
         }
         progress(Progress::FileDone(size));
@@ -168,7 +179,7 @@ pub fn build(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.threads.unwrap_or(0)).build()?;
     let mut conn = store::open(&opts.db)?;
-    let known = store::article_hashes(&conn)?;
+    let known = std::sync::Arc::new(store::article_hashes(&conn)?);
     let mut report = BuildReport::default();
     let (files, errors) = ingest::discover(paths);
     report.failed.extend(errors);

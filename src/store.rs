@@ -49,10 +49,10 @@ pub fn open_read_only(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
-/// Content hashes of the stored articles, by id.
-pub fn article_hashes(conn: &Connection) -> Result<HashMap<String, String>> {
-    let mut st = conn.prepare("SELECT id, hash FROM article")?;
-    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+/// Content hashes and word counts of the stored articles, by id.
+pub fn article_hashes(conn: &Connection) -> Result<HashMap<String, (String, i64)>> {
+    let mut st = conn.prepare("SELECT id, hash, words FROM article")?;
+    let rows = st.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

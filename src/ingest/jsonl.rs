@@ -1,8 +1,7 @@
 //! JSONL / NDJSON input, streamed line by line: one article per non-blank line. A bad
 //! line is an error for that line only; the others still go through.
 
-use super::{make_article, too_large, ReadError, MAX_ARTICLE_BYTES};
-use crate::model::Article;
+use super::{read_article, too_large, ReadItem, ReadError, Stored, MAX_ARTICLE_BYTES};
 use serde::Deserialize;
 use serde_json::Value;
 use std::fs::File;
@@ -71,10 +70,11 @@ pub struct Lines {
     line_no: usize,
     offset: usize,
     buf: Vec<u8>,
+    stored: Option<Stored>,
 }
 
 impl Lines {
-    pub fn open(path: &Path) -> Self {
+    pub fn open(path: &Path, stored: Option<Stored>) -> Self {
         let shown = path.display().to_string();
         let (reader, pending) = match File::open(path) {
             Ok(f) => (Some(BufReader::with_capacity(1 << 16, f)), None),
@@ -93,6 +93,7 @@ impl Lines {
             line_no: 0,
             offset: 0,
             buf: Vec::new(),
+            stored,
         }
     }
 
@@ -103,7 +104,7 @@ impl Lines {
         )
     }
 
-    fn parse(&mut self, line_offset: usize) -> Result<Article, ReadError> {
+    fn parse(&mut self, line_offset: usize) -> Result<ReadItem, ReadError> {
         let bytes = std::mem::take(&mut self.buf);
         let line = match std::str::from_utf8(&bytes) {
             Ok(l) => l,
@@ -142,20 +143,21 @@ impl Lines {
             _ => None,
         };
         let path = format!("{}:{}", self.shown, self.line_no);
-        make_article(
+        read_article(
             id,
             path,
             text,
             opt(record.title),
             opt(record.date),
             opt(record.source),
+            self.stored.as_ref(),
         )
         .map_err(|e| self.error(e.reason))
     }
 }
 
 impl Iterator for Lines {
-    type Item = Result<Article, ReadError>;
+    type Item = Result<ReadItem, ReadError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         if let Some(e) = self.pending.take() {

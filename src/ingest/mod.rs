@@ -147,13 +147,32 @@ fn is_jsonl(path: &Path) -> bool {
 
 /// Read one input file: a `.jsonl` / `.ndjson` yields one item per non-blank line (streamed: do not read the whole file into memory at once; each line is one article with `id`, `text`, optional `title`, `date`, `source`); any other file yields exactly one item, its id = the file name (not the path).
 pub fn read_file(path: &Path) -> Box<dyn Iterator<Item = Result<Article, ReadError>>> {
-    if is_jsonl(path) {
-        return Box::new(jsonl::Lines::open(path));
-    }
-    Box::new(std::iter::once(read_single(path)))
+    Box::new(read_file_except(path, None).map(|r| match r {
+        Ok(ReadItem::New(a)) => Ok(a),
+        Ok(ReadItem::Unchanged { .. }) => unreachable!("no stored articles were given"),
+        Err(e) => Err(e),
+    }))
 }
 
-fn read_single(path: &Path) -> Result<Article, ReadError> {
+/// Tells whether an article (id, blake3 hash of its text) is stored already, unchanged.
+pub type Stored = std::sync::Arc<dyn Fn(&str, &str) -> bool + Send + Sync>;
+
+/// An item read: an article, or one that `Stored` says is unchanged (not cleaned again).
+#[derive(Debug)]
+pub enum ReadItem {
+    New(Article),
+    Unchanged { id: String, path: String, bytes: u64 },
+}
+
+/// `read_file`, where articles that `stored` has unchanged are only hashed, not cleaned.
+pub fn read_file_except(path: &Path, stored: Option<Stored>) -> Box<dyn Iterator<Item = Result<ReadItem, ReadError>>> {
+    if is_jsonl(path) {
+        return Box::new(jsonl::Lines::open(path, stored));
+    }
+    Box::new(std::iter::once(read_single(path, stored.as_ref())))
+}
+
+fn read_single(path: &Path, stored: Option<&Stored>) -> Result<ReadItem, ReadError> {
     let shown = path.display().to_string();
     let fail = |reason: String| ReadError::new(shown.clone(), reason);
     let file =
@@ -179,7 +198,26 @@ fn read_single(path: &Path) -> Result<Article, ReadError> {
     let id = path
         .file_name()
         .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
-    make_article(id, shown.clone(), text, None, None, None)
+    read_article(id, shown.clone(), text, None, None, None, stored)
+}
+
+/// `make_article`, unless `stored` has this text under this id already.
+pub(crate) fn read_article(
+    id: String,
+    path: String,
+    text: String,
+    title: Option<String>,
+    date: Option<String>,
+    source: Option<String>,
+    stored: Option<&Stored>,
+) -> Result<ReadItem, ReadError> {
+    if let Some(s) = stored {
+        let hash = blake3::hash(text.as_bytes()).to_hex().to_string();
+        if s(&id, &hash) {
+            return Ok(ReadItem::Unchanged { id, path, bytes: text.len() as u64 });
+        }
+    }
+    make_article(id, path, text, title, date, source).map(ReadItem::New)
 }
 
 /// Bytes → text, refusing binary data and invalid UTF-8. A byte-order mark is dropped.
