@@ -509,6 +509,32 @@ pub struct Found {
     pub translations: usize,
 }
 
+/// Up to three distinct articles that use a key (more are not needed).
+#[derive(Default)]
+struct KeyArticles<'a>([Option<&'a str>; 3]);
+
+impl<'a> KeyArticles<'a> {
+    fn add(&mut self, a: &'a str) {
+        for slot in self.0.iter_mut() {
+            match slot {
+                Some(x) if *x == a => return,
+                Some(_) => {}
+                None => {
+                    *slot = Some(a);
+                    return;
+                }
+            }
+        }
+    }
+    fn only_one(&self) -> bool {
+        self.0[1].is_none()
+    }
+    /// Whether an article other than these two uses the key.
+    fn any_but(&self, a: &str, b: &str) -> bool {
+        self.0.iter().flatten().any(|x| *x != a && *x != b)
+    }
+}
+
 struct Meta {
     num: i64,
     id: String,
@@ -547,39 +573,66 @@ fn within(a: Option<&str>, b: Option<&str>, days: i64) -> bool {
 
 /// Finds copies among the stored articles, writes `article.duplicate_of` (only rows that
 /// change) and returns what it found.
-pub fn run(conn: &Connection, locals: &[Local]) -> Result<Found> {
+/// Articles that look alike, found from their fingerprints and texts alone (run before the
+/// local entities are loaded, so the texts compared and the entities are never in memory
+/// together).
+pub struct Candidates {
+    metas: Vec<Meta>,
+    /// article → its group of identical texts; groups' members
+    group_of: Vec<usize>,
+    members: Vec<Vec<usize>>,
+    copies: Vec<(usize, usize, f64)>,
+    translations: Vec<(usize, usize, f64)>,
+}
+
+pub fn candidates_of(conn: &Connection) -> Result<Candidates> {
     let mut metas: Vec<Meta> = Vec::new();
+    // Identical texts (same hash) are copies of the first by id, their representative;
+    // only representatives are compared, so a corpus full of exact copies costs no more.
+    let mut reps: Vec<usize> = Vec::new();
+    let mut group_of: Vec<usize> = Vec::new();
     let mut prints: Vec<Fingerprint> = Vec::new();
     {
+        let mut first: HashMap<String, usize> = HashMap::new();
         let mut st = conn.prepare(
-            "SELECT a.num, a.id, a.published, a.duplicate_of, a.title, p.shingles, p.words, p.word_count
+            "SELECT a.num, a.id, a.published, a.duplicate_of, a.title, a.hash, p.shingles, p.words, p.word_count
              FROM article a JOIN fingerprint p ON p.article = a.num ORDER BY a.id",
         )?;
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
             let id: String = r.get(1)?;
-            let sig = |c: usize| -> Result<[u64; HASHES]> {
-                from_blob(r.get_ref(c)?.as_blob()?).ok_or_else(|| anyhow::anyhow!("bad fingerprint of article {id}"))
-            };
-            prints.push(Fingerprint { shingles: sig(5)?, words: sig(6)?, word_count: r.get::<_, i64>(7)? as usize });
+            let i = metas.len();
+            let g = *first.entry(r.get(5)?).or_insert(reps.len());
+            group_of.push(g);
+            if g == reps.len() {
+                reps.push(i);
+                let sig = |c: usize| -> Result<[u64; HASHES]> {
+                    from_blob(r.get_ref(c)?.as_blob()?).ok_or_else(|| anyhow::anyhow!("bad fingerprint of article {id}"))
+                };
+                prints.push(Fingerprint { shingles: sig(6)?, words: sig(7)?, word_count: r.get::<_, i64>(8)? as usize });
+            }
             metas.push(Meta { num: r.get(0)?, id, published: r.get(2)?, current: r.get(3)?, title: r.get(4)? });
         }
     }
-    let index_of: HashMap<i64, usize> = metas.iter().enumerate().map(|(i, m)| (m.num, i)).collect();
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); reps.len()];
+    for (i, &g) in group_of.iter().enumerate() {
+        members[g].push(i);
+    }
+    let rep_of_num: HashMap<i64, usize> = reps.iter().enumerate().map(|(g, &i)| (metas[i].num, g)).collect();
     let mut known: HashMap<(usize, usize), Sims> = HashMap::new();
     {
         let mut st = conn.prepare("SELECT a, b, shingles, contained, words FROM similarity")?;
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
-            if let (Some(&i), Some(&j)) = (index_of.get(&r.get(0)?), index_of.get(&r.get(1)?)) {
+            if let (Some(&i), Some(&j)) = (rep_of_num.get(&r.get(0)?), rep_of_num.get(&r.get(1)?)) {
                 known.insert((i, j), Sims { shingles: r.get(2)?, contained: r.get(3)?, words: r.get(4)? });
             }
         }
     }
-    let Similar { copies, translations, compared } = {
+    let Similar { copies: rep_copies, translations: rep_translations, compared } = {
         let mut st = conn.prepare_cached("SELECT text FROM sentence WHERE article = ?1 ORDER BY idx")?;
-        similar_prints(&prints, &mut known, |i| {
-            let mut rows = st.query([metas[i].num])?;
+        similar_prints(&prints, &mut known, |g| {
+            let mut rows = st.query([metas[reps[g]].num])?;
             let mut buf = String::new();
             while let Some(r) = rows.next()? {
                 buf.push_str(r.get_ref(0)?.as_str()?);
@@ -592,26 +645,50 @@ pub fn run(conn: &Connection, locals: &[Local]) -> Result<Found> {
     let tx = conn.unchecked_transaction()?;
     {
         let mut st = tx.prepare("INSERT OR REPLACE INTO similarity (a, b, shingles, contained, words) VALUES (?1, ?2, ?3, ?4, ?5)")?;
-        let mut new: Vec<(i64, i64, Sims)> = compared.iter().map(|&(i, j)| (metas[i].num, metas[j].num, known[&(i, j)])).collect();
+        let mut new: Vec<(i64, i64, Sims)> = compared.iter().map(|&(i, j)| (metas[reps[i]].num, metas[reps[j]].num, known[&(i, j)])).collect();
         new.sort_by_key(|x| (x.0, x.1));
         for (a, b, s) in new {
             st.execute(params![a, b, s.shingles, s.contained, s.words])?;
         }
     }
     drop(known);
-
-    let mut by_article: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut key_articles: HashMap<&str, BTreeSet<&str>> = HashMap::new();
-    for (i, l) in locals.iter().enumerate() {
-        by_article.entry(&l.article).or_default().push(i);
-        key_articles.entry(&l.key).or_default().insert(&l.article);
+    // back to articles: exact copies, then every member of two similar groups
+    let mut copies: Vec<(usize, usize, f64)> = Vec::new();
+    for m in &members {
+        for (x, &i) in m.iter().enumerate() {
+            copies.extend(m[x + 1..].iter().map(|&j| (i, j, 1.0)));
+        }
     }
-    let none: Vec<usize> = Vec::new();
-    let locals_of = |a: &str| by_article.get(a).unwrap_or(&none);
+    for &(g, h, sim) in &rep_copies {
+        for &i in &members[g] {
+            copies.extend(members[h].iter().map(|&j| (i.min(j), i.max(j), sim)));
+        }
+    }
+    copies.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    let translations: Vec<(usize, usize, f64)> = rep_translations.iter().map(|&(g, h, sim)| (reps[g], reps[h], sim)).collect();
+    tx.commit()?;
+    Ok(Candidates { metas, group_of, members, copies, translations })
+}
+
+/// Decides which candidates are copies and translated copies, with the entity links the
+/// translations give, and records `article.duplicate_of`.
+pub fn run(conn: &Connection, locals: &[Local], found_pairs: Candidates) -> Result<Found> {
+    let Candidates { metas, group_of, members, copies, translations } = found_pairs;
+
+    // an article's locals (as index lists), and for each key the first three articles
+    // using it: enough to tell "only here" and "also in another article"
+    // (locals come grouped by article)
+    let mut by_article: HashMap<&str, std::ops::Range<usize>> = HashMap::new();
+    let mut key_articles: crate::fasthash::FastMap<&str, KeyArticles> = Default::default();
+    for (i, l) in locals.iter().enumerate() {
+        by_article.entry(&l.article).and_modify(|r| r.end = i + 1).or_insert(i..i + 1);
+        key_articles.entry(&l.key).or_default().add(&l.article);
+    }
+    let locals_of = |a: &str| by_article.get(a).cloned().unwrap_or(0..0);
     // how well the rest of the corpus knows an article's names: originals spell them as
     // other articles do, translated copies garble them
     let support = |a: &str, other: &str| -> usize {
-        locals_of(a).iter().filter(|&&i| key_articles[&*locals[i].key].iter().any(|x| *x != a && *x != other)).count()
+        locals_of(a).filter(|&i| key_articles[&*locals[i].key].any_but(a, other)).count()
     };
 
     // union of copies; the original of a group: dated first, earliest, then first id
@@ -627,7 +704,7 @@ pub fn run(conn: &Connection, locals: &[Local]) -> Result<Found> {
     let mut found = Found::default();
     // a template filled with other names (two disaster declarations for two states) is
     // not a copy: the names of the shorter must nearly all be in the longer
-    let named = |a: &str| -> BTreeSet<&str> { locals_of(a).iter().map(|&i| &*locals[i].key).filter(|k| !k.contains("@article ")).collect() };
+    let named = |a: &str| -> BTreeSet<&str> { locals_of(a).map(|i| &*locals[i].key).filter(|k| !k.contains("@article ")).collect() };
     // and the two name the same people and places (a readout of a call
     // with another leader, a declaration for another state, is another story); copies
     // appear within a month of each other (a notice renewed every year is not a copy)
@@ -675,14 +752,15 @@ pub fn run(conn: &Connection, locals: &[Local]) -> Result<Found> {
         }
         let (si, sj) = (support(ai, aj), support(aj, ai));
         let (copy, orig) = if (si, std::cmp::Reverse(rank(i))) < (sj, std::cmp::Reverse(rank(j))) { (i, j) } else { (j, i) };
-        let (cs, os) = (load_story(conn, metas[copy].num, locals_of(&metas[copy].id))?, load_story(conn, metas[orig].num, locals_of(&metas[orig].id))?);
+        let (lc, lo): (Vec<usize>, Vec<usize>) = (locals_of(&metas[copy].id).collect(), locals_of(&metas[orig].id).collect());
+        let (cs, os) = (load_story(conn, metas[copy].num, &lc)?, load_story(conn, metas[orig].num, &lo)?);
         if !near_in_time(metas[copy].published.as_deref(), metas[orig].published.as_deref()) {
             continue;
         }
         let Some((links, _)) = align(locals, &cs, &os) else { continue };
         // A translation garbles names no other article uses, and leaves few names of its
         // own unexplained; a template filled with other, well-known names does neither.
-        let rare = |i: usize| key_articles[&*locals[i].key].len() == 1;
+        let rare = |i: usize| key_articles[&*locals[i].key].only_one();
         let links: Vec<Link> = links.into_iter().filter(|l| l.rule.starts_with("translated copy: same") || rare(l.from)).collect();
         let garbled = links.iter().filter(|l| !l.rule.starts_with("translated copy: same")).count();
         let named: Vec<usize> = cs.locals.iter().copied().filter(|&i| !locals[i].key.contains("@article ")).collect();
@@ -694,7 +772,8 @@ pub fn run(conn: &Connection, locals: &[Local]) -> Result<Found> {
             continue;
         }
         found.translations += 1;
-        found.translated.insert(metas[copy].id.clone());
+        // the translation's exact copies are translations too
+        found.translated.extend(members[group_of[copy]].iter().map(|&i| metas[i].id.clone()));
         found.links.extend(links);
         let (a, b) = (find(&mut parent, copy), find(&mut parent, orig));
         if a != b {
@@ -712,6 +791,7 @@ pub fn run(conn: &Connection, locals: &[Local]) -> Result<Found> {
             changes.push((metas[i].id.clone(), want));
         }
     }
+    let tx = conn.unchecked_transaction()?;
     {
         let mut st = tx.prepare_cached("UPDATE article SET duplicate_of = ?2 WHERE id = ?1")?;
         for (id, want) in changes {

@@ -308,21 +308,17 @@ fn build(paths: Vec<PathBuf>, db: PathBuf, quiet: bool, threads: Option<usize>, 
     Ok(ExitCode::SUCCESS)
 }
 
-fn peak_rss_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
-}
+use newsgraph::store::peak_rss_mb;
 
 fn resolve_parts(p: &newsgraph::store::ResolveTimes) -> String {
     format!(
-        "load {:.2} s, duplicates {:.2} s, group {:.2} s, write {:.2} s, shown+commit {:.2} s",
+        "load {:.2} s, duplicates {:.2} s, group {:.2} s, write {:.2} s, shown+commit {:.2} s; peak MB after each step: {}",
         p.load.as_secs_f64(),
         p.dedup.as_secs_f64(),
         p.group.as_secs_f64(),
         p.write.as_secs_f64(),
-        p.shown.as_secs_f64()
+        p.shown.as_secs_f64(),
+        p.peak_mb.iter().map(|m| format!("{m:.0}")).collect::<Vec<_>>().join(" → ")
     )
 }
 

@@ -210,6 +210,7 @@ pub fn build(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress
     // A failed write stops the reader (its send fails); report the write error first.
     report.times.store = written?;
     read_result?;
+    drop(known);
 
     if store::needs_resolve(&conn)? {
         progress(Progress::Resolving);

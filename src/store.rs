@@ -17,6 +17,9 @@ pub const SCHEMA: &str = include_str!("../schema.sql");
 /// Bump when schema.sql changes in a way old databases cannot follow.
 pub const SCHEMA_VERSION: i64 = 2;
 
+/// Page cache of the writing connection (negative: KiB).
+const PAGE_CACHE: i64 = -32768;
+
 /// Opens (creating if needed) a database for writing and applies the schema.
 pub fn open(path: &Path) -> Result<Connection> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -25,7 +28,7 @@ pub fn open(path: &Path) -> Result<Connection> {
     let conn = Connection::open(path).with_context(|| format!("cannot open database {}", path.display()))?;
     conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;")?;
     // 32 MB of page cache (default 2 MB): the resolve stage rewrites tables larger than that.
-    conn.execute_batch("PRAGMA cache_size = -32768;")?;
+    conn.execute_batch(&format!("PRAGMA cache_size = {PAGE_CACHE};"))?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version > SCHEMA_VERSION {
         bail!("{} was written by a newer newsgraph (schema {version}, this one knows {SCHEMA_VERSION})", path.display());
@@ -295,44 +298,36 @@ impl Interner {
 /// The local entities in (article id, local_id) order, with where each is stored and what
 /// the merge log says of it now.
 fn load_locals_with_state(conn: &Connection) -> Result<(Vec<Local>, Vec<Stored>)> {
-    let mut ids: HashMap<i64, Arc<str>> = HashMap::new();
-    {
-        let mut st = conn.prepare("SELECT num, id FROM article")?;
-        let mut rows = st.query([])?;
-        while let Some(r) = rows.next()? {
-            ids.insert(r.get(0)?, Arc::from(r.get_ref(1)?.as_str()?));
-        }
-    }
+    let n: i64 = conn.query_row("SELECT count(*) FROM local_entity", [], |r| r.get(0))?;
+    let mut locals = Vec::with_capacity(n as usize);
+    let mut stored = Vec::with_capacity(n as usize);
     let mut intern = Interner::default();
-    let mut st = conn.prepare("SELECT article, local_id, type, name, key, names, entity_id, rule, evidence FROM local_entity ORDER BY article, local_id")?;
+    // in article id order (the resolver's tie-breaks follow it), through the index on
+    // article.id: no sorting, no copy
+    let mut st = conn.prepare(
+        "SELECT a.num, a.id, l.local_id, l.type, l.name, l.key, l.names, l.entity_id, l.rule, l.evidence
+         FROM article a JOIN local_entity l ON l.article = a.num ORDER BY a.id, l.local_id",
+    )?;
     let mut rows = st.query([])?;
-    let mut locals = Vec::new();
-    let mut stored = Vec::new();
+    let mut article: Option<(i64, Arc<str>)> = None;
     while let Some(r) = rows.next()? {
         let num: i64 = r.get(0)?;
-        let article = ids.get(&num).cloned().ok_or_else(|| anyhow::anyhow!("local entity of a missing article {num}"))?;
-        let etype = r.get_ref(2)?.as_str()?.parse().map_err(|e: String| anyhow::anyhow!(e))?;
+        if article.as_ref().is_none_or(|(n, _)| *n != num) {
+            article = Some((num, Arc::from(r.get_ref(1)?.as_str()?)));
+        }
+        let etype = r.get_ref(3)?.as_str()?.parse().map_err(|e: String| anyhow::anyhow!(e))?;
         let opt = |c: usize| -> rusqlite::Result<Option<&str>> { Ok(r.get_ref(c)?.as_str_or_null()?) };
-        let state = state_hash(opt(6)?, opt(7)?, opt(8)?);
+        let state = state_hash(opt(7)?, opt(8)?, opt(9)?);
         locals.push(Local {
-            article,
-            local_id: r.get(1)?,
+            article: article.as_ref().expect("set above").1.clone(),
+            local_id: r.get(2)?,
             etype,
-            name: intern.get(r.get_ref(3)?.as_str()?),
-            key: intern.get(r.get_ref(4)?.as_str()?),
-            names: intern.list(r.get_ref(5)?.as_str()?)?,
+            name: intern.get(r.get_ref(4)?.as_str()?),
+            key: intern.get(r.get_ref(5)?.as_str()?),
+            names: intern.list(r.get_ref(6)?.as_str()?)?,
         });
         stored.push(Stored { num, state });
     }
-    // the resolver's tie-breaks follow this order: make it the ids', not the storage order's
-    let mut order: Vec<u32> = (0..locals.len() as u32).collect();
-    order.sort_by(|&x, &y| {
-        let (a, b) = (&locals[x as usize], &locals[y as usize]);
-        a.article.cmp(&b.article).then(a.local_id.cmp(&b.local_id))
-    });
-    let mut slots: Vec<Option<Local>> = locals.into_iter().map(Some).collect();
-    let locals = order.iter().map(|&i| slots[i as usize].take().expect("a permutation")).collect();
-    let stored = order.iter().map(|&i| stored[i as usize]).collect();
     Ok((locals, stored))
 }
 
@@ -342,15 +337,20 @@ fn load_locals_with_state(conn: &Connection) -> Result<(Vec<Local>, Vec<Stored>)
 pub fn resolve_all(conn: &mut Connection) -> Result<ResolveTimes> {
     let mut times = ResolveTimes::default();
     let mut clock = std::time::Instant::now();
+    let mut peaks: Vec<f64> = Vec::new();
     let mut lap = |slot: &mut std::time::Duration| {
         let now = std::time::Instant::now();
         *slot += now - clock;
         clock = now;
+        peaks.push(peak_rss_mb().unwrap_or(0.0));
     };
+    // texts first: the ones compared are dropped before the local entities are loaded
+    let candidates = crate::dedup::candidates_of(conn)?;
+    lap(&mut times.dedup);
     let (locals, stored) = load_locals_with_state(conn)?;
     lap(&mut times.load);
     // copies first (their garbled names join the originals'), then the user's decisions
-    let found = crate::dedup::run(conn, &locals)?;
+    let found = crate::dedup::run(conn, &locals, candidates)?;
     lap(&mut times.dedup);
     let decisions = crate::curation::for_connection(conn)?;
     let resolved = resolve::resolve_curated(&locals, &found.links, &found.translated, &decisions);
@@ -416,6 +416,7 @@ pub fn resolve_all(conn: &mut Connection) -> Result<ResolveTimes> {
     tx.commit()?;
     lap(&mut times.shown);
     times.entities = resolved.len();
+    times.peak_mb = peaks;
     Ok(times)
 }
 
@@ -433,6 +434,16 @@ pub struct ResolveTimes {
     pub write: std::time::Duration,
     /// Marking restated facts, committing.
     pub shown: std::time::Duration,
+    /// Peak memory of the process (MB) at the end of each step above, in the order run.
+    pub peak_mb: Vec<f64>,
+}
+
+/// Peak resident memory of this process so far (Linux; None elsewhere).
+pub fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
 }
 
 /// Above this many changed rows (and a quarter of the table), indexes are dropped while
