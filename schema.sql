@@ -54,7 +54,9 @@ CREATE TABLE IF NOT EXISTS local_entity (
     evidence  TEXT,
     PRIMARY KEY (article, local_id)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS local_entity_entity ON local_entity(entity_id);
+-- No index on entity_id: facts carry their entities (fact.subject_entity), and the merge
+-- log of one entity is read rarely (`explain`), where a scan costs tens of milliseconds;
+-- keeping the index costs every resolve a sort of all local entities.
 
 CREATE TABLE IF NOT EXISTS mention (
     article   INTEGER NOT NULL REFERENCES article(num) ON DELETE CASCADE,

@@ -501,7 +501,8 @@ pub fn align(locals: &[Local], copy: &Story, orig: &Story) -> Option<(Vec<Link>,
 #[derive(Debug, Clone, Default)]
 pub struct Found {
     /// article → the article it copies (the original of its group).
-    pub duplicate_of: BTreeMap<String, String>,
+    /// Articles found to copy another.
+    pub duplicates: usize,
     /// Articles that are translated copies: their names are aliases, not canonical names.
     pub translated: BTreeSet<String>,
     pub links: Vec<Link>,
@@ -736,9 +737,9 @@ pub fn run(conn: &Connection, locals: &[Local], found_pairs: Candidates) -> Resu
         }
         found.copies += 1;
     }
-    let mut fact_count: HashMap<String, usize> = HashMap::new();
+    let mut fact_count: HashMap<i64, usize> = HashMap::new();
     {
-        let mut st = conn.prepare("SELECT a.id, count(*) FROM fact f JOIN article a ON a.num = f.article GROUP BY f.article")?;
+        let mut st = conn.prepare("SELECT article, count(*) FROM fact GROUP BY article")?;
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
             fact_count.insert(r.get(0)?, r.get::<_, i64>(1)? as usize);
@@ -747,7 +748,7 @@ pub fn run(conn: &Connection, locals: &[Local], found_pairs: Candidates) -> Resu
     for &(i, j, _) in &translations {
         let (ai, aj) = (metas[i].id.as_str(), metas[j].id.as_str());
         // a story needs facts to line up
-        if fact_count.get(ai).copied().unwrap_or(0) < 3 || fact_count.get(aj).copied().unwrap_or(0) < 3 {
+        if fact_count.get(&metas[i].num).copied().unwrap_or(0) < 3 || fact_count.get(&metas[j].num).copied().unwrap_or(0) < 3 {
             continue;
         }
         let (si, sj) = (support(ai, aj), support(aj, ai));
@@ -780,22 +781,18 @@ pub fn run(conn: &Connection, locals: &[Local], found_pairs: Candidates) -> Resu
             parent[a] = b;
         }
     }
-    let mut changes: Vec<(String, Option<String>)> = Vec::new();
-    for i in 0..metas.len() {
-        let r = find(&mut parent, i);
-        let want = (r != i).then(|| metas[r].id.clone());
-        if let Some(w) = &want {
-            found.duplicate_of.insert(metas[i].id.clone(), w.clone());
-        }
-        if want != metas[i].current {
-            changes.push((metas[i].id.clone(), want));
-        }
-    }
     let tx = conn.unchecked_transaction()?;
     {
-        let mut st = tx.prepare_cached("UPDATE article SET duplicate_of = ?2 WHERE id = ?1")?;
-        for (id, want) in changes {
-            st.execute(params![id, want])?;
+        let mut st = tx.prepare_cached("UPDATE article SET duplicate_of = ?2 WHERE num = ?1")?;
+        for i in 0..metas.len() {
+            let r = find(&mut parent, i);
+            let want = (r != i).then(|| metas[r].id.as_str());
+            if r != i {
+                found.duplicates += 1;
+            }
+            if want != metas[i].current.as_deref() {
+                st.execute(params![metas[i].num, want])?;
+            }
         }
     }
     tx.commit()?;

@@ -290,17 +290,18 @@ pub struct Cluster {
 }
 
 struct Union {
-    parent: Vec<usize>,
+    parent: Vec<u32>,
     why: Vec<Option<Box<(String, String)>>>,
 }
 
 impl Union {
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
+    fn find(&mut self, x: usize) -> usize {
+        let mut x = x as u32;
+        while self.parent[x as usize] != x {
+            self.parent[x as usize] = self.parent[self.parent[x as usize] as usize];
+            x = self.parent[x as usize];
         }
-        x
+        x as usize
     }
     /// `from` joins `to`'s group; the reason is kept for `from` unless it already has one.
     fn join(&mut self, from: usize, to: usize, rule: &str, evidence: String) {
@@ -312,7 +313,7 @@ impl Union {
             self.why[from] = Some(Box::new((rule.to_string(), evidence)));
         }
         let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-        self.parent[hi] = lo;
+        self.parent[hi] = lo as u32;
     }
 }
 
@@ -394,14 +395,15 @@ fn acronym(name: &str) -> bool {
 /// exactly one fuller key (in the same article first, else in the corpus), acronyms that
 /// another article defined for exactly one name, and the `links` of other stages.
 pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
-    let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // (u32 indexes: the resolver holds a few per local entity of the corpus)
+    let mut by_key: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for (i, l) in locals.iter().enumerate() {
-        by_key.entry(&l.key).or_default().push(i);
+        by_key.entry(&l.key).or_default().push(i as u32);
     }
-    let mut u = Union { parent: (0..locals.len()).collect(), why: vec![None; locals.len()] };
+    let mut u = Union { parent: (0..locals.len() as u32).collect(), why: vec![None; locals.len()] };
     for members in by_key.values() {
         for &i in &members[1..] {
-            u.parent[i] = members[0];
+            u.parent[i as usize] = members[0];
         }
     }
     // full keys by what they offer, in the corpus and per article
@@ -434,7 +436,7 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
             }
             offer_corpus[o as usize] = Some(add(offer_corpus[o as usize], k));
             for &i in members {
-                let slot = offer_article.entry((article_no[&*locals[i].article], o));
+                let slot = offer_article.entry((article_no[&*locals[i as usize].article], o));
                 let v = match slot {
                     std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
                     std::collections::hash_map::Entry::Vacant(e) => e.insert(Only::One(k)),
@@ -447,6 +449,7 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
         let Some((want, what)) = partial(k) else { continue };
         let Some(&o) = offer_no.get(&want) else { continue };
         for &i in members {
+            let i = i as usize;
             let here = match offer_article.get(&(article_no[&*locals[i].article], o)) {
                 Some(Only::One(x)) => Some((*x, "same article")),
                 _ => None,
@@ -456,7 +459,7 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
                 _ => None,
             });
             if let Some((full, rule)) = found {
-                let to = by_key[full][0];
+                let to = by_key[full][0] as usize;
                 u.join(i, to, &format!("{what}, {rule}"), format!("{:?} in {} has key {:?}, one entity has key {:?}", locals[i].name, locals[i].article, k, full));
             }
         }
@@ -480,7 +483,7 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
         }
         if let Some(full) = defined.get(&(l.etype, l.name.to_string())).filter(|s| s.len() == 1).and_then(|s| s.iter().next()) {
             if *full != &*l.key {
-                let to = by_key[full][0];
+                let to = by_key[full][0] as usize;
                 u.join(i, to, "acronym defined for one name", format!("{:?} in {} is the acronym an article defined for key {:?}", l.name, l.article, full));
             }
         }
@@ -488,18 +491,17 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
     for link in links {
         u.join(link.from, link.to, link.rule, link.evidence.clone());
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..locals.len() {
-        let r = u.find(i);
-        groups.entry(r).or_default().push(i);
+    drop(by_key);
+    // groups by root, in root order, members in order
+    let roots: Vec<u32> = (0..locals.len()).map(|i| u.find(i) as u32).collect();
+    let mut order: Vec<u32> = (0..locals.len() as u32).collect();
+    order.sort_unstable_by_key(|&i| (roots[i as usize], i));
+    let mut out: Vec<Cluster> = Vec::new();
+    for run in order.chunk_by(|&a, &b| roots[a as usize] == roots[b as usize]) {
+        let members: Vec<usize> = run.iter().map(|&i| i as usize).collect();
+        let why = members.iter().map(|&i| u.why[i].take()).collect();
+        out.push(Cluster { members, why });
     }
-    let mut out: Vec<Cluster> = groups
-        .into_values()
-        .map(|members| {
-            let why = members.iter().map(|&i| u.why[i].clone()).collect();
-            Cluster { members, why }
-        })
-        .collect();
     sort_clusters(locals, &mut out);
     out
 }
