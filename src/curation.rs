@@ -106,7 +106,7 @@ pub fn append(path: &Path, action: Action, etype: EntityType, name: &str, other:
 
 /// Whether a local entity goes by `name` (its fullest name first, then any alias).
 fn called(l: &Local, f: &str, fullest_only: bool) -> bool {
-    fold(&l.name) == f || (!fullest_only && l.names.iter().any(|n| fold(n) == f))
+    fold(l.name()) == f || (!fullest_only && l.names.iter().any(|n| fold(n) == f))
 }
 
 /// The cluster that goes by `name`: one with a member whose fullest name it is, else one

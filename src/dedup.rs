@@ -368,7 +368,7 @@ fn could_be(copy: &Local, orig: &Local) -> bool {
     if copy.etype != orig.etype {
         return false;
     }
-    let (c, o) = (fold(&copy.name), fold(&orig.name));
+    let (c, o) = (fold(copy.name()), fold(orig.name()));
     if copy.etype == EntityType::Person {
         let (cw, ow): (Vec<&str>, Vec<&str>) = (c.split(' ').collect(), o.split(' ').collect());
         let same = |a: &str, b: &str| skeleton(a) == skeleton(b);
@@ -405,7 +405,7 @@ pub fn align(locals: &[Local], copy: &Story, orig: &Story) -> Option<(Vec<Link>,
     for &c in &copy.locals {
         let lc = &locals[c];
         let hit = orig.locals.iter().copied().find(|&o| locals[o].key == lc.key).or_else(|| {
-            orig.locals.iter().copied().find(|&o| locals[o].etype == lc.etype && (plain(&locals[o].key) == plain(&lc.key) || fold(&locals[o].name) == fold(&lc.name)))
+            orig.locals.iter().copied().find(|&o| locals[o].etype == lc.etype && (plain(&locals[o].key) == plain(&lc.key) || fold(locals[o].name()) == fold(lc.name())))
         });
         if let Some(o) = hit {
             if back.contains_key(&o) {
@@ -414,7 +414,7 @@ pub fn align(locals: &[Local], copy: &Story, orig: &Story) -> Option<(Vec<Link>,
             map.insert(c, o);
             back.insert(o, c);
             if locals[o].key != lc.key {
-                links.push(Link { from: c, to: o, rule: "translated copy: same name", evidence: format!("{:?} in {} is {:?} in its original {}", lc.name, lc.article, locals[o].name, locals[o].article) });
+                links.push(Link { from: c, to: o, rule: "translated copy: same name", evidence: format!("{:?} in {} is {:?} in its original {}", lc.name(), lc.article, locals[o].name(), locals[o].article) });
             }
         }
     }
@@ -439,7 +439,7 @@ pub fn align(locals: &[Local], copy: &Story, orig: &Story) -> Option<(Vec<Link>,
                     if map.get(&known_c) == Some(&known_o) && !map.contains_key(&c) && !back.contains_key(&o) && could_be(&locals[c], &locals[o]) {
                         cand.entry(c).or_default().insert(o);
                         why.entry((c, o)).or_insert_with(|| {
-                            let known = &locals[known_c].name;
+                            let known = locals[known_c].name();
                             let said = if subject { format!("{known:?} {} it", fc.predicate) } else { format!("it {} {known:?}", fc.predicate) };
                             format!("in both, {said} (sentence {} of the copy, {} of the original)", fc.sentence + 1, fo.sentence + 1)
                         });
@@ -464,7 +464,7 @@ pub fn align(locals: &[Local], copy: &Story, orig: &Story) -> Option<(Vec<Link>,
                     from: *c,
                     to: o,
                     rule: "translated copy aligned with its original",
-                    evidence: format!("{:?} in {} stands where {:?} stands in {}: {}", lc.name, lc.article, lo.name, lo.article, why[&(*c, o)]),
+                    evidence: format!("{:?} in {} stands where {:?} stands in {}: {}", lc.name(), lc.article, lo.name(), lo.article, why[&(*c, o)]),
                 });
                 added = true;
             }

@@ -21,10 +21,17 @@ pub struct Local {
     pub article: Arc<str>,
     pub local_id: i64,
     pub etype: EntityType,
-    pub name: Arc<str>,
     pub key: Arc<str>,
-    /// Names the article used for it (aliases).
+    /// The fullest name the article uses for it first, then the other names its mentions
+    /// used (aliases).
     pub names: Arc<[Arc<str>]>,
+}
+
+impl Local {
+    /// The fullest name the article uses.
+    pub fn name(&self) -> &str {
+        self.names.first().map_or("", |n| n)
+    }
 }
 
 /// Why a local entity is in its corpus entity.
@@ -52,7 +59,7 @@ impl Why {
         match self {
             Why::Joined(b) => out.write_str(&b.1),
             // the article is the log's own column
-            _ => write!(out, "{:?} has key {:?}", l.name, l.key),
+            _ => write!(out, "{:?} has key {:?}", l.name(), l.key),
         }
     }
     pub fn rule(&self) -> &str {
@@ -460,17 +467,17 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
             });
             if let Some((full, rule)) = found {
                 let to = by_key[full][0] as usize;
-                u.join(i, to, &format!("{what}, {rule}"), format!("{:?} in {} has key {:?}, one entity has key {:?}", locals[i].name, locals[i].article, k, full));
+                u.join(i, to, &format!("{what}, {rule}"), format!("{:?} in {} has key {:?}, one entity has key {:?}", locals[i].name(), locals[i].article, k, full));
             }
         }
     }
     // acronyms: "OTS" joins the one organisation whose article defined it
     let mut defined: BTreeMap<(EntityType, String), BTreeSet<&str>> = BTreeMap::new();
     for l in locals {
-        if acronym(&l.name) {
+        if acronym(l.name()) {
             continue;
         }
-        let ini = crate::names::initials(strip_defined_acronym(&l.name)).to_uppercase();
+        let ini = crate::names::initials(strip_defined_acronym(l.name())).to_uppercase();
         for n in l.names.iter() {
             if acronym(n) && **n == *ini {
                 defined.entry((l.etype, n.to_string())).or_default().insert(&*l.key);
@@ -478,13 +485,13 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
         }
     }
     for (i, l) in locals.iter().enumerate() {
-        if !acronym(&l.name) {
+        if !acronym(l.name()) {
             continue;
         }
-        if let Some(full) = defined.get(&(l.etype, l.name.to_string())).filter(|s| s.len() == 1).and_then(|s| s.iter().next()) {
+        if let Some(full) = defined.get(&(l.etype, l.name().to_string())).filter(|s| s.len() == 1).and_then(|s| s.iter().next()) {
             if *full != &*l.key {
                 let to = by_key[full][0] as usize;
-                u.join(i, to, "acronym defined for one name", format!("{:?} in {} is the acronym an article defined for key {:?}", l.name, l.article, full));
+                u.join(i, to, "acronym defined for one name", format!("{:?} in {} is the acronym an article defined for key {:?}", l.name(), l.article, full));
             }
         }
     }
@@ -534,7 +541,7 @@ pub fn finish(locals: &[Local], clusters: Vec<Cluster>, garbled: &BTreeSet<Strin
         for &i in &c.members {
             let l = &locals[i];
             let pool = if garbled.contains(&*l.article) { &mut fallback } else { &mut names };
-            let shown = if etype == EntityType::Person { strip_titles(&l.name) } else { &*l.name };
+            let shown = if etype == EntityType::Person { strip_titles(l.name()) } else { l.name() };
             *pool.entry(shown).or_default() += 1;
             for n in l.names.iter() {
                 *counted.entry(n).or_default() += 1;
@@ -559,7 +566,7 @@ pub fn finish(locals: &[Local], clusters: Vec<Cluster>, garbled: &BTreeSet<Strin
                 let l = &locals[i];
                 match why {
                     Some(b) => (i, Why::Joined(b)),
-                    None if *same.entry(&l.name).or_insert_with(|| fold(&l.name) == first_fold) => (i, Why::SameName),
+                    None if *same.entry(l.name()).or_insert_with(|| fold(l.name()) == first_fold) => (i, Why::SameName),
                     None if l.key.starts_with("gpe:") => (i, Why::GazetteerName),
                     None => (i, Why::SameKey),
                 }
@@ -600,7 +607,7 @@ mod tests {
     use super::*;
 
     fn local(article: &str, id: i64, t: EntityType, name: &str, key: &str) -> Local {
-        Local { article: article.into(), local_id: id, etype: t, name: name.into(), key: key.into(), names: vec![name.into()].into() }
+        Local { article: article.into(), local_id: id, etype: t, key: key.into(), names: vec![name.into()].into() }
     }
 
     #[test]

@@ -118,11 +118,11 @@ impl Analysed {
     }
 }
 
-/// The names each local entity goes by: its fullest name, then the distinct names, surnames
-/// and acronyms its mentions used, in order.
+/// The names each local entity goes by: its fullest name first, then the other distinct
+/// names, surnames and acronyms its mentions used, in order.
 fn local_names(an: &Analysis) -> Vec<Vec<&str>> {
     use crate::model::MentionKind;
-    let mut out: Vec<Vec<&str>> = vec![Vec::new(); an.entities.len()];
+    let mut out: Vec<Vec<&str>> = an.entities.iter().map(|e| vec![e.name.as_str()]).collect();
     for m in &an.mentions {
         if matches!(m.kind, MentionKind::Name | MentionKind::Surname | MentionKind::Acronym) {
             if let Some(v) = out.get_mut(m.entity) {
@@ -130,11 +130,6 @@ fn local_names(an: &Analysis) -> Vec<Vec<&str>> {
                     v.push(&m.text);
                 }
             }
-        }
-    }
-    for (v, e) in out.iter_mut().zip(&an.entities) {
-        if !v.contains(&e.name.as_str()) {
-            v.insert(0, &e.name);
         }
     }
     out
@@ -222,11 +217,11 @@ pub fn load_locals(conn: &Connection) -> Result<Vec<Local>> {
     Ok(load_locals_with_state(conn)?.0)
 }
 
-/// Where a local entity is stored, and a hash of what the merge log says of it now.
-#[derive(Clone, Copy)]
+/// Where the local entities are stored (`article.num` by article id), and for each a hash
+/// of what the merge log says of it now.
 struct Stored {
-    num: i64,
-    state: u64,
+    nums: HashMap<Arc<str>, i64>,
+    state: Vec<u64>,
 }
 
 /// `state_hash` of what the resolver says now, without building the evidence string.
@@ -284,23 +279,27 @@ impl Interner {
         self.strings.insert(x.clone());
         x
     }
-    fn list(&mut self, json: &str) -> Result<Arc<[Arc<str>]>> {
-        if let Some(x) = self.lists.get(json) {
+    /// The names of a local entity, `name` first (as written by `local_names`).
+    fn list(&mut self, json: &str, name: &str) -> Result<Arc<[Arc<str>]>> {
+        if let Some(x) = self.lists.get(json).filter(|x| x.first().is_some_and(|f| &**f == name)) {
             return Ok(x.clone());
         }
         let names: Vec<String> = serde_json::from_str(json).with_context(|| format!("bad names {json:?} in local_entity"))?;
-        let x: Arc<[Arc<str>]> = names.iter().map(|n| self.get(n)).collect();
-        self.lists.insert(json.to_string(), x.clone());
+        let first = std::iter::once(name).chain(names.iter().map(String::as_str).filter(|n| *n != name));
+        let x: Arc<[Arc<str>]> = first.map(|n| self.get(n)).collect();
+        if names.first().map(String::as_str) == Some(name) {
+            self.lists.insert(json.to_string(), x.clone());
+        }
         Ok(x)
     }
 }
 
 /// The local entities in (article id, local_id) order, with where each is stored and what
 /// the merge log says of it now.
-fn load_locals_with_state(conn: &Connection) -> Result<(Vec<Local>, Vec<Stored>)> {
+fn load_locals_with_state(conn: &Connection) -> Result<(Vec<Local>, Stored)> {
     let n: i64 = conn.query_row("SELECT count(*) FROM local_entity", [], |r| r.get(0))?;
     let mut locals = Vec::with_capacity(n as usize);
-    let mut stored = Vec::with_capacity(n as usize);
+    let mut stored = Stored { nums: HashMap::new(), state: Vec::with_capacity(n as usize) };
     let mut intern = Interner::default();
     // in article id order (the resolver's tie-breaks follow it), through the index on
     // article.id: no sorting, no copy
@@ -313,7 +312,9 @@ fn load_locals_with_state(conn: &Connection) -> Result<(Vec<Local>, Vec<Stored>)
     while let Some(r) = rows.next()? {
         let num: i64 = r.get(0)?;
         if article.as_ref().is_none_or(|(n, _)| *n != num) {
-            article = Some((num, Arc::from(r.get_ref(1)?.as_str()?)));
+            let id: Arc<str> = Arc::from(r.get_ref(1)?.as_str()?);
+            stored.nums.insert(id.clone(), num);
+            article = Some((num, id));
         }
         let etype = r.get_ref(3)?.as_str()?.parse().map_err(|e: String| anyhow::anyhow!(e))?;
         let opt = |c: usize| -> rusqlite::Result<Option<&str>> { Ok(r.get_ref(c)?.as_str_or_null()?) };
@@ -322,11 +323,10 @@ fn load_locals_with_state(conn: &Connection) -> Result<(Vec<Local>, Vec<Stored>)
             article: article.as_ref().expect("set above").1.clone(),
             local_id: r.get(2)?,
             etype,
-            name: intern.get(r.get_ref(4)?.as_str()?),
             key: intern.get(r.get_ref(5)?.as_str()?),
-            names: intern.list(r.get_ref(6)?.as_str()?)?,
+            names: intern.list(r.get_ref(6)?.as_str()?, r.get_ref(4)?.as_str()?)?,
         });
-        stored.push(Stored { num, state });
+        stored.state.push(state);
     }
     Ok((locals, stored))
 }
@@ -386,26 +386,29 @@ pub fn resolve_all(conn: &mut Connection) -> Result<ResolveTimes> {
         drop(alias_rows);
         // the merge log lives on local_entity: update the rows whose entity or reason changed,
         // in storage order
-        let mut changed: Vec<usize> = (0..locals.len())
+        let num = |i: usize| stored.nums[&locals[i].article];
+        let mut changed: Vec<u32> = (0..locals.len() as u32)
             .filter(|&i| {
+                let i = i as usize;
                 let now = owner[i].map(|(e, m)| {
                     let r = &resolved[e as usize];
                     (r.id.as_str(), &r.members[m as usize].1)
                 });
-                stored[i].state != state_hash_now(now, &locals[i])
+                stored.state[i] != state_hash_now(now, &locals[i])
             })
             .collect();
-        changed.sort_by_key(|&i| (stored[i].num, locals[i].local_id));
+        changed.sort_by_key(|&i| (num(i as usize), locals[i as usize].local_id));
         let bulk = changed.len() > BULK_ROWS && changed.len() * 4 > locals.len();
         let indexes = if bulk { drop_indexes(&tx, "local_entity")? } else { Vec::new() };
         let mut set = tx.prepare("UPDATE local_entity SET entity_id = ?1, rule = ?2, evidence = ?3 WHERE article = ?4 AND local_id = ?5")?;
         for i in changed {
+            let i = i as usize;
             let now = log(i);
             let (id, rule, evidence) = match &now {
                 Some((id, rule, evidence)) => (Some(*id), Some(rule.as_str()), Some(evidence.as_str())),
                 None => (None, None, None),
             };
-            set.execute(params![id, rule, evidence, stored[i].num, locals[i].local_id])?;
+            set.execute(params![id, rule, evidence, num(i), locals[i].local_id])?;
         }
         restore_indexes(&tx, &indexes)?;
     }

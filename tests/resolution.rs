@@ -11,7 +11,7 @@ use newsgraph::resolve::{gpe_key, person_key, resolve, Local};
 use rusqlite::Connection;
 
 fn local(article: &str, id: i64, t: EntityType, name: &str, key: &str) -> Local {
-    Local { article: article.into(), local_id: id, etype: t, name: name.into(), key: key.into(), names: vec![name.into()].into() }
+    Local { article: article.into(), local_id: id, etype: t, key: key.into(), names: vec![name.into()].into() }
 }
 
 fn person(article: &str, id: i64, name: &str) -> Local {
