@@ -356,18 +356,24 @@ pub fn resolve_all(conn: &mut Connection) -> Result<ResolveTimes> {
     let resolved = resolve::resolve_curated(&locals, &found.links, &found.translated, &decisions);
     drop(found);
     lap(&mut times.group);
-    // For each local: (entity index, member index), so rows can be rebuilt from `resolved`.
-    let mut owner: Vec<Option<(u32, u32)>> = vec![None; locals.len()];
+    // For each local its entity (index into `resolved`; u32::MAX: none), so rows can be
+    // rebuilt from `resolved`.
+    let mut owner: Vec<u32> = vec![u32::MAX; locals.len()];
     for (e, r) in resolved.iter().enumerate() {
-        for (m, (i, _)) in r.members.iter().enumerate() {
-            owner[*i] = Some((e as u32, m as u32));
+        for (i, _) in &r.members {
+            owner[*i] = e as u32;
         }
     }
+    let entity_of = |i: usize| -> Option<(&str, &resolve::Why)> {
+        let r = resolved.get(owner[i] as usize)?;
+        // members are in local order
+        let m = r.members.binary_search_by_key(&i, |m| m.0).ok().or_else(|| r.members.iter().position(|m| m.0 == i))?;
+        Some((r.id.as_str(), &r.members[m].1))
+    };
     let log = |i: usize| -> Option<(&str, String, String)> {
-        let (e, m) = owner[i]?;
-        let r = &resolved[e as usize];
-        let (rule, evidence) = r.members[m as usize].1.explain(&locals[i]);
-        Some((r.id.as_str(), rule, evidence))
+        let (id, why) = entity_of(i)?;
+        let (rule, evidence) = why.explain(&locals[i]);
+        Some((id, rule, evidence))
     };
     let mut by_id: Vec<usize> = (0..resolved.len()).collect();
     by_id.sort_by(|&a, &b| resolved[a].id.cmp(&resolved[b].id));
@@ -390,11 +396,7 @@ pub fn resolve_all(conn: &mut Connection) -> Result<ResolveTimes> {
         let mut changed: Vec<u32> = (0..locals.len() as u32)
             .filter(|&i| {
                 let i = i as usize;
-                let now = owner[i].map(|(e, m)| {
-                    let r = &resolved[e as usize];
-                    (r.id.as_str(), &r.members[m as usize].1)
-                });
-                stored.state[i] != state_hash_now(now, &locals[i])
+                stored.state[i] != state_hash_now(entity_of(i), &locals[i])
             })
             .collect();
         changed.sort_by_key(|&i| (num(i as usize), locals[i as usize].local_id));
