@@ -835,3 +835,29 @@ mod fold_tests {
         assert_eq!(got, want);
     }
 }
+
+#[cfg(test)]
+mod stored_tests {
+    use super::*;
+
+    #[test]
+    fn known_comparisons_are_not_made_again() {
+        let a = "The city council approved the new budget on Monday after a long debate about school funding, road repairs and the library.";
+        let b = format!("{a} Reporting by the wire service.");
+        let prints: Vec<Fingerprint> = [a, b.as_str()].iter().map(|t| Fingerprint::of(&Text::new(t))).collect();
+        let mut known = HashMap::new();
+        let first = similar_prints(&prints, &mut known, |i| Ok([a, b.as_str()][i].to_string())).unwrap();
+        assert_eq!(first.compared, vec![(0, 1)]);
+        assert_eq!(first.copies.len(), 1);
+        let again = similar_prints(&prints, &mut known, |_| panic!("no text is read again")).unwrap();
+        assert!(again.compared.is_empty());
+        assert_eq!(again.copies.len(), 1);
+    }
+
+    #[test]
+    fn fingerprints_survive_the_database() {
+        let p = Fingerprint::of(&Text::new("one two three four five six seven"));
+        assert_eq!(from_blob(&to_blob(&p.shingles)), Some(p.shingles));
+        assert_eq!(from_blob(&[1, 2, 3]), None);
+    }
+}

@@ -186,3 +186,43 @@ fn merge_and_split_survive_a_rebuild_from_scratch() {
     let rule: String = conn.query_row("SELECT rule FROM merge_log WHERE name = 'Polad Bulbuloglu'", [], |r| r.get(0)).unwrap();
     assert!(rule.starts_with("user merge"), "{rule}");
 }
+
+#[test]
+fn exact_copies_and_an_added_copy_are_found_and_comparisons_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    for f in std::fs::read_dir(articles()).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, input.join(f.file_name().unwrap())).unwrap();
+    }
+    let first = std::fs::read_dir(articles()).unwrap().map(|f| f.unwrap().path()).min().unwrap();
+    std::fs::copy(&first, input.join("zz-exact-copy.txt")).unwrap();
+    let db = dir.path().join("kg.db");
+    newsgraph().arg("build").arg(&input).arg("--db").arg(&db).arg("-q").assert().success();
+    let conn = Connection::open(&db).unwrap();
+    let dup: Option<String> = conn.query_row("SELECT duplicate_of FROM articles WHERE id = 'zz-exact-copy.txt'", [], |r| r.get(0)).unwrap();
+    assert_eq!(dup.as_deref(), first.file_name().unwrap().to_str());
+    let compared: i64 = conn.query_row("SELECT count(*) FROM similarity", [], |r| r.get(0)).unwrap();
+    assert!(compared > 0, "the sample copy 001 was compared with 000");
+    // a second copy added later: found, and only its own pairs are compared anew
+    std::fs::copy(&first, input.join("zz-later-copy.txt")).unwrap();
+    newsgraph().arg("build").arg(&input).arg("--db").arg(&db).arg("-q").assert().success();
+    let dup: Option<String> = conn.query_row("SELECT duplicate_of FROM articles WHERE id = 'zz-later-copy.txt'", [], |r| r.get(0)).unwrap();
+    assert_eq!(dup.as_deref(), first.file_name().unwrap().to_str());
+    let after: i64 = conn.query_row("SELECT count(*) FROM similarity", [], |r| r.get(0)).unwrap();
+    assert_eq!(after, compared, "identical texts are compared once, through their first copy");
+    // the facts view reads the same whether or not the entity columns of facts were used
+    let direct: i64 = conn.query_row("SELECT count(*) FROM facts", [], |r| r.get(0)).unwrap();
+    let through_locals: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM fact f
+             JOIN local_entity ls ON ls.article = f.article AND ls.local_id = f.subject
+             JOIN entity es ON es.id = ls.entity_id
+             WHERE f.shown = 1 AND f.modality = 'asserted' AND f.subject_entity = ls.entity_id",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(direct, through_locals);
+}
