@@ -55,6 +55,8 @@ struct EntState {
     surname_sk: String,
     head: String,
     country: String,
+    /// Canonical gazetteer name of the entity's current name, looked up once.
+    place: Option<&'static str>,
 }
 
 pub fn analyse(article: &Article) -> (Doc, Analysis) {
@@ -214,9 +216,11 @@ fn corefer(
         }
         MentionKind::Surname => {
             let s = fold(&cand.name);
-            let sk = skeleton(&cand.name);
             let exact = recent(&|e| entities[e].etype == EntityType::Person && state[e].surname == s);
-            let hit = exact.or_else(|| recent(&|e| entities[e].etype == EntityType::Person && !state[e].surname.is_empty() && state[e].surname_sk == sk));
+            let hit = exact.or_else(|| {
+                let sk = skeleton(&cand.name);
+                recent(&|e| entities[e].etype == EntityType::Person && !state[e].surname.is_empty() && state[e].surname_sk == sk)
+            });
             if let Some(e) = hit {
                 add_name(&mut entities[e], &cand.name);
             }
@@ -231,7 +235,9 @@ fn corefer(
                         .or_else(|| recent(&|e| entities[e].etype == EntityType::Person && roles.get(e).is_some_and(|r| r.iter().any(|x| x.ends_with(&core)))))
                 }
                 EntityType::Group => recent(&|e| entities[e].etype == EntityType::Group),
-                EntityType::Event => recent(&|e| entities[e].etype == EntityType::Event && state[e].core == strip_editions(&fold(&cand.name)))
+                EntityType::Event => {
+                    let core = strip_editions(&fold(&cand.name));
+                    recent(&|e| entities[e].etype == EntityType::Event && state[e].core == core)
                     .or_else(|| recent(&|e| entities[e].etype == EntityType::Event && state[e].head == cand.head))
                     .or_else(|| {
                         if cand.head == "event" {
@@ -239,7 +245,8 @@ fn corefer(
                         } else {
                             None
                         }
-                    }),
+                    })
+                }
                 _ => None,
             };
         }
@@ -269,7 +276,7 @@ fn corefer(
     };
     let core = strip_editions(&f);
     let (given, surname) = if cand.etype == EntityType::Person { split_person(&cand.name) } else { Default::default() };
-    let given_sk = skeleton(&given);
+    let given_sk = if given.is_empty() { String::new() } else { skeleton(&given) };
     let country = cand.country.map(|g| cands[g].name.clone()).map(|n| gazetteer::place(&n).map(|p| p.canonical.to_string()).unwrap_or(n)).unwrap_or_default();
     let found = (0..entities.len()).rev().find(|&e| {
         let ent = &entities[e];
@@ -278,8 +285,8 @@ fn corefer(
             return false;
         }
         match cand.etype {
-            EntityType::Gpe => match (&canonical, gazetteer::place(&ent.name)) {
-                (Some(c), Some(p)) => p.canonical == c,
+            EntityType::Gpe => match (&canonical, st.place) {
+                (Some(c), Some(p)) => p == c,
                 _ => st.fold == f,
             },
             EntityType::Person => {
@@ -287,10 +294,11 @@ fn corefer(
                     && (st.given.is_empty() || given.is_empty() || st.given_sk == given_sk || st.given.len() == 1 && given.starts_with(&st.given))
             }
             EntityType::Group => st.country == country && st.head == cand.head,
+            // cheap tests first: is_subset and strip_country are the costly ones
             _ => {
                 st.core == core
-                    || (is_subset(&core, &st.core) && core.contains(' ') || is_subset(&st.core, &core) && st.core.contains(' ')) && st.head == cand.head && !cand.head.is_empty()
-                    || st.country == country && !country.is_empty() && strip_country(&core, &country) == strip_country(&st.core, &st.country)
+                    || !cand.head.is_empty() && st.head == cand.head && (core.contains(' ') && is_subset(&core, &st.core) || st.core.contains(' ') && is_subset(&st.core, &core))
+                    || !country.is_empty() && st.country == country && strip_country(&core, &country) == strip_country(&st.core, &st.country)
             }
         }
     });
@@ -298,6 +306,9 @@ fn corefer(
         add_name(&mut entities[e], &cand.name);
         if fuller(&cand.name, &entities[e].name, cand.etype) && canonical.is_none() {
             entities[e].name = cand.name.clone();
+            if cand.etype == EntityType::Gpe {
+                state[e].place = gazetteer::place(&cand.name).map(|p| p.canonical);
+            }
             state[e].fold = f;
             state[e].core = core;
             if !given.is_empty() {
@@ -313,9 +324,10 @@ fn corefer(
     let name = canonical.clone().unwrap_or_else(|| cand.name.clone());
     let mut ent = LocalEntity { etype: cand.etype, name: name.clone(), names: vec![name], context: String::new() };
     add_name(&mut ent, &cand.name);
+    let place = if cand.etype == EntityType::Gpe { gazetteer::place(&ent.name).map(|p| p.canonical) } else { None };
     entities.push(ent);
-    let surname_sk = skeleton(&surname);
-    state.push(EntState { last_seen: 0, fold: f, core, given, given_sk, surname, surname_sk, head: cand.head.clone(), country });
+    let surname_sk = if surname.is_empty() { String::new() } else { skeleton(&surname) };
+    state.push(EntState { last_seen: 0, fold: f, core, given, given_sk, surname, surname_sk, head: cand.head.clone(), country, place });
     Some(entities.len() - 1)
 }
 
@@ -335,8 +347,7 @@ fn strip_country(core: &str, country: &str) -> String {
 }
 
 fn is_subset(a: &str, b: &str) -> bool {
-    let bw: Vec<&str> = b.split(' ').collect();
-    !a.is_empty() && a.split(' ').all(|w| bw.contains(&w))
+    !a.is_empty() && a.split(' ').all(|w| b.split(' ').any(|x| x == w))
 }
 
 fn fuller(new: &str, old: &str, t: EntityType) -> bool {

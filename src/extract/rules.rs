@@ -5,6 +5,7 @@ use super::dates::{self, Tense};
 use super::{Ctx, RuleInfo};
 use crate::analyse::lexicon::RoleKind;
 use crate::analyse::mentions::ItemKind;
+use crate::fasthash::FastMap;
 use crate::model::{EntityType as T, FactObject, Predicate as P};
 
 /// Confidences are calibrated on judged samples of White House releases (see
@@ -286,7 +287,7 @@ const ATTEND_VERBS: &[&str] = &[
 /// instead of a scan of every phrase.
 struct Verbs {
     list: &'static [&'static str],
-    index: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<&'static str>>>,
+    index: std::sync::OnceLock<FastMap<&'static str, Vec<&'static str>>>,
 }
 
 impl Verbs {
@@ -296,7 +297,7 @@ impl Verbs {
     fn phrases(&self, first: &str) -> Option<&Vec<&'static str>> {
         self.index
             .get_or_init(|| {
-                let mut m: std::collections::HashMap<&'static str, Vec<&'static str>> = std::collections::HashMap::new();
+                let mut m: FastMap<&'static str, Vec<&'static str>> = FastMap::default();
                 for v in self.list {
                     m.entry(v.split(' ').next().unwrap_or(v)).or_default().push(v);
                 }
@@ -716,7 +717,7 @@ fn signed(cx: &mut Ctx) {
     let n = cx.items.len();
     for k in 0..n {
         let is_doc = DOC_WORDS.contains(&cx.items[k].lower.as_str())
-            || cx.doc.cand_of(&cx.items[k]).is_some_and(|c| DOC_WORDS.contains(&c.head.as_str()) || c.name.to_lowercase().starts_with("memorandum"));
+            || cx.doc.cand_of(&cx.items[k]).is_some_and(|c| DOC_WORDS.contains(&c.head.as_str()) || lower_starts_with(&c.name, "memorandum"));
         if !is_doc {
             continue;
         }
@@ -777,6 +778,12 @@ fn signed(cx: &mut Ctx) {
     }
 }
 
+/// `s.to_lowercase().starts_with(prefix)` without building the lower-case string.
+fn lower_starts_with(s: &str, prefix: &str) -> bool {
+    let mut lower = s.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|p| lower.next() == Some(p))
+}
+
 /// Text of a quoted title within `span` items after `k`: “On strategic cooperation ...”.
 fn quoted_after(cx: &Ctx, k: usize, span: usize) -> Option<String> {
     let n = cx.items.len();
@@ -827,9 +834,9 @@ fn dedicated_named(cx: &mut Ctx) {
     let n = cx.items.len();
     for k in 0..n {
         let Some((a, at)) = cx.ent(k) else { continue };
-        let head = cx.doc.cand_of(&cx.items[k]).map(|c| c.name.to_lowercase()).unwrap_or_default();
         // FAC/LOC with an inner name: "monument to X", "park named after X", "school that bears his name"
         if cx.is(k + 1, "<inner>") {
+            let head = cx.doc.cand_of(&cx.items[k]).map(|c| c.name.to_lowercase()).unwrap_or_default();
             let close = (k + 2..n).find(|&x| cx.is(x, "</inner>")).unwrap_or(n);
             let person = (k + 2..close).find_map(|x| cx.ent_or_demonym(x).filter(|(_, t)| *t == T::Person).map(|(e, _)| (x, e)));
             if let Some((x, p)) = person {
