@@ -12,6 +12,7 @@
 use super::lexicon::{self as lx, RoleKind};
 use super::tokens::{Token, TokenKind};
 use crate::gazetteer;
+use crate::smallstr::SmallStr;
 use crate::model::{EntityType, MentionKind};
 
 /// A mention found in a sentence, before coreference gives it an entity.
@@ -61,7 +62,7 @@ pub struct Item {
     pub tok_start: usize,
     pub tok_end: usize,
     /// Lower-case text for words and punctuation (quotes and dashes normalised).
-    pub lower: String,
+    pub lower: SmallStr,
 }
 
 impl Item {
@@ -172,13 +173,13 @@ impl<'a> Scanner<'a> {
             }
             let t = &toks[i];
             if let Some((_, et)) = PRONOUNS.iter().find(|(p, _)| *p == t.lower) {
-                let c = self.push(sentence, i, i + 1, *et, MentionKind::Pronoun, t.text.clone(), &t.lower);
+                let c = self.push(sentence, i, i + 1, *et, MentionKind::Pronoun, t.text.to_string(), &t.lower);
                 items.push(Item { kind: ItemKind::Mention(c), tok_start: i, tok_end: i + 1, lower: t.lower.clone() });
                 i += 1;
                 continue;
             }
             if let Some((end, role)) = role_at(toks, i, b) {
-                items.push(Item { kind: ItemKind::Role(role), tok_start: i, tok_end: end, lower: String::new() });
+                items.push(Item { kind: ItemKind::Role(role), tok_start: i, tok_end: end, lower: SmallStr::default() });
                 i = end;
                 continue;
             }
@@ -203,7 +204,7 @@ impl<'a> Scanner<'a> {
                 let (a, b) = (items[k].tok_start, items[k].tok_end);
                 let c = self.push(sentence, a, b, EntityType::Person, MentionKind::Description, format!("the {}", role.words), &role.words);
                 self.cands[c].role = Some(role.words.clone());
-                items[k] = Item { kind: ItemKind::Mention(c), tok_start: a, tok_end: b, lower: String::new() };
+                items[k] = Item { kind: ItemKind::Mention(c), tok_start: a, tok_end: b, lower: SmallStr::default() };
             }
         }
     }
@@ -240,7 +241,7 @@ impl<'a> Scanner<'a> {
                 let gp = self.push(sentence, dj, dj + 1, EntityType::Gpe, MentionKind::Name, country.to_string(), &country.to_lowercase());
                 self.cands[gp].adjective = true;
                 self.cands[g].country = Some(gp);
-                items.push(Item { kind: ItemKind::Mention(g), tok_start: dj, tok_end: head_end, lower: String::new() });
+                items.push(Item { kind: ItemKind::Mention(g), tok_start: dj, tok_end: head_end, lower: SmallStr::default() });
                 return Some((head_end, items));
             }
             // "the delegation of Azerbaijan": a group named by its country
@@ -256,14 +257,14 @@ impl<'a> Scanner<'a> {
                         let g = self.push(sentence, j, pe, EntityType::Group, MentionKind::Name, name, "delegation");
                         let gp = self.push(sentence, k, pe, EntityType::Gpe, MentionKind::Name, place.canonical.to_string(), &place.canonical.to_lowercase());
                         self.cands[g].country = Some(gp);
-                        items.push(Item { kind: ItemKind::Mention(g), tok_start: j, tok_end: pe, lower: String::new() });
+                        items.push(Item { kind: ItemKind::Mention(g), tok_start: j, tok_end: pe, lower: SmallStr::default() });
                         return Some((pe, items));
                     }
                 }
             }
             if det && t.lower == "the" && toks[j].lower == "delegation" {
                 let g = self.push(sentence, j, head_end, EntityType::Group, MentionKind::Description, "the delegation".into(), "delegation");
-                return Some((head_end, vec![word_item(toks, i), Item { kind: ItemKind::Mention(g), tok_start: j, tok_end: head_end, lower: String::new() }]));
+                return Some((head_end, vec![word_item(toks, i), Item { kind: ItemKind::Mention(g), tok_start: j, tok_end: head_end, lower: SmallStr::default() }]));
             }
             return None;
         }
@@ -298,7 +299,7 @@ impl<'a> Scanner<'a> {
             let name = text_of(toks, start, e);
             let kind = if named { MentionKind::Name } else { MentionKind::Description };
             let c = self.push(sentence, start, e, EntityType::Event, kind, name, &head);
-            return Some((e, vec![word_item(toks, i), Item { kind: ItemKind::Mention(c), tok_start: start, tok_end: e, lower: String::new() }]));
+            return Some((e, vec![word_item(toks, i), Item { kind: ItemKind::Mention(c), tok_start: start, tok_end: e, lower: SmallStr::default() }]));
         }
         // Monuments and parks named for someone: "the monument to the great leader",
         // "the park named after national leader X", "a school that bears his name".
@@ -323,7 +324,7 @@ impl<'a> Scanner<'a> {
                     let name = text_of(toks, j, e);
                     let c = self.push(sentence, j, e, etype, MentionKind::Name, name, w);
                     // The name inside stays visible to rules: rescan it as its own items.
-                    let mut items = vec![word_item(toks, i), Item { kind: ItemKind::Mention(c), tok_start: j, tok_end: e, lower: String::new() }];
+                    let mut items = vec![word_item(toks, i), Item { kind: ItemKind::Mention(c), tok_start: j, tok_end: e, lower: SmallStr::default() }];
                     let inner_start = toks[j + 1..e].iter().position(|t| matches!(t.lower.as_str(), "to" | "after" | "that")).map(|p| j + 1 + p + 1).unwrap_or(e);
                     let mut inner = self.scan(sentence, inner_start, e);
                     // "named after Lesya Ukrainka": capitalised words there name a person
@@ -333,7 +334,7 @@ impl<'a> Scanner<'a> {
                             let (ps, pe) = (caps[0], e);
                             let c = self.push(sentence, ps, pe, EntityType::Person, MentionKind::Name, text_of(toks, ps, pe), &toks[pe - 1].lower.clone());
                             inner.retain(|it| it.tok_end <= ps);
-                            inner.push(Item { kind: ItemKind::Mention(c), tok_start: ps, tok_end: pe, lower: String::new() });
+                            inner.push(Item { kind: ItemKind::Mention(c), tok_start: ps, tok_end: pe, lower: SmallStr::default() });
                         }
                     }
                     items.push(Item { kind: ItemKind::Word, tok_start: inner_start, tok_end: inner_start, lower: "<inner>".into() });
@@ -440,7 +441,7 @@ impl<'a> Scanner<'a> {
         let items = vec![
             // a name's quote marks are not speech: `"n` keeps them apart from quotation marks
             Item { kind: ItemKind::Punct, tok_start: i, tok_end: i + 1, lower: "\"n".into() },
-            Item { kind: ItemKind::Mention(c), tok_start: i + 1, tok_end: if end == close + 1 { close } else { end }, lower: String::new() },
+            Item { kind: ItemKind::Mention(c), tok_start: i + 1, tok_end: if end == close + 1 { close } else { end }, lower: SmallStr::default() },
         ];
         // keep the closing quote as an item when the head noun was not taken
         let mut items = items;
@@ -468,7 +469,7 @@ impl<'a> Scanner<'a> {
                     if k > a {
                         items.extend(self.typed_part(sentence, a, k, true));
                     }
-                    items.push(Item { kind: ItemKind::Role(role), tok_start: k, tok_end: re, lower: String::new() });
+                    items.push(Item { kind: ItemKind::Role(role), tok_start: k, tok_end: re, lower: SmallStr::default() });
                     let mut rest = re;
                     // "Director of the Agency": keep "of the" as words for the rules.
                     while rest < b && CONNECTORS.contains(&toks[rest].lower.as_str()) {
@@ -541,11 +542,11 @@ impl<'a> Scanner<'a> {
             && gazetteer::place(&full).is_none();
         if (city_of || comma_country) && !lower.iter().any(|w| CONNECTORS.contains(w)) && b - a <= 3 && !is_head(lower[b - a - 1]) {
             let c = self.push(sentence, a, b, EntityType::Gpe, MentionKind::Name, full.clone(), &lower[b - a - 1].to_string());
-            items.push(Item { kind: ItemKind::Mention(c), tok_start: a, tok_end: b, lower: String::new() });
+            items.push(Item { kind: ItemKind::Mention(c), tok_start: a, tok_end: b, lower: SmallStr::default() });
             return items;
         }
         let push_item = |s: &mut Self, c: usize, items: &mut Vec<Item>| {
-            items.push(Item { kind: ItemKind::Mention(c), tok_start: s.cands[c].tok_start, tok_end: s.cands[c].tok_end, lower: String::new() });
+            items.push(Item { kind: ItemKind::Mention(c), tok_start: s.cands[c].tok_start, tok_end: s.cands[c].tok_end, lower: SmallStr::default() });
         };
         // Regions: "Sverdlovsk region" (the region word may follow in lower case).
         let region_follow = toks.get(b).is_some_and(|t| !t.is_cap() && lx::has(lx::REGION, &t.lower) && t.lower != "state");

@@ -376,7 +376,7 @@ pub fn describe_items(doc: &Doc, clean: &str, si: usize) -> String {
                 out.push(format!("[{} {}]", cand.etype, doc.text(clean, it.tok_start, it.tok_end)));
             }
             ItemKind::Role(r) => out.push(format!("<{}>", r.words)),
-            _ => out.push(it.lower.clone()),
+            _ => out.push(it.lower.to_string()),
         }
     }
     out.join(" ")

@@ -1,5 +1,7 @@
 //! Tokens with byte offsets into the cleaned text.
 
+use crate::smallstr::SmallStr;
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -14,8 +16,8 @@ pub enum TokenKind {
 pub struct Token {
     pub start: usize,
     pub end: usize,
-    pub text: String,
-    pub lower: String,
+    pub text: SmallStr,
+    pub lower: SmallStr,
     pub kind: TokenKind,
     /// Some whitespace stands before the token.
     pub space_before: bool,
@@ -145,8 +147,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             out.push(Token {
                 start,
                 end: end_of(j),
-                text: word.to_string(),
-                lower: word.to_lowercase(),
+                text: SmallStr::new(word),
+                lower: SmallStr::lowercase(word),
                 kind,
                 space_before,
             });
@@ -163,7 +165,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             out.push(Token {
                 start,
                 end: end_of(i + 2),
-                text: text[start..end_of(i + 2)].to_string(),
+                text: SmallStr::new(&text[start..end_of(i + 2)]),
                 lower: "'s".into(),
                 kind: TokenKind::Word,
                 space_before,
@@ -173,15 +175,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let norm = match c {
-            '“' | '”' | '„' | '«' | '»' => "\"".to_string(),
-            '‘' | '’' => "'".to_string(),
-            '–' | '—' | '−' => "-".to_string(),
-            _ => c.to_string(),
+            '“' | '”' | '„' | '«' | '»' => SmallStr::new("\""),
+            '‘' | '’' => SmallStr::new("'"),
+            '–' | '—' | '−' => SmallStr::new("-"),
+            _ => SmallStr::new(c.encode_utf8(&mut [0; 4])),
         };
         out.push(Token {
             start,
             end: end_of(i + 1),
-            text: text[start..end_of(i + 1)].to_string(),
+            text: SmallStr::new(&text[start..end_of(i + 1)]),
             lower: norm,
             kind: TokenKind::Punct,
             space_before,
@@ -197,7 +199,7 @@ mod tests {
     use super::*;
 
     fn words(s: &str) -> Vec<String> {
-        tokenize(s).into_iter().map(|t| t.text).collect()
+        tokenize(s).into_iter().map(|t| t.text.to_string()).collect()
     }
 
     #[test]

@@ -751,7 +751,7 @@ fn signed(cx: &mut Ctx) {
                         let doc = cx.items[k].lower.clone();
                         for (bi, eb) in cx.objects_after(w + 1, &[T::Org, T::Gpe, T::Person], 30) {
                             if let Some(f) = cx.emit(ea, P::SignedAgreementWith, FactObject::Entity(eb), "signed.by_with", (k, bi + 1)) {
-                                f.detail = Some(title.clone().unwrap_or_else(|| doc.clone()));
+                                f.detail = Some(title.clone().unwrap_or_else(|| doc.to_string()));
                             }
                         }
                     }
