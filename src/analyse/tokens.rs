@@ -1,5 +1,6 @@
 //! Tokens with byte offsets into the cleaned text.
 
+use super::lexicon::Lex;
 use crate::smallstr::SmallStr;
 
 /// What a token is made of.
@@ -19,6 +20,8 @@ pub struct Token {
     pub text: SmallStr,
     pub lower: SmallStr,
     pub kind: TokenKind,
+    /// The word classes of `lower`, looked up once for all the rules that ask.
+    pub lex: Lex,
     /// Some whitespace stands before the token.
     pub space_before: bool,
 }
@@ -73,6 +76,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     text: "\n\n".into(),
                     lower: "\n\n".into(),
                     kind: TokenKind::Break,
+                lex: Lex::default(),
                     space_before: true,
                 });
             }
@@ -144,11 +148,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             } else {
                 TokenKind::Word
             };
+            let lower = SmallStr::lowercase(word);
             out.push(Token {
                 start,
                 end: end_of(j),
                 text: SmallStr::new(word),
-                lower: SmallStr::lowercase(word),
+                lex: Lex::of(&lower),
+                lower,
                 kind,
                 space_before,
             });
@@ -168,6 +174,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 text: SmallStr::new(&text[start..end_of(i + 2)]),
                 lower: "'s".into(),
                 kind: TokenKind::Word,
+                lex: Lex::of("'s"),
                 space_before,
             });
             space_before = false;
@@ -184,6 +191,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             start,
             end: end_of(i + 1),
             text: SmallStr::new(&text[start..end_of(i + 1)]),
+            lex: Lex::of(&norm),
             lower: norm,
             kind: TokenKind::Punct,
             space_before,
