@@ -6,6 +6,7 @@ pub mod mentions;
 pub mod sentences;
 pub mod tokens;
 
+use crate::fasthash::FastMap;
 use crate::gazetteer;
 use crate::model::{Analysis, Article, EntityType, LocalEntity, Mention, MentionKind, Sentence};
 use crate::names::{fold, initials, skeleton, strip_editions};
@@ -46,13 +47,11 @@ impl Doc {
 /// Side information coreference keeps per entity.
 #[derive(Default, Clone)]
 struct EntState {
-    last_seen: usize,
     fold: String,
     core: String,
     given: String,
     given_sk: String,
     surname: String,
-    surname_sk: String,
     head: String,
     country: String,
     /// Canonical gazetteer name of the entity's current name, looked up once.
@@ -68,7 +67,7 @@ pub fn analyse(article: &Article) -> (Doc, Analysis) {
     let mut entities: Vec<LocalEntity> = Vec::new();
     let mut state: Vec<EntState> = Vec::new();
     let mut roles: Vec<Vec<String>> = Vec::new();
-    let mut clock = 0usize;
+    let mut recall = Recall::default();
     // The person the previous sentence was about (its first person outside quotes):
     // "He ..." at the start of the next sentence usually means them.
     let mut last_subject: Option<usize> = None;
@@ -79,17 +78,16 @@ pub fn analyse(article: &Article) -> (Doc, Analysis) {
         order.sort_by_key(|&c| (scanner.cands[c].tok_start, scanner.cands[c].tok_end));
         let first_cand = order.first().copied();
         for c in order {
-            clock += 1;
             let subject_pronoun = Some(c) == first_cand && scanner.cands[c].kind == MentionKind::Pronoun && scanner.cands[c].etype == EntityType::Person;
             let e = if subject_pronoun && last_subject.is_some() {
                 last_subject
             } else {
-                corefer(&scanner.cands, c, &its, &mut entities, &mut state, &roles, clock)
+                corefer(&scanner.cands, c, &its, &mut entities, &mut state, &roles, &mut recall)
             };
             scanner.cands[c].entity = e.unwrap_or(usize::MAX);
             if let Some(e) = e {
                 roles.resize(entities.len(), Vec::new());
-                state[e].last_seen = clock;
+                recall.touch(e);
             }
         }
         roles.resize(entities.len(), Vec::new());
@@ -192,6 +190,41 @@ fn split_person(name: &str) -> (String, String) {
     (given, surname)
 }
 
+/// What coreference keeps to find entities fast: by recency and by surname.
+#[derive(Default)]
+struct Recall {
+    /// Entities from least to most recently mentioned: "the latest X" searches from the end.
+    order: Vec<usize>,
+    /// When each entity was last mentioned (a counter), to pick the latest of a few.
+    seen: Vec<usize>,
+    clock: usize,
+    /// Person entities by surname, and by its skeleton when not empty.
+    by_surname: FastMap<String, Vec<usize>>,
+    by_surname_sk: FastMap<String, Vec<usize>>,
+}
+
+impl Recall {
+    fn touch(&mut self, e: usize) {
+        self.clock += 1;
+        if self.seen.len() <= e {
+            self.seen.resize(e + 1, 0);
+        }
+        self.seen[e] = self.clock;
+        if let Some(p) = self.order.iter().rposition(|&x| x == e) {
+            self.order.remove(p);
+        }
+        self.order.push(e);
+    }
+    /// The most recently mentioned entity that fits.
+    fn recent(&self, pred: &dyn Fn(usize) -> bool) -> Option<usize> {
+        self.order.iter().rev().copied().find(|&e| pred(e))
+    }
+    /// The most recently mentioned of `es`.
+    fn latest(&self, es: Option<&Vec<usize>>) -> Option<usize> {
+        es?.iter().copied().max_by_key(|&e| self.seen[e])
+    }
+}
+
 /// Finds or makes the local entity a mention refers to.
 fn corefer(
     cands: &[Cand],
@@ -200,12 +233,10 @@ fn corefer(
     entities: &mut Vec<LocalEntity>,
     state: &mut Vec<EntState>,
     roles: &[Vec<String>],
-    _clock: usize,
+    recall: &mut Recall,
 ) -> Option<usize> {
     let cand = &cands[c];
-    let recent = |pred: &dyn Fn(usize) -> bool| -> Option<usize> {
-        (0..entities.len()).filter(|&e| pred(e)).max_by_key(|&e| state[e].last_seen)
-    };
+    let recent = |pred: &dyn Fn(usize) -> bool| recall.recent(pred);
     match cand.kind {
         MentionKind::Pronoun => {
             let et = cand.etype;
@@ -215,12 +246,9 @@ fn corefer(
             };
         }
         MentionKind::Surname => {
-            let s = fold(&cand.name);
-            let exact = recent(&|e| entities[e].etype == EntityType::Person && state[e].surname == s);
-            let hit = exact.or_else(|| {
-                let sk = skeleton(&cand.name);
-                recent(&|e| entities[e].etype == EntityType::Person && !state[e].surname.is_empty() && state[e].surname_sk == sk)
-            });
+            // the latest person of that surname, else of a surname spelled alike
+            let exact = recall.latest(recall.by_surname.get(&fold(&cand.name)));
+            let hit = exact.or_else(|| recall.latest(recall.by_surname_sk.get(&skeleton(&cand.name))));
             if let Some(e) = hit {
                 add_name(&mut entities[e], &cand.name);
             }
@@ -278,7 +306,7 @@ fn corefer(
     let (given, surname) = if cand.etype == EntityType::Person { split_person(&cand.name) } else { Default::default() };
     let given_sk = if given.is_empty() { String::new() } else { skeleton(&given) };
     let country = cand.country.map(|g| cands[g].name.clone()).map(|n| gazetteer::place(&n).map(|p| p.canonical.to_string()).unwrap_or(n)).unwrap_or_default();
-    let found = (0..entities.len()).rev().find(|&e| {
+    let fits = |e: usize| {
         let ent = &entities[e];
         let st = &state[e];
         if ent.etype != cand.etype {
@@ -301,7 +329,13 @@ fn corefer(
                     || !country.is_empty() && st.country == country && strip_country(&core, &country) == strip_country(&st.core, &st.country)
             }
         }
-    });
+    };
+    // the latest-made entity that fits; a person's can only be among those of its surname
+    let found = if cand.etype == EntityType::Person {
+        recall.by_surname.get(&surname).and_then(|es| es.iter().rev().copied().find(|&e| fits(e)))
+    } else {
+        (0..entities.len()).rev().find(|&e| fits(e))
+    };
     if let Some(e) = found {
         add_name(&mut entities[e], &cand.name);
         if fuller(&cand.name, &entities[e].name, cand.etype) && canonical.is_none() {
@@ -326,8 +360,14 @@ fn corefer(
     add_name(&mut ent, &cand.name);
     let place = if cand.etype == EntityType::Gpe { gazetteer::place(&ent.name).map(|p| p.canonical) } else { None };
     entities.push(ent);
-    let surname_sk = if surname.is_empty() { String::new() } else { skeleton(&surname) };
-    state.push(EntState { last_seen: 0, fold: f, core, given, given_sk, surname, surname_sk, head: cand.head.clone(), country, place });
+    if cand.etype == EntityType::Person {
+        let e = entities.len() - 1;
+        recall.by_surname.entry(surname.clone()).or_default().push(e);
+        if !surname.is_empty() {
+            recall.by_surname_sk.entry(skeleton(&surname)).or_default().push(e);
+        }
+    }
+    state.push(EntState { fold: f, core, given, given_sk, surname, head: cand.head.clone(), country, place });
     Some(entities.len() - 1)
 }
 

@@ -315,6 +315,9 @@ static VISIT: Verbs = Verbs::new(VISIT_VERBS);
 /// The longest phrase of `verbs` starting at item `k`; returns the index after it.
 fn verb_at(cx: &Ctx, k: usize, verbs: &Verbs) -> Option<usize> {
     let first = cx.items.get(k)?.lower.as_str();
+    if first.is_empty() {
+        return None; // a mention or role item
+    }
     verbs.phrases(first)?.iter().filter_map(|v| cx.words_at(k, v)).max()
 }
 
@@ -920,7 +923,19 @@ pub(crate) fn quotations(doc: &crate::analyse::Doc, clean: &str) -> Vec<crate::m
         .enumerate()
         .flat_map(|(si, its)| its.iter().enumerate().filter(|(_, i)| i.is("\"")).map(move |(k, _)| (si, k)))
         .collect();
-    let para_of = |si: usize| doc.tokens[..doc.sentences[si].start].iter().filter(|t| t.kind == crate::analyse::tokens::TokenKind::Break).count();
+    // paragraph of each sentence: the breaks before it, counted in one pass
+    let mut para = Vec::new();
+    if marks.len() > 1 {
+        let (mut t, mut breaks) = (0, 0);
+        for sp in &doc.sentences {
+            while t < sp.start {
+                breaks += (doc.tokens[t].kind == crate::analyse::tokens::TokenKind::Break) as usize;
+                t += 1;
+            }
+            para.push(breaks);
+        }
+    }
+    let para_of = |si: usize| para[si];
     let mut m = 0;
     while m + 1 < marks.len() {
         let (s1, k1) = marks[m];
