@@ -236,6 +236,10 @@ pub struct Lex {
 
 impl Lex {
     pub fn of(word: &str) -> Lex {
+        // no listed word starts with a digit, a capital or punctuation: skip the hash then
+        if word.as_bytes().first().is_some_and(|&b| !first_bytes()[b as usize]) {
+            return Lex::default();
+        }
         classes().get(word).map(|&(bits, role)| Lex { bits, role }).unwrap_or_default()
     }
     pub fn has(self, class: u16) -> bool {
@@ -259,6 +263,20 @@ impl Lex {
     pub fn is_common_word(self) -> bool {
         self.has(COMMON)
     }
+}
+
+/// Which bytes begin some word of the class table.
+fn first_bytes() -> &'static [bool; 256] {
+    static FIRST: OnceLock<[bool; 256]> = OnceLock::new();
+    FIRST.get_or_init(|| {
+        let mut first = [false; 256];
+        for w in classes().keys() {
+            if let Some(&b) = w.as_bytes().first() {
+                first[b as usize] = true;
+            }
+        }
+        first
+    })
 }
 
 /// Whether `word` (lower case) belongs to a class: `has(ORG, "agency")`.

@@ -119,7 +119,8 @@ fn name_word(t: &Token) -> bool {
 }
 
 fn text_of(toks: &[Token], a: usize, b: usize) -> String {
-    let mut s = String::new();
+    // never longer than the source span: single spaces stand for its whitespace
+    let mut s = String::with_capacity(if b > a { toks[b - 1].end - toks[a].start } else { 0 });
     for (i, t) in toks[a..b].iter().enumerate() {
         if i > 0 && t.space_before {
             s.push(' ');
@@ -217,7 +218,10 @@ impl<'a> Scanner<'a> {
         let mut j = if det { i + 1 } else { i };
         // "the Georgian delegation", "a Russian delegation", "delegation of Azerbaijan"
         let mut demonym: Option<(usize, &'static str)> = None;
-        if j < b && toks[j].is_cap() {
+        // without a determiner only "Georgian delegation" can come of a capitalised word:
+        // spare the gazetteer lookups otherwise
+        let delegation_next = toks.get(i + 1).is_some_and(|n| i + 1 < b && matches!(n.lower.as_str(), "delegation" | "delegations") && !n.is_cap());
+        if (det || delegation_next) && j < b && toks[j].is_cap() {
             if let Some(c) = gazetteer::demonym_country(&toks[j].text) {
                 demonym = Some((j, c));
             } else if let Some(p) = gazetteer::place(&toks[j].text) {

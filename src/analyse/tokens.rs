@@ -33,8 +33,14 @@ impl Token {
     }
     /// Every letter upper case and at least two letters: "NATO", "OPEC", "U.S.".
     pub fn is_upper(&self) -> bool {
-        let letters: Vec<char> = self.text.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+        let mut letters = 0;
+        for c in self.text.chars().filter(|c| c.is_alphabetic()) {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+        letters >= 2
     }
     pub fn is(&self, word: &str) -> bool {
         self.lower == word

@@ -4,7 +4,7 @@
 use super::dates::{self, Tense};
 use super::{Ctx, RuleInfo};
 use crate::analyse::lexicon::RoleKind;
-use crate::analyse::mentions::ItemKind;
+use crate::analyse::mentions::{Item, ItemKind};
 use crate::fasthash::FastMap;
 use crate::model::{EntityType as T, FactObject, Predicate as P};
 
@@ -287,12 +287,14 @@ const ATTEND_VERBS: &[&str] = &[
 /// instead of a scan of every phrase.
 struct Verbs {
     list: &'static [&'static str],
+    /// This list's bit in `verb_starts`.
+    bit: u8,
     index: std::sync::OnceLock<FastMap<&'static str, Vec<&'static str>>>,
 }
 
 impl Verbs {
-    const fn new(list: &'static [&'static str]) -> Self {
-        Verbs { list, index: std::sync::OnceLock::new() }
+    const fn new(list: &'static [&'static str], bit: u8) -> Self {
+        Verbs { list, bit, index: std::sync::OnceLock::new() }
     }
     fn phrases(&self, first: &str) -> Option<&Vec<&'static str>> {
         self.index
@@ -307,16 +309,32 @@ impl Verbs {
     }
 }
 
-static ATTEND: Verbs = Verbs::new(ATTEND_VERBS);
-static PLACE: Verbs = Verbs::new(PLACE_VERBS);
-static MET: Verbs = Verbs::new(MET_VERBS);
-static VISIT: Verbs = Verbs::new(VISIT_VERBS);
+static ATTEND: Verbs = Verbs::new(ATTEND_VERBS, 1);
+static PLACE: Verbs = Verbs::new(PLACE_VERBS, 2);
+static MET: Verbs = Verbs::new(MET_VERBS, 4);
+static VISIT: Verbs = Verbs::new(VISIT_VERBS, 8);
+
+/// For each item, the bits of the verb lists with a phrase starting with its word: one
+/// lookup per item serves every rule that looks for verbs.
+fn verb_starts(items: &[Item]) -> Vec<u8> {
+    static FIRST: std::sync::OnceLock<FastMap<&'static str, u8>> = std::sync::OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut m: FastMap<&'static str, u8> = FastMap::default();
+        for verbs in [&ATTEND, &PLACE, &MET, &VISIT] {
+            for v in verbs.list {
+                *m.entry(v.split(' ').next().unwrap_or(v)).or_default() |= verbs.bit;
+            }
+        }
+        m
+    });
+    items.iter().map(|i| if i.lower.is_empty() { 0 } else { first.get(i.lower.as_str()).copied().unwrap_or(0) }).collect()
+}
 
 /// The longest phrase of `verbs` starting at item `k`; returns the index after it.
 fn verb_at(cx: &Ctx, k: usize, verbs: &Verbs) -> Option<usize> {
     let first = cx.items.get(k)?.lower.as_str();
-    if first.is_empty() {
-        return None; // a mention or role item
+    if cx.verb_starts.get_or_init(|| verb_starts(cx.items))[k] & verbs.bit == 0 {
+        return None;
     }
     verbs.phrases(first)?.iter().filter_map(|v| cx.words_at(k, v)).max()
 }
@@ -957,7 +975,7 @@ pub(crate) fn quotations(doc: &crate::analyse::Doc, clean: &str) -> Vec<crate::m
             continue;
         }
         // the speaker: "..., X said" / "..., said X" after the close, or "X said: ..." before the open
-        let cx = Ctx { doc, clean, si: s2, items: last, facts: Vec::new(), quotes: Vec::new() };
+        let cx = Ctx::new(doc, clean, s2, last);
         let verb = |k: usize| last.get(k).is_some_and(|i| has(SPEECH, &i.lower));
         let mut speaker = None;
         let mut a = k2 + 1;
@@ -973,7 +991,7 @@ pub(crate) fn quotations(doc: &crate::analyse::Doc, clean: &str) -> Vec<crate::m
             speaker = cx.ent(a + 1).filter(|(_, t)| *t == T::Person).map(|(e, _)| e);
         }
         if speaker.is_none() && k1 >= 2 && (first[k1 - 1].is(":") || first[k1 - 1].is(",")) {
-            let cx1 = Ctx { doc, clean, si: s1, items: first, facts: Vec::new(), quotes: Vec::new() };
+            let cx1 = Ctx::new(doc, clean, s1, first);
             speaker = cx1.subject_before(k1 - 1, &[T::Person]).map(|(_, e)| e);
         }
         // without a speaker, only what reads like speech: a whole sentence of some length
