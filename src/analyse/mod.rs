@@ -54,6 +54,8 @@ struct EntState {
     surname: String,
     head: String,
     country: String,
+    /// `strip_country(core, country)` while `country` is not empty, kept up to date.
+    core_sans_country: String,
     /// Canonical gazetteer name of the entity's current name, looked up once.
     place: Option<&'static str>,
 }
@@ -190,6 +192,14 @@ fn split_person(name: &str) -> (String, String) {
     (given, surname)
 }
 
+impl EntState {
+    fn update_sans_country(&mut self) {
+        if !self.country.is_empty() {
+            self.core_sans_country = strip_country(&self.core, &self.country);
+        }
+    }
+}
+
 /// What coreference keeps to find entities fast: by recency and by surname.
 #[derive(Default)]
 struct Recall {
@@ -306,6 +316,7 @@ fn corefer(
     let (given, surname) = if cand.etype == EntityType::Person { split_person(&cand.name) } else { Default::default() };
     let given_sk = if given.is_empty() { String::new() } else { skeleton(&given) };
     let country = cand.country.map(|g| cands[g].name.clone()).map(|n| gazetteer::place(&n).map(|p| p.canonical.to_string()).unwrap_or(n)).unwrap_or_default();
+    let cand_sans_country = std::cell::OnceCell::new();
     let fits = |e: usize| {
         let ent = &entities[e];
         let st = &state[e];
@@ -326,7 +337,7 @@ fn corefer(
             _ => {
                 st.core == core
                     || !cand.head.is_empty() && st.head == cand.head && (core.contains(' ') && is_subset(&core, &st.core) || st.core.contains(' ') && is_subset(&st.core, &core))
-                    || !country.is_empty() && st.country == country && strip_country(&core, &country) == strip_country(&st.core, &st.country)
+                    || !country.is_empty() && st.country == country && *cand_sans_country.get_or_init(|| strip_country(&core, &country)) == st.core_sans_country
             }
         }
     };
@@ -349,9 +360,11 @@ fn corefer(
                 state[e].given = given;
                 state[e].given_sk = given_sk;
             }
+            state[e].update_sans_country();
         }
         if state[e].country.is_empty() {
             state[e].country = country;
+            state[e].update_sans_country();
         }
         return Some(e);
     }
@@ -367,7 +380,9 @@ fn corefer(
             recall.by_surname_sk.entry(skeleton(&surname)).or_default().push(e);
         }
     }
-    state.push(EntState { fold: f, core, given, given_sk, surname, head: cand.head.clone(), country, place });
+    let mut st = EntState { fold: f, core, given, given_sk, surname, head: cand.head.clone(), country, core_sans_country: String::new(), place };
+    st.update_sans_country();
+    state.push(st);
     Some(entities.len() - 1)
 }
 
