@@ -58,6 +58,8 @@ struct EntState {
     core_sans_country: String,
     /// Canonical gazetteer name of the entity's current name, looked up once.
     place: Option<&'static str>,
+    /// Initials of the current name of an ORG or GPE, for acronyms.
+    initials: String,
 }
 
 pub fn analyse(article: &Article) -> (Doc, Analysis) {
@@ -298,7 +300,7 @@ fn corefer(
                 }
             }
             let ini = cand.name.to_lowercase().replace('.', "");
-            if let Some(e) = recent(&|e| matches!(entities[e].etype, EntityType::Org | EntityType::Gpe) && initials(&entities[e].name) == ini && ini.len() >= 2) {
+            if let Some(e) = recent(&|e| ini.len() >= 2 && matches!(entities[e].etype, EntityType::Org | EntityType::Gpe) && state[e].initials == ini) {
                 add_name(&mut entities[e], &cand.name);
                 return Some(e);
             }
@@ -354,6 +356,9 @@ fn corefer(
             if cand.etype == EntityType::Gpe {
                 state[e].place = gazetteer::place(&cand.name).map(|p| p.canonical);
             }
+            if matches!(cand.etype, EntityType::Org | EntityType::Gpe) {
+                state[e].initials = initials(&cand.name);
+            }
             state[e].fold = f;
             state[e].core = core;
             if !given.is_empty() {
@@ -372,6 +377,7 @@ fn corefer(
     let mut ent = LocalEntity { etype: cand.etype, name: name.clone(), names: vec![name], context: String::new() };
     add_name(&mut ent, &cand.name);
     let place = if cand.etype == EntityType::Gpe { gazetteer::place(&ent.name).map(|p| p.canonical) } else { None };
+    let ent_initials = if matches!(cand.etype, EntityType::Org | EntityType::Gpe) { initials(&ent.name) } else { String::new() };
     entities.push(ent);
     if cand.etype == EntityType::Person {
         let e = entities.len() - 1;
@@ -380,7 +386,7 @@ fn corefer(
             recall.by_surname_sk.entry(skeleton(&surname)).or_default().push(e);
         }
     }
-    let mut st = EntState { fold: f, core, given, given_sk, surname, head: cand.head.clone(), country, core_sans_country: String::new(), place };
+    let mut st = EntState { fold: f, core, given, given_sk, surname, head: cand.head.clone(), country, core_sans_country: String::new(), place, initials: ent_initials };
     st.update_sans_country();
     state.push(st);
     Some(entities.len() - 1)
