@@ -210,9 +210,11 @@ struct Recall {
     /// When each entity was last mentioned (a counter), to pick the latest of a few.
     seen: Vec<usize>,
     clock: usize,
-    /// Person entities by surname, and by its skeleton when not empty.
+    /// Person entities by surname, and by its skeleton when not empty, oldest first.
     by_surname: FastMap<String, Vec<usize>>,
     by_surname_sk: FastMap<String, Vec<usize>>,
+    /// Entities of each type, oldest first.
+    by_type: FastMap<EntityType, Vec<usize>>,
 }
 
 impl Recall {
@@ -314,7 +316,8 @@ fn corefer(
     } else {
         None
     };
-    let core = strip_editions(&f);
+    // the edition-free core is compared only for types other than these
+    let core = if matches!(cand.etype, EntityType::Person | EntityType::Gpe | EntityType::Group) { String::new() } else { strip_editions(&f) };
     let (given, surname) = if cand.etype == EntityType::Person { split_person(&cand.name) } else { Default::default() };
     let given_sk = if given.is_empty() { String::new() } else { skeleton(&given) };
     let country = cand.country.map(|g| cands[g].name.clone()).map(|n| gazetteer::place(&n).map(|p| p.canonical.to_string()).unwrap_or(n)).unwrap_or_default();
@@ -347,7 +350,7 @@ fn corefer(
     let found = if cand.etype == EntityType::Person {
         recall.by_surname.get(&surname).and_then(|es| es.iter().rev().copied().find(|&e| fits(e)))
     } else {
-        (0..entities.len()).rev().find(|&e| fits(e))
+        recall.by_type.get(&cand.etype).and_then(|es| es.iter().rev().copied().find(|&e| fits(e)))
     };
     if let Some(e) = found {
         add_name(&mut entities[e], &cand.name);
@@ -379,6 +382,7 @@ fn corefer(
     let place = if cand.etype == EntityType::Gpe { gazetteer::place(&ent.name).map(|p| p.canonical) } else { None };
     let ent_initials = if matches!(cand.etype, EntityType::Org | EntityType::Gpe) { initials(&ent.name) } else { String::new() };
     entities.push(ent);
+    recall.by_type.entry(cand.etype).or_default().push(entities.len() - 1);
     if cand.etype == EntityType::Person {
         let e = entities.len() - 1;
         recall.by_surname.entry(surname.clone()).or_default().push(e);
