@@ -69,6 +69,13 @@ impl AsRef<str> for SmallStr {
     }
 }
 
+/// Lets maps keyed by `SmallStr` be looked up with a `&str` (hashes and equality agree).
+impl std::borrow::Borrow<str> for SmallStr {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
 impl From<&str> for SmallStr {
     fn from(s: &str) -> Self {
         SmallStr::new(s)

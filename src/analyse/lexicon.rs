@@ -2,6 +2,7 @@
 //! reporting verbs. Everything here is about how news is written, never about who is in it.
 
 use crate::fasthash::FastMap as HashMap;
+use crate::smallstr::SmallStr;
 use std::sync::OnceLock;
 
 /// How a role relates its holder to the organisation or country it is "of".
@@ -197,10 +198,12 @@ const COMMON: u16 = 1024;
 /// Head nouns of any kind: ORG, EVENT, FAC or LOC.
 pub const HEAD: u16 = ORG | EVENT | FAC | LOC;
 
-fn classes() -> &'static HashMap<&'static str, (u16, Option<RoleKind>)> {
-    static MAP: OnceLock<HashMap<&'static str, (u16, Option<RoleKind>)>> = OnceLock::new();
+/// Keys are kept inline (`SmallStr`): one lookup per token then reads one table slot
+/// instead of following a pointer to the word.
+fn classes() -> &'static HashMap<SmallStr, (u16, Option<RoleKind>)> {
+    static MAP: OnceLock<HashMap<SmallStr, (u16, Option<RoleKind>)>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m: HashMap<&'static str, (u16, Option<RoleKind>)> = HashMap::default();
+        let mut m: HashMap<SmallStr, (u16, Option<RoleKind>)> = HashMap::default();
         for (list, bit) in [
             (ORG_HEADS, ORG),
             (EVENT_HEADS, EVENT),
@@ -214,14 +217,14 @@ fn classes() -> &'static HashMap<&'static str, (u16, Option<RoleKind>)> {
             (HONORIFICS, HONORIFIC),
         ] {
             for w in list {
-                m.entry(w).or_insert((0, None)).0 |= bit;
+                m.entry(SmallStr::new(w)).or_insert((0, None)).0 |= bit;
             }
         }
         for (w, k) in ROLE_CORES {
-            m.entry(w).or_insert((0, None)).1 = Some(*k);
+            m.entry(SmallStr::new(w)).or_insert((0, None)).1 = Some(*k);
         }
         for w in include_str!("../../data/lexicon/common_words.txt").lines() {
-            m.entry(w).or_insert((0, None)).0 |= COMMON;
+            m.entry(SmallStr::new(w)).or_insert((0, None)).0 |= COMMON;
         }
         m
     })
