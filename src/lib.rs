@@ -23,6 +23,7 @@ pub mod names;
 pub mod pipeline;
 pub mod query;
 pub mod resolve;
+pub mod smallstr;
 pub mod stats;
 pub mod store;
 pub mod view;

@@ -73,8 +73,13 @@ fn fold_ascii(name: &str) -> String {
 /// Sergey/Sergei → "srg", Dmitry/Dmitri → "dmtr", Mammadov/Mamedov → "mmdv",
 /// Gasanov/Hasanov → "gsnv". Used only to compare names, never shown.
 pub fn skeleton(word: &str) -> String {
-    let f = fold(word).replace(' ', "");
-    let f = f.replace("kh", "h").replace("ph", "f").replace("ck", "k").replace("dzh", "j").replace("zh", "j");
+    let mut f = fold(word);
+    // replace only what is there: most names need none of these
+    for (from, to) in [(" ", ""), ("kh", "h"), ("ph", "f"), ("ck", "k"), ("dzh", "j"), ("zh", "j")] {
+        if f.contains(from) {
+            f = f.replace(from, to);
+        }
+    }
     let mut chars = f.chars();
     let Some(first) = chars.next() else { return String::new() };
     // Cyrillic Г is romanised as G or H: "Geydar"/"Heydar", "Gasanov"/"Hasanov".

@@ -1,7 +1,8 @@
 //! Closed word lists of English news: roles, honorifics, the head nouns that type a name,
 //! reporting verbs. Everything here is about how news is written, never about who is in it.
 
-use crate::fasthash::{FastMap as HashMap, FastSet as HashSet};
+use crate::fasthash::FastMap as HashMap;
+use crate::smallstr::SmallStr;
 use std::sync::OnceLock;
 
 /// How a role relates its holder to the organisation or country it is "of".
@@ -192,11 +193,17 @@ pub const SPEECH: u16 = 64;
 const NEVER: u16 = 128;
 const MODIFIER: u16 = 256;
 const HONORIFIC: u16 = 512;
+/// Lower-case words the corpus writes in lower case mid-sentence (data/lexicon).
+const COMMON: u16 = 1024;
+/// Head nouns of any kind: ORG, EVENT, FAC or LOC.
+pub const HEAD: u16 = ORG | EVENT | FAC | LOC;
 
-fn classes() -> &'static HashMap<&'static str, (u16, Option<RoleKind>)> {
-    static MAP: OnceLock<HashMap<&'static str, (u16, Option<RoleKind>)>> = OnceLock::new();
+/// Keys are kept inline (`SmallStr`): one lookup per token then reads one table slot
+/// instead of following a pointer to the word.
+fn classes() -> &'static HashMap<SmallStr, (u16, Option<RoleKind>)> {
+    static MAP: OnceLock<HashMap<SmallStr, (u16, Option<RoleKind>)>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m: HashMap<&'static str, (u16, Option<RoleKind>)> = HashMap::default();
+        let mut m: HashMap<SmallStr, (u16, Option<RoleKind>)> = HashMap::default();
         for (list, bit) in [
             (ORG_HEADS, ORG),
             (EVENT_HEADS, EVENT),
@@ -210,13 +217,68 @@ fn classes() -> &'static HashMap<&'static str, (u16, Option<RoleKind>)> {
             (HONORIFICS, HONORIFIC),
         ] {
             for w in list {
-                m.entry(w).or_insert((0, None)).0 |= bit;
+                m.entry(SmallStr::new(w)).or_insert((0, None)).0 |= bit;
             }
         }
         for (w, k) in ROLE_CORES {
-            m.entry(w).or_insert((0, None)).1 = Some(*k);
+            m.entry(SmallStr::new(w)).or_insert((0, None)).1 = Some(*k);
+        }
+        for w in include_str!("../../data/lexicon/common_words.txt").lines() {
+            m.entry(SmallStr::new(w)).or_insert((0, None)).0 |= COMMON;
         }
         m
+    })
+}
+
+/// Every class of one word, looked up once: tokens keep theirs (`Token::lex`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Lex {
+    bits: u16,
+    role: Option<RoleKind>,
+}
+
+impl Lex {
+    pub fn of(word: &str) -> Lex {
+        // no listed word starts with a digit, a capital or punctuation: skip the hash then
+        if word.as_bytes().first().is_some_and(|&b| !first_bytes()[b as usize]) {
+            return Lex::default();
+        }
+        classes().get(word).map(|&(bits, role)| Lex { bits, role }).unwrap_or_default()
+    }
+    pub fn has(self, class: u16) -> bool {
+        self.bits & class != 0
+    }
+    pub fn role_kind(self) -> Option<RoleKind> {
+        self.role
+    }
+    pub fn is_role_core(self) -> bool {
+        self.role.is_some()
+    }
+    pub fn is_role_modifier(self) -> bool {
+        self.has(MODIFIER)
+    }
+    pub fn is_honorific(self) -> bool {
+        self.has(HONORIFIC)
+    }
+    pub fn never_name(self) -> bool {
+        self.has(NEVER)
+    }
+    pub fn is_common_word(self) -> bool {
+        self.has(COMMON)
+    }
+}
+
+/// Which bytes begin some word of the class table.
+fn first_bytes() -> &'static [bool; 256] {
+    static FIRST: OnceLock<[bool; 256]> = OnceLock::new();
+    FIRST.get_or_init(|| {
+        let mut first = [false; 256];
+        for w in classes().keys() {
+            if let Some(&b) = w.as_bytes().first() {
+                first[b as usize] = true;
+            }
+        }
+        first
     })
 }
 
@@ -251,10 +313,7 @@ pub fn never_name(word: &str) -> bool {
 
 /// Lower-case words the corpus writes in lower case mid-sentence (data/lexicon).
 pub fn is_common_word(lower: &str) -> bool {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    WORDS
-        .get_or_init(|| include_str!("../../data/lexicon/common_words.txt").lines().collect())
-        .contains(lower)
+    has(COMMON, lower)
 }
 
 /// The kind of the role a word sequence names, by its last core word: "first deputy" is

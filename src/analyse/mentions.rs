@@ -12,6 +12,7 @@
 use super::lexicon::{self as lx, RoleKind};
 use super::tokens::{Token, TokenKind};
 use crate::gazetteer;
+use crate::smallstr::SmallStr;
 use crate::model::{EntityType, MentionKind};
 
 /// A mention found in a sentence, before coreference gives it an entity.
@@ -61,7 +62,7 @@ pub struct Item {
     pub tok_start: usize,
     pub tok_end: usize,
     /// Lower-case text for words and punctuation (quotes and dashes normalised).
-    pub lower: String,
+    pub lower: SmallStr,
 }
 
 impl Item {
@@ -111,14 +112,15 @@ fn is_ordinal(t: &Token) -> bool {
 /// Can this token be part of a capitalised name run?
 fn name_word(t: &Token) -> bool {
     match t.kind {
-        TokenKind::Word => t.is_cap() && !lx::never_name(&t.lower) || is_roman(&t.text),
+        TokenKind::Word => t.is_cap() && !t.lex.never_name() || is_roman(&t.text),
         TokenKind::Number => t.lower.len() == 4 || is_ordinal(t),
         _ => false,
     }
 }
 
 fn text_of(toks: &[Token], a: usize, b: usize) -> String {
-    let mut s = String::new();
+    // never longer than the source span: single spaces stand for its whitespace
+    let mut s = String::with_capacity(if b > a { toks[b - 1].end - toks[a].start } else { 0 });
     for (i, t) in toks[a..b].iter().enumerate() {
         if i > 0 && t.space_before {
             s.push(' ');
@@ -162,7 +164,7 @@ impl<'a> Scanner<'a> {
     /// Items of the sentence made of tokens `[a, b)`.
     pub fn scan(&mut self, sentence: usize, a: usize, b: usize) -> Vec<Item> {
         let toks = self.toks;
-        let mut items = Vec::new();
+        let mut items = Vec::with_capacity(b - a);
         let mut i = a;
         while i < b {
             if let Some((end, mut new)) = self.lowercase_np(sentence, i, b).or_else(|| self.name_run(sentence, i, b, a)) {
@@ -172,13 +174,13 @@ impl<'a> Scanner<'a> {
             }
             let t = &toks[i];
             if let Some((_, et)) = PRONOUNS.iter().find(|(p, _)| *p == t.lower) {
-                let c = self.push(sentence, i, i + 1, *et, MentionKind::Pronoun, t.text.clone(), &t.lower);
+                let c = self.push(sentence, i, i + 1, *et, MentionKind::Pronoun, t.text.to_string(), &t.lower);
                 items.push(Item { kind: ItemKind::Mention(c), tok_start: i, tok_end: i + 1, lower: t.lower.clone() });
                 i += 1;
                 continue;
             }
             if let Some((end, role)) = role_at(toks, i, b) {
-                items.push(Item { kind: ItemKind::Role(role), tok_start: i, tok_end: end, lower: String::new() });
+                items.push(Item { kind: ItemKind::Role(role), tok_start: i, tok_end: end, lower: SmallStr::default() });
                 i = end;
                 continue;
             }
@@ -203,7 +205,7 @@ impl<'a> Scanner<'a> {
                 let (a, b) = (items[k].tok_start, items[k].tok_end);
                 let c = self.push(sentence, a, b, EntityType::Person, MentionKind::Description, format!("the {}", role.words), &role.words);
                 self.cands[c].role = Some(role.words.clone());
-                items[k] = Item { kind: ItemKind::Mention(c), tok_start: a, tok_end: b, lower: String::new() };
+                items[k] = Item { kind: ItemKind::Mention(c), tok_start: a, tok_end: b, lower: SmallStr::default() };
             }
         }
     }
@@ -216,7 +218,10 @@ impl<'a> Scanner<'a> {
         let mut j = if det { i + 1 } else { i };
         // "the Georgian delegation", "a Russian delegation", "delegation of Azerbaijan"
         let mut demonym: Option<(usize, &'static str)> = None;
-        if j < b && toks[j].is_cap() {
+        // without a determiner only "Georgian delegation" can come of a capitalised word:
+        // spare the gazetteer lookups otherwise
+        let delegation_next = toks.get(i + 1).is_some_and(|n| i + 1 < b && matches!(n.lower.as_str(), "delegation" | "delegations") && !n.is_cap());
+        if (det || delegation_next) && j < b && toks[j].is_cap() {
             if let Some(c) = gazetteer::demonym_country(&toks[j].text) {
                 demonym = Some((j, c));
             } else if let Some(p) = gazetteer::place(&toks[j].text) {
@@ -240,7 +245,7 @@ impl<'a> Scanner<'a> {
                 let gp = self.push(sentence, dj, dj + 1, EntityType::Gpe, MentionKind::Name, country.to_string(), &country.to_lowercase());
                 self.cands[gp].adjective = true;
                 self.cands[g].country = Some(gp);
-                items.push(Item { kind: ItemKind::Mention(g), tok_start: dj, tok_end: head_end, lower: String::new() });
+                items.push(Item { kind: ItemKind::Mention(g), tok_start: dj, tok_end: head_end, lower: SmallStr::default() });
                 return Some((head_end, items));
             }
             // "the delegation of Azerbaijan": a group named by its country
@@ -256,14 +261,14 @@ impl<'a> Scanner<'a> {
                         let g = self.push(sentence, j, pe, EntityType::Group, MentionKind::Name, name, "delegation");
                         let gp = self.push(sentence, k, pe, EntityType::Gpe, MentionKind::Name, place.canonical.to_string(), &place.canonical.to_lowercase());
                         self.cands[g].country = Some(gp);
-                        items.push(Item { kind: ItemKind::Mention(g), tok_start: j, tok_end: pe, lower: String::new() });
+                        items.push(Item { kind: ItemKind::Mention(g), tok_start: j, tok_end: pe, lower: SmallStr::default() });
                         return Some((pe, items));
                     }
                 }
             }
             if det && t.lower == "the" && toks[j].lower == "delegation" {
                 let g = self.push(sentence, j, head_end, EntityType::Group, MentionKind::Description, "the delegation".into(), "delegation");
-                return Some((head_end, vec![word_item(toks, i), Item { kind: ItemKind::Mention(g), tok_start: j, tok_end: head_end, lower: String::new() }]));
+                return Some((head_end, vec![word_item(toks, i), Item { kind: ItemKind::Mention(g), tok_start: j, tok_end: head_end, lower: SmallStr::default() }]));
             }
             return None;
         }
@@ -280,11 +285,11 @@ impl<'a> Scanner<'a> {
             k += 1;
             modifiers += 1;
         }
-        if k < b && !toks[k].is_cap() && lx::has(lx::EVENT, &toks[k].lower) {
+        if k < b && !toks[k].is_cap() && toks[k].lex.has(lx::EVENT) {
             let mut head = toks[k].lower.clone();
             let mut e = k + 1;
             // compound heads: "roundtable discussion", "roundtable meeting"
-            while e < b && !toks[e].is_cap() && lx::has(lx::EVENT, &toks[e].lower) {
+            while e < b && !toks[e].is_cap() && toks[e].lex.has(lx::EVENT) {
                 head = toks[e].lower.clone();
                 e += 1;
             }
@@ -298,14 +303,14 @@ impl<'a> Scanner<'a> {
             let name = text_of(toks, start, e);
             let kind = if named { MentionKind::Name } else { MentionKind::Description };
             let c = self.push(sentence, start, e, EntityType::Event, kind, name, &head);
-            return Some((e, vec![word_item(toks, i), Item { kind: ItemKind::Mention(c), tok_start: start, tok_end: e, lower: String::new() }]));
+            return Some((e, vec![word_item(toks, i), Item { kind: ItemKind::Mention(c), tok_start: start, tok_end: e, lower: SmallStr::default() }]));
         }
         // Monuments and parks named for someone: "the monument to the great leader",
         // "the park named after national leader X", "a school that bears his name".
         if j < b && !toks[j].is_cap() {
             let w = toks[j].lower.as_str();
-            let fac = lx::has(lx::FAC, w);
-            let loc = lx::has(lx::LOC, w) && w != "region";
+            let fac = toks[j].lex.has(lx::FAC);
+            let loc = toks[j].lex.has(lx::LOC) && w != "region";
             if (fac || loc) && j + 1 < b {
                 let etype = if fac { EntityType::Fac } else { EntityType::Loc };
                 let next = toks[j + 1].lower.as_str();
@@ -323,7 +328,7 @@ impl<'a> Scanner<'a> {
                     let name = text_of(toks, j, e);
                     let c = self.push(sentence, j, e, etype, MentionKind::Name, name, w);
                     // The name inside stays visible to rules: rescan it as its own items.
-                    let mut items = vec![word_item(toks, i), Item { kind: ItemKind::Mention(c), tok_start: j, tok_end: e, lower: String::new() }];
+                    let mut items = vec![word_item(toks, i), Item { kind: ItemKind::Mention(c), tok_start: j, tok_end: e, lower: SmallStr::default() }];
                     let inner_start = toks[j + 1..e].iter().position(|t| matches!(t.lower.as_str(), "to" | "after" | "that")).map(|p| j + 1 + p + 1).unwrap_or(e);
                     let mut inner = self.scan(sentence, inner_start, e);
                     // "named after Lesya Ukrainka": capitalised words there name a person
@@ -333,7 +338,7 @@ impl<'a> Scanner<'a> {
                             let (ps, pe) = (caps[0], e);
                             let c = self.push(sentence, ps, pe, EntityType::Person, MentionKind::Name, text_of(toks, ps, pe), &toks[pe - 1].lower.clone());
                             inner.retain(|it| it.tok_end <= ps);
-                            inner.push(Item { kind: ItemKind::Mention(c), tok_start: ps, tok_end: pe, lower: String::new() });
+                            inner.push(Item { kind: ItemKind::Mention(c), tok_start: ps, tok_end: pe, lower: SmallStr::default() });
                         }
                     }
                     items.push(Item { kind: ItemKind::Word, tok_start: inner_start, tok_end: inner_start, lower: "<inner>".into() });
@@ -358,7 +363,7 @@ impl<'a> Scanner<'a> {
         }
         // A sentence-initial common word ("During", "Then", "Opening") is not a name.
         let next_cap = toks.get(i + 1).is_some_and(|t| i + 1 < b && name_word(t));
-        if i == sent_start && lx::is_common_word(&toks[i].lower) && gazetteer::place(&toks[i].text).is_none() && !lx::is_role_core(&toks[i].lower) && !next_cap {
+        if i == sent_start && toks[i].lex.is_common_word() && gazetteer::place(&toks[i].text).is_none() && !toks[i].lex.is_role_core() && !next_cap {
             return None;
         }
         let mut e = i + 1;
@@ -377,7 +382,7 @@ impl<'a> Scanner<'a> {
                 let and_breaks = and_at
                     && (!org_like(toks, i, e)
                         || (e..f).any(|x| toks[x].lower == "the")
-                        || is_head(&toks[f].lower)
+                        || toks[f].lex.has(lx::HEAD)
                         || gazetteer::place(&toks[f].text).is_some()
                         || gazetteer::demonym_country(&toks[f].text).is_some());
                 if f < b && name_word(&toks[f]) && toks[f].kind == TokenKind::Word && !and_breaks {
@@ -418,10 +423,10 @@ impl<'a> Scanner<'a> {
         // What follows or precedes the quote types it: "monument", newspapers.
         let after = toks.get(close + 1).filter(|_| close + 1 < b);
         let mut end = close + 1;
-        let (etype, head) = if let Some(t) = after.filter(|t| lx::has(lx::FAC, &t.lower)) {
+        let (etype, head) = if let Some(t) = after.filter(|t| t.lex.has(lx::FAC)) {
             end = close + 2;
             (EntityType::Fac, t.lower.clone())
-        } else if let Some(t) = after.filter(|t| lx::has(lx::EVENT, &t.lower)) {
+        } else if let Some(t) = after.filter(|t| t.lex.has(lx::EVENT)) {
             end = close + 2;
             (EntityType::Event, t.lower.clone())
         } else {
@@ -440,7 +445,7 @@ impl<'a> Scanner<'a> {
         let items = vec![
             // a name's quote marks are not speech: `"n` keeps them apart from quotation marks
             Item { kind: ItemKind::Punct, tok_start: i, tok_end: i + 1, lower: "\"n".into() },
-            Item { kind: ItemKind::Mention(c), tok_start: i + 1, tok_end: if end == close + 1 { close } else { end }, lower: String::new() },
+            Item { kind: ItemKind::Mention(c), tok_start: i + 1, tok_end: if end == close + 1 { close } else { end }, lower: SmallStr::default() },
         ];
         // keep the closing quote as an item when the head noun was not taken
         let mut items = items;
@@ -463,12 +468,12 @@ impl<'a> Scanner<'a> {
         let mut k = a;
         while k < b {
             if let Some((re, role)) = role_at(toks, k, b) {
-                let inside_org = (a..k).any(|x| is_head(&toks[x].lower)) && toks[k - 1].lower == "the" || toks[k.saturating_sub(1)].lower == "of" && k > a;
+                let inside_org = (a..k).any(|x| toks[x].lex.has(lx::HEAD)) && toks[k - 1].lower == "the" || toks[k.saturating_sub(1)].lower == "of" && k > a;
                 if !inside_org {
                     if k > a {
                         items.extend(self.typed_part(sentence, a, k, true));
                     }
-                    items.push(Item { kind: ItemKind::Role(role), tok_start: k, tok_end: re, lower: String::new() });
+                    items.push(Item { kind: ItemKind::Role(role), tok_start: k, tok_end: re, lower: SmallStr::default() });
                     let mut rest = re;
                     // "Director of the Agency": keep "of the" as words for the rules.
                     while rest < b && CONNECTORS.contains(&toks[rest].lower.as_str()) {
@@ -508,7 +513,7 @@ impl<'a> Scanner<'a> {
         }
         // Honorifics: "Mr. Smith", "Sheikh Mohammed".
         let mut a2 = a;
-        while a2 < b && lx::is_honorific(&toks[a2].lower) && a2 + 1 < b {
+        while a2 < b && toks[a2].lex.is_honorific() && a2 + 1 < b {
             items.push(word_item(toks, a2));
             a2 += 1;
         }
@@ -535,20 +540,20 @@ impl<'a> Scanner<'a> {
         let comma_country = toks.get(b).is_some_and(|t| t.lower == ",")
             && toks.get(b + 1).is_some_and(|t| gazetteer::place(&t.text).is_some_and(|p| p.kind == gazetteer::PlaceKind::Country))
             // "Audrey Tang, Taiwan's minister": a person with a title, not a place
-            && !toks.get(b + 2).is_some_and(|t| t.lower == "'s" || lx::is_role_core(&t.lower) || lx::is_role_modifier(&t.lower))
+            && !toks.get(b + 2).is_some_and(|t| t.lower == "'s" || t.lex.is_role_core() || t.lex.is_role_modifier())
             && !gazetteer::is_given_name(words[0])
             && b - a <= 2
             && gazetteer::place(&full).is_none();
         if (city_of || comma_country) && !lower.iter().any(|w| CONNECTORS.contains(w)) && b - a <= 3 && !is_head(lower[b - a - 1]) {
             let c = self.push(sentence, a, b, EntityType::Gpe, MentionKind::Name, full.clone(), &lower[b - a - 1].to_string());
-            items.push(Item { kind: ItemKind::Mention(c), tok_start: a, tok_end: b, lower: String::new() });
+            items.push(Item { kind: ItemKind::Mention(c), tok_start: a, tok_end: b, lower: SmallStr::default() });
             return items;
         }
         let push_item = |s: &mut Self, c: usize, items: &mut Vec<Item>| {
-            items.push(Item { kind: ItemKind::Mention(c), tok_start: s.cands[c].tok_start, tok_end: s.cands[c].tok_end, lower: String::new() });
+            items.push(Item { kind: ItemKind::Mention(c), tok_start: s.cands[c].tok_start, tok_end: s.cands[c].tok_end, lower: SmallStr::default() });
         };
         // Regions: "Sverdlovsk region" (the region word may follow in lower case).
-        let region_follow = toks.get(b).is_some_and(|t| !t.is_cap() && lx::has(lx::REGION, &t.lower) && t.lower != "state");
+        let region_follow = toks.get(b).is_some_and(|t| !t.is_cap() && t.lex.has(lx::REGION) && t.lower != "state");
         if region_follow && b - a <= 3 {
             let name = format!("{} {}", full, toks[b].text);
             let c = self.push(sentence, a, b + 1, EntityType::Gpe, MentionKind::Name, name, "region");
@@ -615,8 +620,8 @@ impl<'a> Scanner<'a> {
             }
         }
         // "the Consumer Financial Protection Bureau Rohit Chopra": an organisation, then a person
-        if let Some(h) = lower.iter().rposition(|w| lx::has(lx::ORG, w)) {
-            let tail_is_name = (h + 1..lower.len()).all(|i| !lx::is_common_word(lower[i]) && !is_head(lower[i]) && !toks[a + i].is_upper() && !CONNECTORS.contains(&lower[i]) && gazetteer::place(words[i]).is_none());
+        if let Some(h) = toks[a..b].iter().rposition(|t| t.lex.has(lx::ORG)) {
+            let tail_is_name = (h + 1..lower.len()).all(|i| !toks[a + i].lex.is_common_word() && !toks[a + i].lex.has(lx::HEAD) && !toks[a + i].is_upper() && !CONNECTORS.contains(&lower[i]) && gazetteer::place(words[i]).is_none());
             if h + 2 < lower.len() && h + 4 >= lower.len() && tail_is_name {
                 let mut out = items;
                 out.extend(self.typed_part(sentence, a, a + h + 1, false));
@@ -660,7 +665,7 @@ impl<'a> Scanner<'a> {
         // A lone head noun ("School", "County", "Coalition") names nothing; a few bodies are
         // named by one word in news ("the Senate", "the Kremlin").
         const INSTITUTIONS: &[&str] = &["senate", "congress", "parliament", "cabinet", "government", "kremlin", "pentagon", "duma", "knesset", "majlis", "rada", "police", "army", "navy", "vatican"];
-        let bare_generic = b - a == 1 && (lx::is_common_word(lower[0]) || is_head(lower[0]) && !INSTITUTIONS.contains(&lower[0]));
+        let bare_generic = b - a == 1 && (toks[a].lex.is_common_word() || toks[a].lex.has(lx::HEAD) && !INSTITUTIONS.contains(&lower[0]));
         if let (Some(etype), false) = (head_type, bare_generic) {
             let c = self.push(sentence, a, b, etype, MentionKind::Name, full, head);
             if let Some((cs, ce, cn)) = country {
@@ -706,7 +711,7 @@ impl<'a> Scanner<'a> {
             && toks[a..b].iter().all(|t| t.kind == TokenKind::Word && !t.is_upper() || t.text.len() <= 2);
         let after_role = std::mem::take(&mut self.after_role);
         let given = gazetteer::is_given_name(words[0]) || gazetteer::is_ambiguous_given_name(words[0]) && b - a >= 2 || after_role;
-        let common_first = lx::is_common_word(lower[0]);
+        let common_first = toks[a].lex.is_common_word();
         if person_shape && (given || honorific || !common_first && looks_like_surname(words[b - a - 1])) {
             let c = self.push(sentence, a, b, EntityType::Person, MentionKind::Name, full, lower[b - a - 1]);
             push_item(self, c, &mut items);
@@ -719,7 +724,7 @@ impl<'a> Scanner<'a> {
             return items;
         }
         let place_role = toks.get(b).is_some_and(|t| matches!(t.lower.as_str(), "mayor" | "governor" | "county"));
-        if before_role && place_role && b - a <= 3 && !lower.iter().any(|w| lx::is_common_word(w)) {
+        if before_role && place_role && b - a <= 3 && !toks[a..b].iter().any(|t| t.lex.is_common_word()) {
             let c = self.push(sentence, a, b, EntityType::Gpe, MentionKind::Name, full, lower[b - a - 1]);
             push_item(self, c, &mut items);
             return items;
@@ -727,7 +732,7 @@ impl<'a> Scanner<'a> {
         let generic_word = |i: usize| {
             let w = lower[i];
             matches!(w, "majesty" | "highness" | "excellency" | "honorable" | "ranking" | "republican" | "republicans" | "democrat" | "democrats" | "democratic" | "dr" | "dr." | "his" | "her")
-                || lx::is_common_word(w) || is_head(w) || lx::has(lx::REGION, w) || gazetteer::demonym_country(words[i]).is_some() || gazetteer::place(words[i]).is_some()
+                || toks[a + i].lex.is_common_word() || toks[a + i].lex.has(lx::HEAD | lx::REGION) || gazetteer::demonym_country(words[i]).is_some() || gazetteer::place(words[i]).is_some()
         };
         // Any ordinary word there makes it the role's portfolio ("National Security Advisor",
         // "Transportation Secretary"): precision over recall.
@@ -753,7 +758,7 @@ impl<'a> Scanner<'a> {
 }
 
 fn is_head(w: &str) -> bool {
-    lx::has(lx::ORG, w) || lx::has(lx::EVENT, w) || lx::has(lx::FAC, w) || lx::has(lx::LOC, w)
+    lx::has(lx::HEAD, w)
 }
 
 /// Family-name endings common in news from many regions.
@@ -770,13 +775,13 @@ pub fn looks_like_surname(w: &str) -> bool {
 /// Whether the name run `[a, e)` reads like an organisation so far (an "and" may join it:
 /// "Ministry of Information and Social Development").
 fn org_like(toks: &[Token], a: usize, e: usize) -> bool {
-    toks[a..e].iter().any(|t| lx::has(lx::ORG, &t.lower)) && toks[a..e].iter().any(|t| t.lower == "of")
+    toks[a..e].iter().any(|t| t.lex.has(lx::ORG)) && toks[a..e].iter().any(|t| t.lower == "of")
 }
 
 /// Is the quote at `i` in a context that names publications?
 fn works_context(toks: &[Token], i: usize) -> bool {
     let from = i.saturating_sub(40);
-    toks[from..i].iter().any(|t| lx::has(lx::WORK, &t.lower))
+    toks[from..i].iter().any(|t| t.lex.has(lx::WORK))
         || toks[from..i].iter().filter(|t| t.lower == "(").count() > toks[from..i].iter().filter(|t| t.lower == ")").count()
             && toks[from..i].iter().any(|t| t.lower == "\"")
 }
@@ -788,7 +793,7 @@ pub fn role_at(toks: &[Token], i: usize, b: usize) -> Option<(usize, Role)> {
     let mut last_core = None;
     while j < b && toks[j].kind == TokenKind::Word {
         let w = toks[j].lower.as_str();
-        if lx::is_role_core(w) {
+        if toks[j].lex.is_role_core() {
             words.push(w);
             j += 1;
             last_core = Some(j);
@@ -799,7 +804,7 @@ pub fn role_at(toks: &[Token], i: usize, b: usize) -> Option<(usize, Role)> {
             }
             continue;
         }
-        if lx::is_role_modifier(w) && last_core.is_none() {
+        if toks[j].lex.is_role_modifier() && last_core.is_none() {
             words.push(w);
             j += 1;
             continue;

@@ -6,6 +6,7 @@ pub mod mentions;
 pub mod sentences;
 pub mod tokens;
 
+use crate::fasthash::FastMap;
 use crate::gazetteer;
 use crate::model::{Analysis, Article, EntityType, LocalEntity, Mention, MentionKind, Sentence};
 use crate::names::{fold, initials, skeleton, strip_editions};
@@ -46,15 +47,19 @@ impl Doc {
 /// Side information coreference keeps per entity.
 #[derive(Default, Clone)]
 struct EntState {
-    last_seen: usize,
     fold: String,
     core: String,
     given: String,
     given_sk: String,
     surname: String,
-    surname_sk: String,
     head: String,
     country: String,
+    /// `strip_country(core, country)` while `country` is not empty, kept up to date.
+    core_sans_country: String,
+    /// Canonical gazetteer name of the entity's current name, looked up once.
+    place: Option<&'static str>,
+    /// Initials of the current name of an ORG or GPE, for acronyms.
+    initials: String,
 }
 
 pub fn analyse(article: &Article) -> (Doc, Analysis) {
@@ -66,7 +71,7 @@ pub fn analyse(article: &Article) -> (Doc, Analysis) {
     let mut entities: Vec<LocalEntity> = Vec::new();
     let mut state: Vec<EntState> = Vec::new();
     let mut roles: Vec<Vec<String>> = Vec::new();
-    let mut clock = 0usize;
+    let mut recall = Recall::default();
     // The person the previous sentence was about (its first person outside quotes):
     // "He ..." at the start of the next sentence usually means them.
     let mut last_subject: Option<usize> = None;
@@ -77,17 +82,16 @@ pub fn analyse(article: &Article) -> (Doc, Analysis) {
         order.sort_by_key(|&c| (scanner.cands[c].tok_start, scanner.cands[c].tok_end));
         let first_cand = order.first().copied();
         for c in order {
-            clock += 1;
             let subject_pronoun = Some(c) == first_cand && scanner.cands[c].kind == MentionKind::Pronoun && scanner.cands[c].etype == EntityType::Person;
             let e = if subject_pronoun && last_subject.is_some() {
                 last_subject
             } else {
-                corefer(&scanner.cands, c, &its, &mut entities, &mut state, &roles, clock)
+                corefer(&scanner.cands, c, &its, &mut entities, &mut state, &roles, &mut recall)
             };
             scanner.cands[c].entity = e.unwrap_or(usize::MAX);
             if let Some(e) = e {
                 roles.resize(entities.len(), Vec::new());
-                state[e].last_seen = clock;
+                recall.touch(e);
             }
         }
         roles.resize(entities.len(), Vec::new());
@@ -190,6 +194,51 @@ fn split_person(name: &str) -> (String, String) {
     (given, surname)
 }
 
+impl EntState {
+    fn update_sans_country(&mut self) {
+        if !self.country.is_empty() {
+            self.core_sans_country = strip_country(&self.core, &self.country);
+        }
+    }
+}
+
+/// What coreference keeps to find entities fast: by recency and by surname.
+#[derive(Default)]
+struct Recall {
+    /// Entities from least to most recently mentioned: "the latest X" searches from the end.
+    order: Vec<usize>,
+    /// When each entity was last mentioned (a counter), to pick the latest of a few.
+    seen: Vec<usize>,
+    clock: usize,
+    /// Person entities by surname, and by its skeleton when not empty, oldest first.
+    by_surname: FastMap<String, Vec<usize>>,
+    by_surname_sk: FastMap<String, Vec<usize>>,
+    /// Entities of each type, oldest first.
+    by_type: FastMap<EntityType, Vec<usize>>,
+}
+
+impl Recall {
+    fn touch(&mut self, e: usize) {
+        self.clock += 1;
+        if self.seen.len() <= e {
+            self.seen.resize(e + 1, 0);
+        }
+        self.seen[e] = self.clock;
+        if let Some(p) = self.order.iter().rposition(|&x| x == e) {
+            self.order.remove(p);
+        }
+        self.order.push(e);
+    }
+    /// The most recently mentioned entity that fits.
+    fn recent(&self, pred: &dyn Fn(usize) -> bool) -> Option<usize> {
+        self.order.iter().rev().copied().find(|&e| pred(e))
+    }
+    /// The most recently mentioned of `es`.
+    fn latest(&self, es: Option<&Vec<usize>>) -> Option<usize> {
+        es?.iter().copied().max_by_key(|&e| self.seen[e])
+    }
+}
+
 /// Finds or makes the local entity a mention refers to.
 fn corefer(
     cands: &[Cand],
@@ -198,12 +247,10 @@ fn corefer(
     entities: &mut Vec<LocalEntity>,
     state: &mut Vec<EntState>,
     roles: &[Vec<String>],
-    _clock: usize,
+    recall: &mut Recall,
 ) -> Option<usize> {
     let cand = &cands[c];
-    let recent = |pred: &dyn Fn(usize) -> bool| -> Option<usize> {
-        (0..entities.len()).filter(|&e| pred(e)).max_by_key(|&e| state[e].last_seen)
-    };
+    let recent = |pred: &dyn Fn(usize) -> bool| recall.recent(pred);
     match cand.kind {
         MentionKind::Pronoun => {
             let et = cand.etype;
@@ -213,10 +260,9 @@ fn corefer(
             };
         }
         MentionKind::Surname => {
-            let s = fold(&cand.name);
-            let sk = skeleton(&cand.name);
-            let exact = recent(&|e| entities[e].etype == EntityType::Person && state[e].surname == s);
-            let hit = exact.or_else(|| recent(&|e| entities[e].etype == EntityType::Person && !state[e].surname.is_empty() && state[e].surname_sk == sk));
+            // the latest person of that surname, else of a surname spelled alike
+            let exact = recall.latest(recall.by_surname.get(&fold(&cand.name)));
+            let hit = exact.or_else(|| recall.latest(recall.by_surname_sk.get(&skeleton(&cand.name))));
             if let Some(e) = hit {
                 add_name(&mut entities[e], &cand.name);
             }
@@ -231,7 +277,9 @@ fn corefer(
                         .or_else(|| recent(&|e| entities[e].etype == EntityType::Person && roles.get(e).is_some_and(|r| r.iter().any(|x| x.ends_with(&core)))))
                 }
                 EntityType::Group => recent(&|e| entities[e].etype == EntityType::Group),
-                EntityType::Event => recent(&|e| entities[e].etype == EntityType::Event && state[e].core == strip_editions(&fold(&cand.name)))
+                EntityType::Event => {
+                    let core = strip_editions(&fold(&cand.name));
+                    recent(&|e| entities[e].etype == EntityType::Event && state[e].core == core)
                     .or_else(|| recent(&|e| entities[e].etype == EntityType::Event && state[e].head == cand.head))
                     .or_else(|| {
                         if cand.head == "event" {
@@ -239,7 +287,8 @@ fn corefer(
                         } else {
                             None
                         }
-                    }),
+                    })
+                }
                 _ => None,
             };
         }
@@ -253,7 +302,7 @@ fn corefer(
                 }
             }
             let ini = cand.name.to_lowercase().replace('.', "");
-            if let Some(e) = recent(&|e| matches!(entities[e].etype, EntityType::Org | EntityType::Gpe) && initials(&entities[e].name) == ini && ini.len() >= 2) {
+            if let Some(e) = recent(&|e| ini.len() >= 2 && matches!(entities[e].etype, EntityType::Org | EntityType::Gpe) && state[e].initials == ini) {
                 add_name(&mut entities[e], &cand.name);
                 return Some(e);
             }
@@ -267,19 +316,21 @@ fn corefer(
     } else {
         None
     };
-    let core = strip_editions(&f);
+    // the edition-free core is compared only for types other than these
+    let core = if matches!(cand.etype, EntityType::Person | EntityType::Gpe | EntityType::Group) { String::new() } else { strip_editions(&f) };
     let (given, surname) = if cand.etype == EntityType::Person { split_person(&cand.name) } else { Default::default() };
-    let given_sk = skeleton(&given);
+    let given_sk = if given.is_empty() { String::new() } else { skeleton(&given) };
     let country = cand.country.map(|g| cands[g].name.clone()).map(|n| gazetteer::place(&n).map(|p| p.canonical.to_string()).unwrap_or(n)).unwrap_or_default();
-    let found = (0..entities.len()).rev().find(|&e| {
+    let cand_sans_country = std::cell::OnceCell::new();
+    let fits = |e: usize| {
         let ent = &entities[e];
         let st = &state[e];
         if ent.etype != cand.etype {
             return false;
         }
         match cand.etype {
-            EntityType::Gpe => match (&canonical, gazetteer::place(&ent.name)) {
-                (Some(c), Some(p)) => p.canonical == c,
+            EntityType::Gpe => match (&canonical, st.place) {
+                (Some(c), Some(p)) => p == c,
                 _ => st.fold == f,
             },
             EntityType::Person => {
@@ -287,35 +338,61 @@ fn corefer(
                     && (st.given.is_empty() || given.is_empty() || st.given_sk == given_sk || st.given.len() == 1 && given.starts_with(&st.given))
             }
             EntityType::Group => st.country == country && st.head == cand.head,
+            // cheap tests first: is_subset and strip_country are the costly ones
             _ => {
                 st.core == core
-                    || (is_subset(&core, &st.core) && core.contains(' ') || is_subset(&st.core, &core) && st.core.contains(' ')) && st.head == cand.head && !cand.head.is_empty()
-                    || st.country == country && !country.is_empty() && strip_country(&core, &country) == strip_country(&st.core, &st.country)
+                    || !cand.head.is_empty() && st.head == cand.head && (core.contains(' ') && is_subset(&core, &st.core) || st.core.contains(' ') && is_subset(&st.core, &core))
+                    || !country.is_empty() && st.country == country && *cand_sans_country.get_or_init(|| strip_country(&core, &country)) == st.core_sans_country
             }
         }
-    });
+    };
+    // the latest-made entity that fits; a person's can only be among those of its surname
+    let found = if cand.etype == EntityType::Person {
+        recall.by_surname.get(&surname).and_then(|es| es.iter().rev().copied().find(|&e| fits(e)))
+    } else {
+        recall.by_type.get(&cand.etype).and_then(|es| es.iter().rev().copied().find(|&e| fits(e)))
+    };
     if let Some(e) = found {
         add_name(&mut entities[e], &cand.name);
         if fuller(&cand.name, &entities[e].name, cand.etype) && canonical.is_none() {
             entities[e].name = cand.name.clone();
+            if cand.etype == EntityType::Gpe {
+                state[e].place = gazetteer::place(&cand.name).map(|p| p.canonical);
+            }
+            if matches!(cand.etype, EntityType::Org | EntityType::Gpe) {
+                state[e].initials = initials(&cand.name);
+            }
             state[e].fold = f;
             state[e].core = core;
             if !given.is_empty() {
                 state[e].given = given;
                 state[e].given_sk = given_sk;
             }
+            state[e].update_sans_country();
         }
         if state[e].country.is_empty() {
             state[e].country = country;
+            state[e].update_sans_country();
         }
         return Some(e);
     }
     let name = canonical.clone().unwrap_or_else(|| cand.name.clone());
     let mut ent = LocalEntity { etype: cand.etype, name: name.clone(), names: vec![name], context: String::new() };
     add_name(&mut ent, &cand.name);
+    let place = if cand.etype == EntityType::Gpe { gazetteer::place(&ent.name).map(|p| p.canonical) } else { None };
+    let ent_initials = if matches!(cand.etype, EntityType::Org | EntityType::Gpe) { initials(&ent.name) } else { String::new() };
     entities.push(ent);
-    let surname_sk = skeleton(&surname);
-    state.push(EntState { last_seen: 0, fold: f, core, given, given_sk, surname, surname_sk, head: cand.head.clone(), country });
+    recall.by_type.entry(cand.etype).or_default().push(entities.len() - 1);
+    if cand.etype == EntityType::Person {
+        let e = entities.len() - 1;
+        recall.by_surname.entry(surname.clone()).or_default().push(e);
+        if !surname.is_empty() {
+            recall.by_surname_sk.entry(skeleton(&surname)).or_default().push(e);
+        }
+    }
+    let mut st = EntState { fold: f, core, given, given_sk, surname, head: cand.head.clone(), country, core_sans_country: String::new(), place, initials: ent_initials };
+    st.update_sans_country();
+    state.push(st);
     Some(entities.len() - 1)
 }
 
@@ -335,8 +412,7 @@ fn strip_country(core: &str, country: &str) -> String {
 }
 
 fn is_subset(a: &str, b: &str) -> bool {
-    let bw: Vec<&str> = b.split(' ').collect();
-    !a.is_empty() && a.split(' ').all(|w| bw.contains(&w))
+    !a.is_empty() && a.split(' ').all(|w| b.split(' ').any(|x| x == w))
 }
 
 fn fuller(new: &str, old: &str, t: EntityType) -> bool {
@@ -365,7 +441,7 @@ pub fn describe_items(doc: &Doc, clean: &str, si: usize) -> String {
                 out.push(format!("[{} {}]", cand.etype, doc.text(clean, it.tok_start, it.tok_end)));
             }
             ItemKind::Role(r) => out.push(format!("<{}>", r.words)),
-            _ => out.push(it.lower.clone()),
+            _ => out.push(it.lower.to_string()),
         }
     }
     out.join(" ")

@@ -29,7 +29,7 @@ pub fn rule(id: &str) -> Option<&'static RuleInfo> {
 /// Runs every rule over every sentence, then keeps one copy of each fact per article.
 pub fn extract(doc: &Doc, clean: &str, analysis: &mut Analysis) {
     for si in 0..doc.items.len() {
-        let mut cx = Ctx { doc, clean, si, items: &doc.items[si], facts: Vec::new(), quotes: Vec::new() };
+        let mut cx = Ctx::new(doc, clean, si, &doc.items[si]);
         rules::run_all(&mut cx);
         analysis.facts.append(&mut cx.facts);
         analysis.quotes.append(&mut cx.quotes);
@@ -95,9 +95,15 @@ pub(crate) struct Ctx<'a> {
     pub items: &'a [Item],
     pub facts: Vec<Fact>,
     pub quotes: Vec<Quote>,
+    /// Which verb lists have a phrase starting at each item, filled on first use.
+    pub verb_starts: std::cell::OnceCell<Vec<u8>>,
 }
 
 impl<'a> Ctx<'a> {
+    pub fn new(doc: &'a Doc, clean: &'a str, si: usize, items: &'a [Item]) -> Self {
+        Ctx { doc, clean, si, items, facts: Vec::new(), quotes: Vec::new(), verb_starts: std::cell::OnceCell::new() }
+    }
+
     /// The entity and type of the mention at item `k` (adjective demonyms excluded unless asked).
     pub fn ent(&self, k: usize) -> Option<(usize, EntityType)> {
         let it = self.items.get(k)?;

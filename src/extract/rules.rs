@@ -4,7 +4,8 @@
 use super::dates::{self, Tense};
 use super::{Ctx, RuleInfo};
 use crate::analyse::lexicon::RoleKind;
-use crate::analyse::mentions::ItemKind;
+use crate::analyse::mentions::{Item, ItemKind};
+use crate::fasthash::FastMap;
 use crate::model::{EntityType as T, FactObject, Predicate as P};
 
 /// Confidences are calibrated on judged samples of White House releases (see
@@ -286,17 +287,19 @@ const ATTEND_VERBS: &[&str] = &[
 /// instead of a scan of every phrase.
 struct Verbs {
     list: &'static [&'static str],
-    index: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<&'static str>>>,
+    /// This list's bit in `verb_starts`.
+    bit: u8,
+    index: std::sync::OnceLock<FastMap<&'static str, Vec<&'static str>>>,
 }
 
 impl Verbs {
-    const fn new(list: &'static [&'static str]) -> Self {
-        Verbs { list, index: std::sync::OnceLock::new() }
+    const fn new(list: &'static [&'static str], bit: u8) -> Self {
+        Verbs { list, bit, index: std::sync::OnceLock::new() }
     }
     fn phrases(&self, first: &str) -> Option<&Vec<&'static str>> {
         self.index
             .get_or_init(|| {
-                let mut m: std::collections::HashMap<&'static str, Vec<&'static str>> = std::collections::HashMap::new();
+                let mut m: FastMap<&'static str, Vec<&'static str>> = FastMap::default();
                 for v in self.list {
                     m.entry(v.split(' ').next().unwrap_or(v)).or_default().push(v);
                 }
@@ -306,14 +309,33 @@ impl Verbs {
     }
 }
 
-static ATTEND: Verbs = Verbs::new(ATTEND_VERBS);
-static PLACE: Verbs = Verbs::new(PLACE_VERBS);
-static MET: Verbs = Verbs::new(MET_VERBS);
-static VISIT: Verbs = Verbs::new(VISIT_VERBS);
+static ATTEND: Verbs = Verbs::new(ATTEND_VERBS, 1);
+static PLACE: Verbs = Verbs::new(PLACE_VERBS, 2);
+static MET: Verbs = Verbs::new(MET_VERBS, 4);
+static VISIT: Verbs = Verbs::new(VISIT_VERBS, 8);
+
+/// For each item, the bits of the verb lists with a phrase starting with its word: one
+/// lookup per item serves every rule that looks for verbs.
+fn verb_starts(items: &[Item]) -> Vec<u8> {
+    static FIRST: std::sync::OnceLock<FastMap<&'static str, u8>> = std::sync::OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut m: FastMap<&'static str, u8> = FastMap::default();
+        for verbs in [&ATTEND, &PLACE, &MET, &VISIT] {
+            for v in verbs.list {
+                *m.entry(v.split(' ').next().unwrap_or(v)).or_default() |= verbs.bit;
+            }
+        }
+        m
+    });
+    items.iter().map(|i| if i.lower.is_empty() { 0 } else { first.get(i.lower.as_str()).copied().unwrap_or(0) }).collect()
+}
 
 /// The longest phrase of `verbs` starting at item `k`; returns the index after it.
 fn verb_at(cx: &Ctx, k: usize, verbs: &Verbs) -> Option<usize> {
     let first = cx.items.get(k)?.lower.as_str();
+    if cx.verb_starts.get_or_init(|| verb_starts(cx.items))[k] & verbs.bit == 0 {
+        return None;
+    }
     verbs.phrases(first)?.iter().filter_map(|v| cx.words_at(k, v)).max()
 }
 
@@ -716,7 +738,7 @@ fn signed(cx: &mut Ctx) {
     let n = cx.items.len();
     for k in 0..n {
         let is_doc = DOC_WORDS.contains(&cx.items[k].lower.as_str())
-            || cx.doc.cand_of(&cx.items[k]).is_some_and(|c| DOC_WORDS.contains(&c.head.as_str()) || c.name.to_lowercase().starts_with("memorandum"));
+            || cx.doc.cand_of(&cx.items[k]).is_some_and(|c| DOC_WORDS.contains(&c.head.as_str()) || lower_starts_with(&c.name, "memorandum"));
         if !is_doc {
             continue;
         }
@@ -750,7 +772,7 @@ fn signed(cx: &mut Ctx) {
                         let doc = cx.items[k].lower.clone();
                         for (bi, eb) in cx.objects_after(w + 1, &[T::Org, T::Gpe, T::Person], 30) {
                             if let Some(f) = cx.emit(ea, P::SignedAgreementWith, FactObject::Entity(eb), "signed.by_with", (k, bi + 1)) {
-                                f.detail = Some(title.clone().unwrap_or_else(|| doc.clone()));
+                                f.detail = Some(title.clone().unwrap_or_else(|| doc.to_string()));
                             }
                         }
                     }
@@ -775,6 +797,12 @@ fn signed(cx: &mut Ctx) {
             }
         }
     }
+}
+
+/// `s.to_lowercase().starts_with(prefix)` without building the lower-case string.
+fn lower_starts_with(s: &str, prefix: &str) -> bool {
+    let mut lower = s.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|p| lower.next() == Some(p))
 }
 
 /// Text of a quoted title within `span` items after `k`: “On strategic cooperation ...”.
@@ -827,9 +855,9 @@ fn dedicated_named(cx: &mut Ctx) {
     let n = cx.items.len();
     for k in 0..n {
         let Some((a, at)) = cx.ent(k) else { continue };
-        let head = cx.doc.cand_of(&cx.items[k]).map(|c| c.name.to_lowercase()).unwrap_or_default();
         // FAC/LOC with an inner name: "monument to X", "park named after X", "school that bears his name"
         if cx.is(k + 1, "<inner>") {
+            let head = cx.doc.cand_of(&cx.items[k]).map(|c| c.name.to_lowercase()).unwrap_or_default();
             let close = (k + 2..n).find(|&x| cx.is(x, "</inner>")).unwrap_or(n);
             let person = (k + 2..close).find_map(|x| cx.ent_or_demonym(x).filter(|(_, t)| *t == T::Person).map(|(e, _)| (x, e)));
             if let Some((x, p)) = person {
@@ -913,7 +941,19 @@ pub(crate) fn quotations(doc: &crate::analyse::Doc, clean: &str) -> Vec<crate::m
         .enumerate()
         .flat_map(|(si, its)| its.iter().enumerate().filter(|(_, i)| i.is("\"")).map(move |(k, _)| (si, k)))
         .collect();
-    let para_of = |si: usize| doc.tokens[..doc.sentences[si].start].iter().filter(|t| t.kind == crate::analyse::tokens::TokenKind::Break).count();
+    // paragraph of each sentence: the breaks before it, counted in one pass
+    let mut para = Vec::new();
+    if marks.len() > 1 {
+        let (mut t, mut breaks) = (0, 0);
+        for sp in &doc.sentences {
+            while t < sp.start {
+                breaks += (doc.tokens[t].kind == crate::analyse::tokens::TokenKind::Break) as usize;
+                t += 1;
+            }
+            para.push(breaks);
+        }
+    }
+    let para_of = |si: usize| para[si];
     let mut m = 0;
     while m + 1 < marks.len() {
         let (s1, k1) = marks[m];
@@ -935,7 +975,7 @@ pub(crate) fn quotations(doc: &crate::analyse::Doc, clean: &str) -> Vec<crate::m
             continue;
         }
         // the speaker: "..., X said" / "..., said X" after the close, or "X said: ..." before the open
-        let cx = Ctx { doc, clean, si: s2, items: last, facts: Vec::new(), quotes: Vec::new() };
+        let cx = Ctx::new(doc, clean, s2, last);
         let verb = |k: usize| last.get(k).is_some_and(|i| has(SPEECH, &i.lower));
         let mut speaker = None;
         let mut a = k2 + 1;
@@ -951,7 +991,7 @@ pub(crate) fn quotations(doc: &crate::analyse::Doc, clean: &str) -> Vec<crate::m
             speaker = cx.ent(a + 1).filter(|(_, t)| *t == T::Person).map(|(e, _)| e);
         }
         if speaker.is_none() && k1 >= 2 && (first[k1 - 1].is(":") || first[k1 - 1].is(",")) {
-            let cx1 = Ctx { doc, clean, si: s1, items: first, facts: Vec::new(), quotes: Vec::new() };
+            let cx1 = Ctx::new(doc, clean, s1, first);
             speaker = cx1.subject_before(k1 - 1, &[T::Person]).map(|(_, e)| e);
         }
         // without a speaker, only what reads like speech: a whole sentence of some length
