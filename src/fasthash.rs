@@ -50,3 +50,38 @@ impl Hasher for FastHasher {
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 pub type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
+
+/// FNV-1a, one byte at a time: unlike [`FastHasher`], the same bytes hash alike however
+/// they are split between `write` calls, so a hash built piece by piece (the resolver's
+/// hash of a merge-log row) equals the hash of the whole string read back.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= *b as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+#[cfg(test)]
+mod fnv_tests {
+    use super::*;
+
+    #[test]
+    fn fnv_does_not_depend_on_how_bytes_are_split() {
+        let (mut a, mut b) = (Fnv::default(), Fnv::default());
+        a.write(b"merge log row");
+        b.write(b"merge ");
+        b.write(b"log");
+        b.write(b" row");
+        assert_eq!(a.finish(), b.finish());
+    }
+}

@@ -646,7 +646,20 @@ pub fn counts(conn: &Connection) -> Result<Vec<(String, i64)>> {
 
 #[cfg(test)]
 mod tests {
-    use super::CharIndex;
+    use super::{state_hash, state_hash_now, CharIndex};
+    use crate::model::EntityType;
+    use crate::resolve::{Local, Why};
+
+    #[test]
+    fn merge_log_state_hashes_alike_from_parts_and_from_the_row() {
+        let l = Local { article: "a".into(), local_id: 0, etype: EntityType::Person, key: "person:jn r".into(), names: vec!["Jane \"J\" Roe".into()].into() };
+        for why in [Why::SameName, Why::SameKey, Why::Joined(Box::new(("surname, same article".into(), "\"Roe\" in a".into())))] {
+            let (rule, evidence) = why.explain(&l);
+            assert_eq!(state_hash_now(Some(("person:jane-roe", &why)), &l), state_hash(Some("person:jane-roe"), Some(&rule), Some(&evidence)));
+        }
+        assert_eq!(state_hash_now(None, &l), state_hash(None, None, None));
+        assert_ne!(state_hash(Some("a"), None, None), state_hash(None, Some("a"), None));
+    }
 
     #[test]
     fn char_offsets_match_counting() {
