@@ -51,7 +51,7 @@ CREATE TABLE IF NOT EXISTS local_entity (
     names     TEXT NOT NULL,                -- JSON array: the names its mentions used
     entity_id TEXT,                         -- the corpus entity, set by the resolve stage
     rule      TEXT,                         -- why it joined that entity (merge_log view)
-    evidence  TEXT,
+    evidence  TEXT,                         -- a join's evidence; NULL when the key alone did
     PRIMARY KEY (article, local_id)
 ) STRICT, WITHOUT ROWID;
 -- No index on entity_id: facts carry their entities (fact.subject_entity), and the merge
@@ -200,7 +200,8 @@ FROM entity e JOIN alias a ON a.entity_id = e.id;
 -- Why each local entity was put into its corpus entity.
 DROP VIEW IF EXISTS merge_log;
 CREATE VIEW merge_log AS
-SELECT l.entity_id, a.id AS article, l.local_id, l.name, l.rule, l.evidence
+SELECT l.entity_id, a.id AS article, l.local_id, l.name, l.rule,
+       COALESCE(l.evidence, json_quote(l.name) || ' has key ' || json_quote(l.key)) AS evidence
 FROM local_entity l JOIN article a ON a.num = l.article
 WHERE l.entity_id IS NOT NULL;
 

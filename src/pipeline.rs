@@ -3,7 +3,7 @@
 //! interrupted build leaves whole articles only.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::mpsc::SyncSender;
+use std::sync::mpsc::{Receiver, SyncSender};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -81,37 +81,28 @@ pub fn analyse_article(article: Article) -> (Analysed, Duration, Duration) {
     (analysed, t1 - t0, t2 - t1)
 }
 
-/// Reads every input, analyses new and changed articles in parallel a batch at a time and
-/// hands each batch to the writer.
+/// Reads every input and hands new and changed articles on in batches (counted in
+/// `report`). Runs on a thread of its own, so reading overlaps with analysis.
 fn read_all(
     files: &[PathBuf],
     known: &std::sync::Arc<HashMap<String, (String, i64)>>,
     opts: &BuildOptions,
-    pool: &rayon::ThreadPool,
     report: &mut BuildReport,
     progress: &(dyn Fn(Progress) + Sync),
-    send: &SyncSender<(Vec<Analysed>, usize)>,
+    send: &SyncSender<(Vec<Article>, usize)>,
 ) -> Result<()> {
     let mut seen: HashSet<String> = HashSet::new();
     let mut batch: Vec<Article> = Vec::with_capacity(opts.batch);
-    let mut analysing = Duration::ZERO;
+    let mut waiting = Duration::ZERO;
     let loop_start = Instant::now();
     let mut flush = |batch: &mut Vec<Article>, report: &mut BuildReport| -> Result<()> {
         if batch.is_empty() {
             return Ok(());
         }
         let began = Instant::now();
-        let arts = std::mem::take(batch);
-        let results: Vec<(Analysed, Duration, Duration)> = pool.install(|| arts.into_par_iter().map(analyse_article).collect());
-        let mut analysed = Vec::with_capacity(results.len());
-        for (a, ta, te) in results {
-            report.times.analyse += ta;
-            report.times.extract += te;
-            analysed.push(a);
-        }
-        send.send((analysed, report.read)).map_err(|_| anyhow::anyhow!("the database writer stopped"))?;
-        // waiting for the writer counts here too: `read` is reading and cleaning only
-        analysing += began.elapsed();
+        send.send((std::mem::take(batch), report.read)).map_err(|_| anyhow::anyhow!("the analysis stopped"))?;
+        // waiting for the analysis does not count: `read` is reading and cleaning only
+        waiting += began.elapsed();
         Ok(())
     };
     // unchanged articles are recognised by the hash of their text before any cleaning
@@ -162,7 +153,27 @@ fn read_all(
         progress(Progress::FileDone(size));
     }
     flush(&mut batch, report)?;
-    report.times.read = loop_start.elapsed().saturating_sub(analysing);
+    report.times.read = loop_start.elapsed().saturating_sub(waiting);
+    Ok(())
+}
+
+/// Analyses the batches read, in parallel on `pool`, and hands them to the writer in order.
+fn analyse_all(
+    pool: &rayon::ThreadPool,
+    recv: Receiver<(Vec<Article>, usize)>,
+    send: &SyncSender<(Vec<Analysed>, usize)>,
+    times: &mut StageTimes,
+) -> Result<()> {
+    for (arts, read) in recv {
+        let results: Vec<(Analysed, Duration, Duration)> = pool.install(|| arts.into_par_iter().map(analyse_article).collect());
+        let mut analysed = Vec::with_capacity(results.len());
+        for (a, ta, te) in results {
+            times.analyse += ta;
+            times.extract += te;
+            analysed.push(a);
+        }
+        send.send((analysed, read)).map_err(|_| anyhow::anyhow!("the database writer stopped"))?;
+    }
     Ok(())
 }
 
@@ -190,12 +201,15 @@ pub fn build(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress
     report.files = files.len();
     progress(Progress::Files(files.len()));
 
-    // One writer thread stores batch N while the pool analyses batch N+1. The channel holds
-    // one batch, so at most three batches are in memory whatever the corpus size, and the
-    // writer stores batches in input order: the database does not depend on the threads.
+    // A reader thread reads and cleans batch N+2 while the pool analyses batch N+1 and one
+    // writer thread stores batch N. Channels hold one batch each, so a handful of batches
+    // are in memory whatever the corpus size, and batches are stored in input order: the
+    // database does not depend on the threads.
+    let (send_read, recv_read) = std::sync::mpsc::sync_channel::<(Vec<Article>, usize)>(1);
     let (send, recv) = std::sync::mpsc::sync_channel::<(Vec<Analysed>, usize)>(1);
     let conn_ref = &mut conn;
-    let (read_result, written) = std::thread::scope(|scope| {
+    let mut times = StageTimes::default();
+    let (read_result, analysed, written) = std::thread::scope(|scope| {
         let writer = scope.spawn(move || -> Result<Duration> {
             let mut spent = Duration::ZERO;
             for (batch, read) in recv {
@@ -206,13 +220,26 @@ pub fn build(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress
             }
             Ok(spent)
         });
-        let read_result = read_all(&files, &known, opts, &pool, &mut report, progress, &send);
+        let report = &mut report;
+        let files = &files;
+        let known = &known;
+        let reader = scope.spawn(move || {
+            let r = read_all(files, known, opts, report, progress, &send_read);
+            drop(send_read);
+            r
+        });
+        let analysed = analyse_all(&pool, recv_read, &send, &mut times);
         drop(send);
+        let read_result = reader.join().unwrap_or_else(|_| Err(anyhow::anyhow!("the reader panicked")));
         let written = writer.join().unwrap_or_else(|_| Err(anyhow::anyhow!("the database writer panicked")));
-        (read_result, written)
+        (read_result, analysed, written)
     });
-    // A failed write stops the reader (its send fails); report the write error first.
+    report.times.analyse = times.analyse;
+    report.times.extract = times.extract;
+    // A failed write stops the analysis, which stops the reader (their sends fail): report
+    // the write error first.
     report.times.store = written?;
+    analysed?;
     read_result?;
     drop(known);
 

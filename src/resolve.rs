@@ -62,6 +62,14 @@ impl Why {
             _ => write!(out, "{:?} has key {:?}", l.name(), l.key),
         }
     }
+    /// The evidence stored with the local entity: only a join's; the merge_log view writes
+    /// out the others ("\"Name\" has key \"key\"") from the name and key.
+    pub fn stored_evidence(&self) -> Option<&str> {
+        match self {
+            Why::Joined(b) => Some(&b.1),
+            _ => None,
+        }
+    }
     pub fn rule(&self) -> &str {
         match self {
             Why::SameName => "same name",
