@@ -28,6 +28,17 @@ pub const COPY_CONTAINMENT: f64 = 0.8;
 /// Content words in common for a translated copy (then the facts must line up too).
 pub const TRANSLATION_JACCARD: f64 = 0.35;
 
+/// `STOP.contains(w)` as one match (a comparison per word, not forty-eight).
+fn is_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "of" | "in" | "and" | "to" | "for" | "on" | "at" | "with" | "by" | "is" | "was" | "that" | "this" | "as"
+            | "from" | "it" | "be" | "are" | "its" | "their" | "his" | "her" | "has" | "have" | "had" | "which" | "will" | "were"
+            | "also" | "or" | "not" | "but" | "he" | "she" | "they" | "we" | "our" | "you" | "i" | "been" | "would" | "there"
+            | "who" | "said"
+    )
+}
+
 const STOP: &[&str] = &[
     "the", "a", "an", "of", "in", "and", "to", "for", "on", "at", "with", "by", "is", "was", "that", "this", "as",
     "from", "it", "be", "are", "its", "their", "his", "her", "has", "have", "had", "which", "will", "were", "also",
@@ -62,14 +73,24 @@ fn mix(mut x: u64) -> u64 {
 
 fn word_hashes(text: &str) -> Vec<(u64, bool)> {
     // (hash, content word?) for each word, lower case, diacritics folded
-    let one = |w: &str| (hash(w), w.len() > 2 && !(w.len() <= 5 && STOP.contains(&w)));
+    let one = |w: &str| (hash(w), w.len() > 2 && !is_stop(w));
     let mut out = Vec::with_capacity(text.len() / 5);
     if text.is_ascii() {
-        let mut lower = String::new();
-        for w in text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
-            lower.clear();
-            lower.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
-            out.push(one(&lower));
+        // bytes, lower-cased while hashing: `one` on the lower-case word, without building it
+        for w in text.as_bytes().split(|b| !b.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for b in w {
+                h ^= b.to_ascii_lowercase() as u64;
+                h = h.wrapping_mul(0x100_0000_01b3);
+            }
+            let stop = w.len() <= 5 && {
+                let mut buf = [0u8; 5];
+                for (d, s) in buf.iter_mut().zip(w) {
+                    *d = s.to_ascii_lowercase();
+                }
+                std::str::from_utf8(&buf[..w.len()]).is_ok_and(is_stop)
+            };
+            out.push((mix(h), w.len() > 2 && !stop));
         }
     } else {
         // `fold` of the whole text, piece by piece: only pieces with other letters need
@@ -837,6 +858,21 @@ mod tests {
             and stranded drivers waited in shelters along the highway, the transport ministry said on Friday.";
         let (copies, _) = similar(&[STORY, &copy, other]);
         assert_eq!(copies.iter().map(|c| (c.0, c.1)).collect::<Vec<_>>(), vec![(0, 1)]);
+    }
+
+    #[test]
+    fn ascii_words_hash_as_their_lower_case() {
+        let got = word_hashes("The Council, of THE city-hall said");
+        let want: Vec<(u64, bool)> = ["the", "council", "of", "the", "city", "hall", "said"].iter().map(|w| (hash(w), w.len() > 2 && !is_stop(w))).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn stop_words_match_the_list() {
+        for w in STOP {
+            assert!(is_stop(w), "{w}");
+        }
+        assert!(!is_stop("council") && !is_stop("thee"));
     }
 
     #[test]
