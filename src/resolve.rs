@@ -482,7 +482,8 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
     // acronyms: "OTS" joins the one organisation whose article defined it
     let mut defined: BTreeMap<(EntityType, String), BTreeSet<&str>> = BTreeMap::new();
     for l in locals {
-        if acronym(l.name()) {
+        // (most locals have no acronym among their names: no initials to work out)
+        if acronym(l.name()) || !l.names.iter().any(|n| acronym(n)) {
             continue;
         }
         let ini = crate::names::initials(strip_defined_acronym(l.name())).to_uppercase();
