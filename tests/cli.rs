@@ -1,14 +1,14 @@
 //! End-to-end tests of the `newsgraph` command on the bundled sample articles.
 
+mod common;
+
+use common::articles;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use rusqlite::Connection;
 
-fn articles() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles")
-}
 
 fn gold() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/gold")
@@ -132,12 +132,7 @@ fn a_changed_article_has_its_facts_replaced() {
 #[test]
 fn bad_inputs_are_named_and_the_rest_goes_on() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
-    for f in std::fs::read_dir(articles()).unwrap() {
-        let f = f.unwrap().path();
-        std::fs::copy(&f, input.join(f.file_name().unwrap())).unwrap();
-    }
+    let input = common::copy_of_samples(dir.path());
     std::fs::write(input.join("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3, 255, 0]).unwrap();
     std::fs::write(input.join("empty.txt"), "").unwrap();
     std::fs::write(input.join("latin1.txt"), b"Caf\xe9 au lait in Baku.").unwrap();

@@ -1,8 +1,11 @@
 //! Entity resolution: folding, keeping apart, near-duplicate articles, translated copies,
 //! and user curation that survives a rebuild.
 
+mod common;
+
+use common::articles;
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use newsgraph::dedup::{align, similar, FactRow, Story};
@@ -122,9 +125,6 @@ fn a_translated_copy_aligns_its_garbled_names_with_the_original() {
     assert!(align(&all, &other, &orig).is_none());
 }
 
-fn articles() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles")
-}
 
 fn newsgraph() -> Command {
     Command::cargo_bin("newsgraph").unwrap()
@@ -190,12 +190,7 @@ fn merge_and_split_survive_a_rebuild_from_scratch() {
 #[test]
 fn exact_copies_and_an_added_copy_are_found_and_comparisons_are_kept() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
-    for f in std::fs::read_dir(articles()).unwrap() {
-        let f = f.unwrap().path();
-        std::fs::copy(&f, input.join(f.file_name().unwrap())).unwrap();
-    }
+    let input = common::copy_of_samples(dir.path());
     let first = std::fs::read_dir(articles()).unwrap().map(|f| f.unwrap().path()).min().unwrap();
     std::fs::copy(&first, input.join("zz-exact-copy.txt")).unwrap();
     let db = dir.path().join("kg.db");
