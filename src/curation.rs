@@ -162,7 +162,7 @@ pub fn apply(clusters: &mut Vec<Cluster>, locals: &[Local], decisions: &[Decisio
     }
     clusters.retain(|c| !c.members.is_empty());
     for c in clusters.iter_mut() {
-        let mut both: Vec<(usize, Option<Box<(String, String)>>)> = c.members.drain(..).zip(c.why.drain(..)).collect();
+        let mut both: Vec<(usize, Option<crate::resolve::Reason>)> = c.members.drain(..).zip(c.why.drain(..)).collect();
         both.sort_by_key(|x| x.0);
         (c.members, c.why) = both.into_iter().unzip();
     }

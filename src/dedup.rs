@@ -158,7 +158,7 @@ fn signature(set: &[u64]) -> [u64; HASHES] {
 /// Puts one element into its bin. Repeats change nothing: a multiset gives its set's signature.
 fn add_to(sig: &mut [u64; HASHES], h: u64) {
     let x = mix(h ^ 0x9e37_79b9_7f4a_7c15);
-    let bin = ((x >> 32) * HASHES as u64 >> 32) as usize;
+    let bin = (((x >> 32) * HASHES as u64) >> 32) as usize;
     let v = x & 0xffff_ffff;
     if v < sig[bin] {
         sig[bin] = v;
@@ -308,10 +308,13 @@ impl Sims {
     }
 }
 
+/// (article, article, similarity)
+pub type Pairs = Vec<(usize, usize, f64)>;
+
 /// Pairs of texts that are syndicated copies of each other (Jaccard of shingles, or a
 /// shorter text contained in a longer one), and pairs similar enough in words to be
 /// translations, to be checked against their facts.
-pub fn similar(texts: &[&str]) -> (Vec<(usize, usize, f64)>, Vec<(usize, usize, f64)>) {
+pub fn similar(texts: &[&str]) -> (Pairs, Pairs) {
     let prints: Vec<Fingerprint> = texts.iter().map(|t| Fingerprint::of(&Text::new(t))).collect();
     let mut known = HashMap::new();
     let s = similar_prints(&prints, &mut known, |i| Ok(texts[i].to_string())).expect("texts in memory");
@@ -709,7 +712,7 @@ pub fn candidates_of(conn: &Connection) -> Result<Candidates> {
             copies.extend(members[h].iter().map(|&j| (i.min(j), i.max(j), sim)));
         }
     }
-    copies.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    copies.sort_by_key(|c| (c.0, c.1));
     let translations: Vec<(usize, usize, f64)> = rep_translations.iter().map(|&(g, h, sim)| (reps[g], reps[h], sim)).collect();
     tx.commit()?;
     Ok(Candidates { metas, group_of, members, copies, translations })

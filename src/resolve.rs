@@ -296,17 +296,20 @@ pub struct Link {
     pub evidence: String,
 }
 
+/// Why a local entity joined a group by a rule: (rule, evidence).
+pub type Reason = Box<(String, String)>;
+
 /// Local entities grouped into one corpus entity, before names and ids are chosen.
 /// `why[k]` says why `members[k]` joined (None: same key as the group).
 #[derive(Debug, Clone, Default)]
 pub struct Cluster {
     pub members: Vec<usize>,
-    pub why: Vec<Option<Box<(String, String)>>>,
+    pub why: Vec<Option<Reason>>,
 }
 
 struct Union {
     parent: Vec<u32>,
-    why: Vec<Option<Box<(String, String)>>>,
+    why: Vec<Option<Reason>>,
 }
 
 impl Union {

@@ -296,7 +296,7 @@ fn load_locals_with_state(conn: &Connection) -> Result<(Vec<Local>, Stored)> {
     let mut article: Option<(i64, Arc<str>)> = None;
     while let Some(r) = rows.next()? {
         let num: i64 = r.get(0)?;
-        if article.as_ref().is_none_or(|(n, _)| *n != num) {
+        if article.as_ref().map_or(true, |(n, _)| *n != num) {
             let id: Arc<str> = Arc::from(r.get_ref(1)?.as_str()?);
             stored.nums.insert(id.clone(), num);
             article = Some((num, id));
@@ -569,11 +569,13 @@ fn mark_shown(tx: &rusqlite::Transaction) -> Result<()> {
         ends: (Option<String>, Option<String>),
         stored: (Option<String>, Option<String>),
     }
-    let mut changes: Vec<(i64, i64, i64, (Option<String>, Option<String>))> = Vec::new();
+    /// (article, idx, shown, (subject entity, object entity)) to write
+    type Change = (i64, i64, i64, (Option<String>, Option<String>));
+    let mut changes: Vec<Change> = Vec::new();
     let mut current: i64 = -1;
     let mut best: HashMap<Key, (f64, i64)> = HashMap::new();
     let mut rows_of_article: Vec<Row> = Vec::new();
-    let flush = |article: i64, rows: &mut Vec<Row>, best: &mut HashMap<Key, (f64, i64)>, changes: &mut Vec<(i64, i64, i64, (Option<String>, Option<String>))>| {
+    let flush = |article: i64, rows: &mut Vec<Row>, best: &mut HashMap<Key, (f64, i64)>, changes: &mut Vec<Change>| {
         for row in rows.drain(..) {
             let keep = best.get(&row.key).is_some_and(|&(_, b)| b == row.idx);
             let want = keep as i64;
