@@ -312,11 +312,12 @@ use newsgraph::store::peak_rss_mb;
 
 fn resolve_parts(p: &newsgraph::store::ResolveTimes) -> String {
     format!(
-        "load {:.2} s, duplicates {:.2} s, group {:.2} s, write {:.2} s, shown+commit {:.2} s; peak MB after each step: {}",
+        "load {:.2} s, duplicates {:.2} s, group {:.2} s, write {:.2} s ({} local entities rewritten), shown+commit {:.2} s; peak MB after each step: {}",
         p.load.as_secs_f64(),
         p.dedup.as_secs_f64(),
         p.group.as_secs_f64(),
         p.write.as_secs_f64(),
+        p.rewritten,
         p.shown.as_secs_f64(),
         p.peak_mb.iter().map(|m| format!("{m:.0}")).collect::<Vec<_>>().join(" → ")
     )

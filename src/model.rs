@@ -23,6 +23,8 @@ pub struct Article {
     pub source: Option<String>,
     /// The text with page furniture blanked out, with a map back to `text`.
     pub clean: CleanText,
+    /// Words of the cleaned text (whitespace-separated).
+    pub words: usize,
 }
 
 /// Cleaned text plus the way back to the original. Built from pieces of the original

@@ -136,7 +136,7 @@ fn read_all(
                 Ok(ReadItem::New(article)) => {
                     report.bytes += article.text.len() as u64;
                     progress(Progress::ArticleRead(article.text.len() as u64));
-                    report.words += article.clean.text.split_whitespace().count() as u64;
+                    report.words += article.words as u64;
                     if known.contains_key(&article.id) {
                         report.replaced += 1;
                     } else {

@@ -48,20 +48,6 @@ pub enum Why {
 }
 
 impl Why {
-    /// (rule, evidence) as the merge log shows them.
-    pub fn explain(&self, l: &Local) -> (String, String) {
-        let mut evidence = String::new();
-        self.write_evidence(l, &mut evidence).expect("writing to a String");
-        (self.rule().to_string(), evidence)
-    }
-    /// The evidence, written out (the resolver compares it with the stored one by hash).
-    pub fn write_evidence(&self, l: &Local, out: &mut impl std::fmt::Write) -> std::fmt::Result {
-        match self {
-            Why::Joined(b) => out.write_str(&b.1),
-            // the article is the log's own column
-            _ => write!(out, "{:?} has key {:?}", l.name(), l.key),
-        }
-    }
     /// The evidence stored with the local entity: only a join's; the merge_log view writes
     /// out the others ("\"Name\" has key \"key\"") from the name and key.
     pub fn stored_evidence(&self) -> Option<&str> {

@@ -296,6 +296,7 @@ pub fn make_article(
         title: m.title,
         published: m.published,
         source: m.source,
+        words: cleaned.clean.text.split_whitespace().count(),
         clean: cleaned.clean,
     })
 }
