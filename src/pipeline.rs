@@ -191,8 +191,9 @@ pub fn build(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress
     let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.threads.unwrap_or(0)).build()?;
     let mut conn = store::open(&opts.db)?;
     // No checkpoints while building: each costs two fsyncs (≈ 30 ms each on this machine's
-    // disk, 2 s over a corpus). The WAL is checkpointed once at the end; until then an
-    // interrupted build is still whole batches only (the WAL holds committed transactions).
+    // disk, 2 s over a corpus). The WAL is copied into the database during the resolve stage
+    // and at the end; until then an interrupted build is still whole batches only (the WAL
+    // holds committed transactions).
     conn.execute_batch("PRAGMA wal_autocheckpoint = 0;")?;
     let known = std::sync::Arc::new(store::article_hashes(&conn)?);
     let mut report = BuildReport::default();
@@ -243,12 +244,25 @@ pub fn build(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress
     read_result?;
     drop(known);
 
-    if store::needs_resolve(&conn)? {
-        progress(Progress::Resolving);
-        let t = Instant::now();
-        report.times.resolve_parts = store::resolve_all(&mut conn)?;
-        report.times.resolve = t.elapsed();
-    }
+    // The articles just written are copied from the WAL into the database file on a
+    // connection of its own while the resolve stage works (copying is I/O, resolving is
+    // CPU); what resolving writes is copied at the end.
+    let copying = std::thread::scope(|scope| -> Result<()> {
+        let copier = scope.spawn(|| -> Result<()> {
+            let c = rusqlite::Connection::open(&opts.db)?;
+            c.execute_batch("PRAGMA busy_timeout = 5000;")?;
+            c.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+            Ok(())
+        });
+        if store::needs_resolve(&conn)? {
+            progress(Progress::Resolving);
+            let t = Instant::now();
+            report.times.resolve_parts = store::resolve_all(&mut conn)?;
+            report.times.resolve = t.elapsed();
+        }
+        copier.join().unwrap_or_else(|_| Err(anyhow::anyhow!("the WAL copy panicked")))
+    });
+    copying?;
     report.facts = conn.query_row("SELECT count(*) FROM facts", [], |r| r.get(0))?;
     report.entities = conn.query_row("SELECT count(*) FROM entity", [], |r| r.get(0))?;
     conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
