@@ -10,6 +10,7 @@
 //! "the delegation", "the executive director") and pronouns are kept for coreference.
 
 use super::lexicon::{self as lx, RoleKind};
+use super::tagger::{self, Tag};
 use super::tokens::{Token, TokenKind};
 use crate::gazetteer;
 use crate::smallstr::SmallStr;
@@ -83,7 +84,7 @@ impl Item {
     }
 }
 
-const CONNECTORS: &[&str] = &["of", "the", "and", "for", "de", "del", "da", "al", "bin", "von", "van", "on", "&"];
+const CONNECTORS: &[&str] = &["of", "the", "and", "for", "de", "del", "da", "al", "bin", "bint", "ibn", "von", "van", "der", "on", "&"];
 const ORDINAL_WORDS: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "eleventh", "twelfth", "annual", "inaugural", "international", "regional", "joint",
@@ -133,6 +134,8 @@ fn text_of(toks: &[Token], a: usize, b: usize) -> String {
 /// Scanner state for one document.
 pub struct Scanner<'a> {
     pub toks: &'a [Token],
+    /// The learned tagger's type for each capitalised token (`O` elsewhere).
+    pub tags: Vec<Tag>,
     pub cands: Vec<Cand>,
     /// The part being typed follows a role phrase: "Minister Joao Silva".
     after_role: bool,
@@ -140,7 +143,29 @@ pub struct Scanner<'a> {
 
 impl<'a> Scanner<'a> {
     pub fn new(toks: &'a [Token]) -> Self {
-        Scanner { toks, cands: Vec::new(), after_role: false }
+        Scanner { toks, tags: tagger::Model::embedded().tag(toks), cands: Vec::new(), after_role: false }
+    }
+
+    /// What the tagger reads the capitalised words of `[a, b)` as: the most frequent tag,
+    /// ties to the last word's (the head of an English name).
+    fn tag_of(&self, a: usize, b: usize) -> Tag {
+        let mut n = [0usize; tagger::N_TAGS];
+        let mut last = Tag::O;
+        for x in a..b {
+            if tagger::is_instance(&self.toks[x]) {
+                n[self.tags[x] as usize] += 1;
+                last = self.tags[x];
+            }
+        }
+        let top = *n.iter().max().unwrap_or(&0);
+        if top == 0 {
+            return Tag::O;
+        }
+        if n[last as usize] == top {
+            last
+        } else {
+            tagger::TAGS[n.iter().position(|&c| c == top).unwrap()]
+        }
     }
 
     fn push(&mut self, sentence: usize, a: usize, b: usize, etype: EntityType, kind: MentionKind, name: String, head: &str) -> usize {
@@ -704,6 +729,24 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
+        // "Kyrgyzstan Sapar Isakov" (after "Prime Minister of"): a country, then a person
+        if b - a >= 3 {
+            if let Some(n) = (1..=2).find(|&n| gazetteer::place(&text_of(toks, a, a + n)).is_some_and(|p| p.kind == gazetteer::PlaceKind::Country)) {
+                if a + n < b && self.tag_of(a + n, b) == Tag::Person && toks[a + n].is_cap() {
+                    let mut out = items;
+                    out.extend(self.typed_part(sentence, a, a + n, false));
+                    out.extend(self.typed_part(sentence, a + n, b, false));
+                    return out;
+                }
+            }
+        }
+        // "Ilham Aliyev Aliyev Ilham": a name and its surname-first repeat (scraped tooltips)
+        if b - a == 4 && lower[0] == lower[3] && lower[1] == lower[2] {
+            let mut out = items;
+            out.extend(self.typed_part(sentence, a, a + 2, false));
+            out.extend((a + 2..b).map(|x| word_item(toks, x)));
+            return out;
+        }
         // People: a known given name first, a title before, or a name-like run of 2–4 words.
         let no_connectors = !lower.iter().any(|w| CONNECTORS.contains(w));
         let person_shape = no_connectors
@@ -712,12 +755,26 @@ impl<'a> Scanner<'a> {
         let after_role = std::mem::take(&mut self.after_role);
         let given = gazetteer::is_given_name(words[0]) || gazetteer::is_ambiguous_given_name(words[0]) && b - a >= 2 || after_role;
         let common_first = toks[a].lex.is_common_word();
-        if person_shape && (given || honorific || !common_first && looks_like_surname(words[b - a - 1])) {
+        // "Prof. Abdullahi Mustapha", "Gov. Ann Lee": the abbreviated title ends its own run
+        let honorific = honorific || a >= 2 && toks[a - 1].lower == "." && is_title_abbreviation(&toks[a - 2]);
+        let tag = self.tag_of(a, b);
+        // "Mohammed bin Salman Al Saud", "Ursula von der Leyen": particles inside a person's name
+        let particle_name = tag == Tag::Person
+            && (2..=7).contains(&(b - a))
+            && toks[a].is_cap()
+            && toks[b - 1].is_cap()
+            && lower.iter().all(|w| !CONNECTORS.contains(w) || NAME_PARTICLES.contains(w));
+        if person_shape && (given || honorific || tag == Tag::Person || !common_first && looks_like_surname(words[b - a - 1])) || particle_name {
             let c = self.push(sentence, a, b, EntityType::Person, MentionKind::Name, full, lower[b - a - 1]);
             push_item(self, c, &mut items);
             return items;
         }
-        if b - a == 1 && (honorific || gazetteer::is_surname(words[0]) || looks_like_surname(words[0])) && !common_first {
+        if b - a == 1 && toks[a].lex.is_honorific() {
+            items.push(word_item(toks, a));
+            return items;
+        }
+        let tagged_place = matches!(tag, Tag::Gpe | Tag::Loc);
+        if b - a == 1 && (honorific || gazetteer::is_surname(words[0]) || looks_like_surname(words[0]) && !tagged_place) && !common_first {
             // A bare family name: coreference decides whose.
             let c = self.push(sentence, a, b, EntityType::Person, MentionKind::Surname, full, lower[0]);
             push_item(self, c, &mut items);
@@ -743,9 +800,33 @@ impl<'a> Scanner<'a> {
             push_item(self, c, &mut items);
             return items;
         }
-        if b - a == 1 && !common_first {
-            // An unknown single capitalised word: keep it as a candidate surname; coreference
-            // drops it when no person of that name was introduced.
+        // What no word list knows, the tagger types from context: "visited Ukmerge and
+        // Jonava", "QatarDebate, founded by ...".
+        let tagged = match tag {
+            Tag::Gpe => Some(EntityType::Gpe),
+            Tag::Loc => Some(EntityType::Loc),
+            Tag::Org => Some(EntityType::Org),
+            Tag::Fac => Some(EntityType::Fac),
+            Tag::Event => Some(EntityType::Event),
+            Tag::Person if b - a <= 4 && no_connectors => Some(EntityType::Person),
+            _ => None,
+        };
+        let generic_single = b - a == 1 && (common_first || toks[a].lex.has(lx::HEAD | lx::REGION) || !toks[a].is_cap());
+        // "the monument of the Great Order": the name is inside a description of a monument
+        let inside_description = a >= 3 && toks[a - 1].lower == "the" && toks[a - 2].lower == "of" && !toks[a - 3].is_cap() && toks[a - 3].lex.has(lx::FAC | lx::LOC);
+        // one word read as an organisation is trusted only in an organisation's shape:
+        // "UNICEF", "QatarDebate" (not "Turkic", not a surname before "said")
+        let org_shape = b - a > 1 || toks[a].is_upper() || toks[a].text.chars().skip(1).any(|c| c.is_uppercase());
+        let tagged = tagged.filter(|&t| !inside_description && (t != EntityType::Org || org_shape));
+        if let (Some(etype), false) = (tagged, generic_single) {
+            let kind = if b - a == 1 && etype == EntityType::Person { MentionKind::Surname } else { MentionKind::Name };
+            let c = self.push(sentence, a, b, etype, kind, full, lower[b - a - 1]);
+            push_item(self, c, &mut items);
+            return items;
+        }
+        if b - a == 1 && !common_first && tag == Tag::Person {
+            // An unknown single capitalised word read as a person: a candidate surname;
+            // coreference drops it when no person of that name was introduced.
             let c = self.push(sentence, a, b, EntityType::Person, MentionKind::Surname, full, lower[0]);
             push_item(self, c, &mut items);
             return items;
@@ -755,6 +836,14 @@ impl<'a> Scanner<'a> {
         }
         items
     }
+}
+
+/// Particles that stand inside personal names.
+const NAME_PARTICLES: &[&str] = &["bin", "bint", "ibn", "al", "el", "von", "van", "der", "de", "del", "da", "di", "du", "la", "le"];
+
+/// "Prof", "Gov", "Sen" before a full stop: a title, so a name follows.
+fn is_title_abbreviation(t: &Token) -> bool {
+    t.lex.is_honorific() || matches!(t.lower.as_str(), "gov" | "sen" | "rep" | "hon" | "amb" | "lt" | "col" | "capt" | "gen" | "h.e" | "sgt" | "maj" | "cdr" | "adm" | "supt" | "insp" | "engr" | "arch" | "rev" | "fr" | "sr")
 }
 
 fn is_head(w: &str) -> bool {

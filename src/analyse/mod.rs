@@ -4,6 +4,7 @@
 pub mod lexicon;
 pub mod mentions;
 pub mod sentences;
+pub mod tagger;
 pub mod tokens;
 
 use crate::fasthash::FastMap;
@@ -26,6 +27,9 @@ pub struct Doc {
     pub roles: Vec<Vec<String>>,
     /// The article's publication date, for resolving relative dates.
     pub published: Option<String>,
+    /// The country the article is about, when one clearly dominates its mentions of
+    /// countries: the local entity. Gives "President X" with no country stated a country.
+    pub country: Option<usize>,
 }
 
 impl Doc {
@@ -153,8 +157,29 @@ pub fn analyse(article: &Article) -> (Doc, Analysis) {
             entity: c.entity,
         });
     }
-    let doc = Doc { tokens, sentences: spans, items, cands, roles, published: article.published.clone() };
+    let country = main_country(&cands);
+    let doc = Doc { tokens, sentences: spans, items, cands, roles, published: article.published.clone(), country };
     (doc, analysis)
+}
+
+/// The country most mentioned, if it is mentioned at least twice and half again as often
+/// as any other (names and demonyms count alike).
+fn main_country(cands: &[Cand]) -> Option<usize> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for c in cands.iter().filter(|c| c.etype == EntityType::Gpe && c.entity != usize::MAX) {
+        let name = c.canonical.as_deref().unwrap_or(&c.name);
+        if !gazetteer::place(name).is_some_and(|p| p.kind == gazetteer::PlaceKind::Country) {
+            continue;
+        }
+        match counts.iter_mut().find(|(e, _)| *e == c.entity) {
+            Some(x) => x.1 += 1,
+            None => counts.push((c.entity, 1)),
+        }
+    }
+    // ties broken by first mention (the vector keeps mention order)
+    let (top, n) = counts.iter().fold((usize::MAX, 0), |best, &(e, n)| if n > best.1 { (e, n) } else { best });
+    let second = counts.iter().filter(|(e, _)| *e != top).map(|x| x.1).max().unwrap_or(0);
+    (n >= 2 && 2 * n >= 3 * second).then_some(top)
 }
 
 /// Roles stated next to a person's name in this sentence: "Role PERSON", "PERSON, the Role",

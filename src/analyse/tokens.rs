@@ -54,6 +54,12 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\u{0301}' || c == '\u{0307}'
 }
 
+/// Whether the letters at the start of `rest` spell a title ("President", "Minister").
+fn glued_title(rest: &[(usize, char)]) -> bool {
+    let w: String = rest.iter().map(|x| x.1).take_while(|c| c.is_alphabetic()).take(24).flat_map(char::to_lowercase).collect();
+    w.len() >= 5 && super::lexicon::is_role_core(&w)
+}
+
 /// Splits text into words, numbers and punctuation. Keeps together: "U.S.", "Kassym-Jomart",
 /// "high-ranking", "O'Brien", "1,000", "3.5", "5th"; splits the possessive "'s" off.
 pub fn tokenize(text: &str) -> Vec<Token> {
@@ -96,6 +102,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             while j < n {
                 let d = chars[j].1;
                 if is_word_char(d) {
+                    // "Lukashenko AlexanderPresident of Belarus": a title glued to a name in
+                    // scraped pages starts a new word
+                    if d.is_uppercase() && chars[j - 1].1.is_lowercase() && glued_title(&chars[j..]) {
+                        break;
+                    }
                     j += 1;
                     continue;
                 }

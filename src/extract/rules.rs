@@ -15,6 +15,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "role.title_name_of", reads: "ROLE PERSON of COUNTRY/ORG", example: "Prime Minister Justin Trudeau of Canada", confidence: 0.85 },
     RuleInfo { id: "role.apposition_after", reads: "PERSON, the ROLE of ORG/GPE/GROUP", example: "Grace Wanjiru, the director general of the Kenya News Agency, noted ...", confidence: 0.7 },
     RuleInfo { id: "role.apposition_before", reads: "the ROLE of ORG/GPE/GROUP, PERSON", example: "the governor of the Sverdlovsk region, Pavel Ivanov", confidence: 0.9 },
+    RuleInfo { id: "role.document_country", reads: "GOVERNMENT-TITLE PERSON, no country stated: the country the article is about", example: "President Jane Roe opened the session (in a story about one country)", confidence: 0.6 },
     RuleInfo { id: "role.of_possessor", reads: "his/her ROLE, PERSON (the role is in the organisation the possessor leads)", example: "His first deputy, Marie Colin, noted ...", confidence: 0.75 },
     RuleInfo { id: "role.headed_by", reads: "GROUP/ORG headed by / led by PERSON", example: "A delegation headed by the minister's deputy, Jane Roe, ...", confidence: 0.85 },
     RuleInfo { id: "name.org_country", reads: "an organisation named with its country", example: "the Ministry of Digital Development of the Republic of Armenia; Hungary's State Statistics Office", confidence: 0.85 },
@@ -60,6 +61,13 @@ pub(crate) fn run_all(cx: &mut Ctx) {
     published(cx);
     dedicated_named(cx);
     spoke(cx);
+}
+
+/// Titles of a country's government, which "President X" alone holds in that country.
+fn government_title(role: &str) -> bool {
+    let last = role.rsplit(' ').next().unwrap_or(role);
+    matches!(last, "president" | "minister" | "premier" | "chancellor" | "king" | "queen" | "emir" | "sultan" | "taoiseach" | "tánaiste" | "vice-president")
+        && !role.split(' ').any(|w| matches!(w, "ministers" | "university" | "bank" | "club" | "company"))
 }
 
 const AGENTS: &[T] = &[T::Person, T::Group, T::Org, T::Gpe];
@@ -193,6 +201,23 @@ fn roles(cx: &mut Ctx) {
                     }
                 }
             }
+        }
+    }
+    // "President Jane Roe" with no country in sight: the country the article is about.
+    if let Some(g) = cx.doc.country {
+        for k in 0..n {
+            let Some((role, kind)) = role_at(cx, k) else { continue };
+            let Some((person, T::Person)) = cx.ent(k + 1) else { continue };
+            let stated = k > 0 && cx.ent_or_demonym(k - 1).is_some() || cx.is(k + 2, "of") || cx.is(k + 2, ",") && cx.ent(k + 3).is_some_and(|(_, t)| t == T::Gpe);
+            // another country named in the sentence may be the one meant
+            let other_country = (0..n).any(|x| cx.ent_or_demonym(x).is_some_and(|(e, t)| t == T::Gpe && e != g && cx.doc.cand_of(&cx.items[x]).is_some_and(|c| crate::gazetteer::place(c.canonical.as_deref().unwrap_or(&c.name)).is_some_and(|p| p.kind == crate::gazetteer::PlaceKind::Country))));
+            let stated = stated || other_country;
+            let has_role_fact = cx.facts.iter().any(|f| f.subject == person && matches!(f.predicate, P::Heads | P::WorksFor | P::Represents));
+            if stated || has_role_fact || !government_title(&role) {
+                continue;
+            }
+            let role_txt = if k > 0 && cx.is(k - 1, "former") { format!("former {role}") } else { role };
+            cx.role_fact(person, kind, &role_txt, (g, T::Gpe), "role.document_country", (k, k + 2));
         }
     }
     // Descriptions resolved to a person: "the executive director of X" where the role item

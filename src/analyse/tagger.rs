@@ -1,0 +1,289 @@
+//! A learned name tagger: for every capitalised word, the kind of name it belongs to
+//! (person, organisation, place, nationality, ...) read from the word and its context.
+//!
+//! Word lists type the names they hold; the tagger types the rest ("visited Ukmerge and
+//! Jonava", "Prof. Abdullahi Mustapha", "the Commission"). It is an averaged perceptron over
+//! hashed features, trained by `examples/train_tagger.rs` on silver labels that spaCy's
+//! MIT-licensed `en_core_web_sm` gave public-domain press releases
+//! (`scripts/gen_tagger_silver.py`); origin, licence and accuracy are in
+//! `data/tagger/README.md`. Only capitalised words are classified: the mention scanner
+//! decides boundaries, the tagger is asked about types.
+
+use super::lexicon as lx;
+use super::tokens::{Token, TokenKind};
+use crate::gazetteer;
+
+/// What a capitalised word is part of. `O`: not a name (or a kind newsgraph does not keep).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum Tag {
+    O = 0,
+    Person,
+    Org,
+    Gpe,
+    Loc,
+    Fac,
+    Event,
+    /// Nationalities, religions, political groups: "Arabic", "Islamic", "Republicans".
+    Norp,
+    /// Laws, works, products.
+    Misc,
+}
+
+pub const N_TAGS: usize = 9;
+pub const TAGS: [Tag; N_TAGS] = [Tag::O, Tag::Person, Tag::Org, Tag::Gpe, Tag::Loc, Tag::Fac, Tag::Event, Tag::Norp, Tag::Misc];
+
+impl Tag {
+    /// spaCy's OntoNotes labels as newsgraph keeps them.
+    pub fn from_spacy(label: &str) -> Tag {
+        match label {
+            "PERSON" => Tag::Person,
+            "ORG" => Tag::Org,
+            "GPE" => Tag::Gpe,
+            "LOC" => Tag::Loc,
+            "FAC" => Tag::Fac,
+            "EVENT" => Tag::Event,
+            "NORP" | "LANGUAGE" => Tag::Norp,
+            "WORK_OF_ART" | "LAW" | "PRODUCT" => Tag::Misc,
+            _ => Tag::O,
+        }
+    }
+    pub fn name(self) -> &'static str {
+        ["O", "PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "MISC"][self as usize]
+    }
+}
+
+/// Is the token one the tagger classifies?
+pub fn is_instance(t: &Token) -> bool {
+    t.is_cap()
+}
+
+/// Hashed feature table size (a power of two).
+pub const BUCKETS_LOG2: u32 = 19;
+const MASK: u64 = (1 << BUCKETS_LOG2) - 1;
+
+fn fnv(seed: u64, bytes: &[u8]) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    h ^ (h >> 29)
+}
+
+fn shape(t: &Token) -> &'static str {
+    match t.kind {
+        TokenKind::Break => "BR",
+        TokenKind::Number => "d",
+        TokenKind::Punct => match t.text.as_str() {
+            "." | "!" | "?" => ".",
+            "," => ",",
+            "(" | ")" => "(",
+            "\"" | "“" | "”" | "'" => "q",
+            "-" | "–" | "—" => "-",
+            _ => "p",
+        },
+        TokenKind::Word => {
+            let mut cs = t.text.chars();
+            let first = cs.next().unwrap_or(' ');
+            if !first.is_uppercase() {
+                return if t.text.contains('-') { "x-x" } else { "x" };
+            }
+            if t.is_upper() {
+                return if t.text.contains('.') { "X.X." } else { "XX" };
+            }
+            if t.text.contains('-') {
+                "Xx-x"
+            } else if t.text.chars().skip(1).any(|c| c.is_uppercase()) {
+                "XxX"
+            } else {
+                "Xx"
+            }
+        }
+    }
+}
+
+fn lower_or<'a>(toks: &'a [Token], i: isize) -> &'a str {
+    if i < 0 {
+        "<s>"
+    } else {
+        toks.get(i as usize).map(|t| if t.kind == TokenKind::Break { "<br>" } else { t.lower.as_str() }).unwrap_or("</s>")
+    }
+}
+
+fn shape_or(toks: &[Token], i: isize) -> &'static str {
+    if i < 0 {
+        "<s>"
+    } else {
+        toks.get(i as usize).map(shape).unwrap_or("</s>")
+    }
+}
+
+/// The previous word as the next decision sees it: its predicted tag when it was
+/// classified, else its shape.
+fn prev_marker(toks: &[Token], tags: &[Tag], i: isize) -> &'static str {
+    if i < 0 {
+        return "<s>";
+    }
+    let t = &toks[i as usize];
+    if is_instance(t) {
+        tags[i as usize].name()
+    } else {
+        shape(t)
+    }
+}
+
+/// Feature hashes of token `i`, given the tags already decided to its left.
+pub fn features(toks: &[Token], tags: &[Tag], i: usize, out: &mut Vec<u64>) {
+    out.clear();
+    let t = &toks[i];
+    let ii = i as isize;
+    let w = t.lower.as_str();
+    let mut f = |id: u64, parts: &[&str]| {
+        let mut h = id;
+        for p in parts {
+            h = fnv(h, p.as_bytes());
+        }
+        out.push(h & MASK);
+    };
+    f(0, &[]);
+    f(1, &[w]);
+    let chars: Vec<char> = w.chars().collect();
+    let suf = |n: usize| chars[chars.len().saturating_sub(n)..].iter().collect::<String>();
+    f(2, &[&suf(3)]);
+    f(3, &[&suf(4)]);
+    let pre: String = chars.iter().take(3).collect();
+    f(4, &[&pre]);
+    f(5, &[shape(t)]);
+    let (wm1, wm2, wp1, wp2) = (lower_or(toks, ii - 1), lower_or(toks, ii - 2), lower_or(toks, ii + 1), lower_or(toks, ii + 2));
+    f(6, &[wm1]);
+    f(7, &[wp1]);
+    f(8, &[wm2]);
+    f(9, &[wp2]);
+    f(10, &[shape_or(toks, ii - 1), shape_or(toks, ii + 1)]);
+    f(11, &[wm1, w]);
+    f(12, &[w, wp1]);
+    f(13, &[wm2, wm1]);
+    f(14, &[wp1, wp2]);
+    let p1 = prev_marker(toks, tags, ii - 1);
+    let p2 = prev_marker(toks, tags, ii - 2);
+    f(15, &[p1]);
+    f(16, &[p1, p2]);
+    f(17, &[p1, shape(t)]);
+    f(18, &[p1, w]);
+    // what the word lists say of the word and its neighbours
+    let lex_feats = |tok: &Token| -> Vec<&'static str> {
+        let mut v = Vec::new();
+        let text = tok.text.as_str();
+        if gazetteer::is_given_name(text) {
+            v.push("given");
+        }
+        if gazetteer::is_ambiguous_given_name(text) {
+            v.push("given?");
+        }
+        if gazetteer::is_surname(text) {
+            v.push("surname");
+        }
+        if let Some(p) = gazetteer::place(text) {
+            v.push(if p.kind == gazetteer::PlaceKind::Country { "country" } else { "place" });
+        }
+        if gazetteer::demonym_country(text).is_some() {
+            v.push("demonym");
+        }
+        if tok.lex.is_common_word() {
+            v.push("common");
+        }
+        if tok.lex.is_role_core() {
+            v.push("role");
+        }
+        if tok.lex.is_role_modifier() {
+            v.push("rolemod");
+        }
+        if tok.lex.is_honorific() {
+            v.push("honorific");
+        }
+        for (bit, name) in [(lx::ORG, "org"), (lx::EVENT, "event"), (lx::FAC, "fac"), (lx::LOC, "loc"), (lx::REGION, "region"), (lx::WORK, "work")] {
+            if tok.lex.has(bit) {
+                v.push(name);
+            }
+        }
+        v
+    };
+    for l in lex_feats(t) {
+        f(19, &[l]);
+    }
+    for (id, j) in [(20u64, ii - 1), (21, ii + 1), (22, ii + 2)] {
+        if j >= 0 {
+            if let Some(tok) = toks.get(j as usize).filter(|x| x.kind == TokenKind::Word) {
+                for l in lex_feats(tok) {
+                    f(id, &[l]);
+                }
+            }
+        }
+    }
+}
+
+/// The embedded weights: `BUCKETS × N_TAGS` little-endian i16 after a short header.
+static WEIGHTS: &[u8] = include_bytes!("../../data/tagger/names.bin");
+const HEADER: &[u8; 8] = b"NGTAG01\n";
+
+pub struct Model<'a> {
+    w: &'a [u8],
+}
+
+impl<'a> Model<'a> {
+    /// The model compiled into newsgraph.
+    pub fn embedded() -> Model<'static> {
+        Model::from_bytes(WEIGHTS).expect("embedded tagger weights are well formed")
+    }
+    pub fn from_bytes(b: &'a [u8]) -> Option<Model<'a>> {
+        let body = b.strip_prefix(HEADER.as_slice())?;
+        (body.len() == (1usize << BUCKETS_LOG2) * N_TAGS * 2).then_some(Model { w: body })
+    }
+    fn weight(&self, bucket: u64, tag: usize) -> i32 {
+        let k = (bucket as usize * N_TAGS + tag) * 2;
+        i16::from_le_bytes([self.w[k], self.w[k + 1]]) as i32
+    }
+    /// Tags of every token (`O` for the words it does not classify), left to right.
+    pub fn tag(&self, toks: &[Token]) -> Vec<Tag> {
+        let mut tags = vec![Tag::O; toks.len()];
+        let mut feats = Vec::with_capacity(48);
+        for i in 0..toks.len() {
+            if !is_instance(&toks[i]) {
+                continue;
+            }
+            features(toks, &tags, i, &mut feats);
+            let mut scores = [0i32; N_TAGS];
+            for &h in &feats {
+                for (t, s) in scores.iter_mut().enumerate() {
+                    *s += self.weight(h, t);
+                }
+            }
+            tags[i] = best(&scores);
+        }
+        tags
+    }
+}
+
+/// The highest score; ties go to the earlier tag, so the result is deterministic.
+pub fn best<S: PartialOrd + Copy>(scores: &[S; N_TAGS]) -> Tag {
+    let mut b = 0;
+    for t in 1..N_TAGS {
+        if scores[t] > scores[b] {
+            b = t;
+        }
+    }
+    TAGS[b]
+}
+
+/// Writes trained weights in the embedded format, scaled into i16.
+pub fn encode(weights: &[f64]) -> Vec<u8> {
+    let max = weights.iter().fold(0f64, |m, w| m.max(w.abs())).max(1e-9);
+    let scale = 32767.0 / max;
+    let mut out = Vec::with_capacity(HEADER.len() + weights.len() * 2);
+    out.extend_from_slice(HEADER);
+    for w in weights {
+        out.extend_from_slice(&((w * scale).round() as i16).to_le_bytes());
+    }
+    out
+}
