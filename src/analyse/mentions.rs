@@ -661,6 +661,23 @@ impl<'a> Scanner<'a> {
         } else {
             head
         };
+        // Governments are their countries: "Government of Ghana", "the Saudi Government",
+        // "Kano State Government" name the place.
+        if lower.contains(&"government") && b - a >= 2 {
+            let rest: Vec<usize> = (a..b).filter(|&x| !matches!(toks[x].lower.as_str(), "government" | "of" | "the" | "federal" | "national" | "central" | "royal")).collect();
+            let contiguous = rest.windows(2).all(|w| w[1] == w[0] + 1);
+            if let (Some(&ra), Some(&rb), true) = (rest.first(), rest.last(), contiguous) {
+                let place_text = text_of(toks, ra, rb + 1);
+                let canonical = gazetteer::place(&place_text).map(|p| p.canonical).or_else(|| (rb == ra).then(|| gazetteer::demonym_country(&toks[ra].text)).flatten());
+                let state_name = rb > ra && matches!(toks[rb].lower.as_str(), "state" | "province" | "region" | "county");
+                if canonical.is_some() || state_name {
+                    let c = self.push(sentence, a, b, EntityType::Gpe, MentionKind::Name, full.clone(), &canonical.unwrap_or(&place_text).to_lowercase());
+                    self.cands[c].canonical = Some(canonical.map(str::to_string).unwrap_or(place_text));
+                    push_item(self, c, &mut items);
+                    return items;
+                }
+            }
+        }
         let head_type = if lx::has(lx::EVENT, head) && head != "congress" {
             Some(EntityType::Event)
         } else if lx::has(lx::ORG, head) {
