@@ -213,6 +213,7 @@ impl<'a> Scanner<'a> {
             items.push(Item { kind, tok_start: i, tok_end: i + 1, lower: t.lower.clone() });
             i += 1;
         }
+        let mut items = join_coordinated_roles(items);
         self.mark_role_descriptions(sentence, &mut items);
         items
     }
@@ -917,6 +918,15 @@ pub fn role_at(toks: &[Token], i: usize, b: usize) -> Option<(usize, Role)> {
         }
         break;
     }
+    // "Chief Technology Officer", "chief operating officer": a portfolio inside the title
+    if last_core == Some(i + 1) && toks[i].lower == "chief" {
+        if let Some(o) = (i + 2..(i + 4).min(b)).find(|&x| toks[x].lower == "officer") {
+            if toks[i + 1..o].iter().all(|t| t.kind == TokenKind::Word && !t.lex.is_role_core()) {
+                let words: Vec<&str> = toks[i..=o].iter().map(|t| t.lower.as_str()).collect();
+                return Some((o + 1, Role { words: words.join(" "), kind: RoleKind::Top }));
+            }
+        }
+    }
     let end = last_core?;
     let n = end - i;
     let words: Vec<&str> = words[..n].to_vec();
@@ -930,6 +940,30 @@ pub fn role_at(toks: &[Token], i: usize, b: usize) -> Option<(usize, Role)> {
         }
     }
     Some((end, Role { words: words.join(" "), kind }))
+}
+
+/// "President and CEO", "founder & chief executive": coordinated titles are one role,
+/// so every rule that reads a role reads them. The top post decides the kind.
+fn join_coordinated_roles(items: Vec<Item>) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    let mut it = items.into_iter().peekable();
+    while let Some(item) = it.next() {
+        let joinable = |o: &[Item]| o.len() >= 2 && o[o.len() - 1].is("and") | o[o.len() - 1].is("&") && o[o.len() - 2].role().is_some();
+        if let (ItemKind::Role(r2), true) = (&item.kind, joinable(&out)) {
+            let _and = out.pop();
+            let prev = out.last_mut().unwrap();
+            if let ItemKind::Role(r1) = &mut prev.kind {
+                r1.words = format!("{} and {}", r1.words, r2.words);
+                if r2.kind == RoleKind::Top {
+                    r1.kind = RoleKind::Top;
+                }
+                prev.tok_end = item.tok_end;
+            }
+            continue;
+        }
+        out.push(item);
+    }
+    out
 }
 
 fn word_item(toks: &[Token], i: usize) -> Item {

@@ -109,8 +109,13 @@ fn roles(cx: &mut Ctx) {
         // ORG/GPE ROLE (to GPE)? PERSON: "Nordvik Director General X", "Azerbaijani President X",
         // "US Ambassador to Mexico X".
         if k > 0 {
-            if let Some((org, ot)) = cx.ent_or_demonym(k - 1).filter(|(_, t)| matches!(t, T::Org | T::Gpe)) {
+            // "ADB's regional director X", "Solomon Islands' acting prime minister, X"
+            let owner = if k > 1 && (cx.is(k - 1, "'s") || cx.is(k - 1, "'")) { k - 2 } else { k - 1 };
+            if let Some((org, ot)) = cx.ent_or_demonym(owner).filter(|(_, t)| matches!(t, T::Org | T::Gpe)) {
                 let mut p = k + 1;
+                if owner < k - 1 && cx.is(p, ",") {
+                    p += 1;
+                }
                 let mut full_role = role.clone();
                 if cx.is(p, "to") {
                     if let Some((_, T::Gpe)) = cx.ent(p + 1) {
@@ -119,7 +124,7 @@ fn roles(cx: &mut Ctx) {
                     }
                 }
                 if let Some((person, T::Person)) = cx.ent(p) {
-                    cx.role_fact(person, kind, &full_role, (org, ot), "role.title_before_name", (k - 1, p + 1));
+                    cx.role_fact(person, kind, &full_role, (org, ot), "role.title_before_name", (owner, p + 1));
                     continue;
                 }
             }
