@@ -44,6 +44,8 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "organized.by", reads: "EVENT organized/hosted by X; X organized/hosted EVENT", example: "the forum organized by the Union of Journalists", confidence: 0.8 },
     RuleInfo { id: "part_of.under", reads: "ORG under ORG", example: "the Agency of Information under the Administration of the President", confidence: 0.75 },
     RuleInfo { id: "based.via_parent", reads: "ORG part_of PARENT, PARENT based_in PLACE → ORG based_in PLACE", example: "the Agency under the Administration of the President of the Republic of X", confidence: 0.7 },
+    RuleInfo { id: "based.comma", reads: "ORG, PLACE", example: "Professor at the University of Nordvik, Canada, discussed ...", confidence: 0.7 },
+    RuleInfo { id: "based.in", reads: "ORG in PLACE", example: "the Chamber of Commerce in Tver hosted a dinner", confidence: 0.65 },
     RuleInfo { id: "based.possessive", reads: "COUNTRY's ORG", example: "Hungary's State News Agency MTI", confidence: 0.75 },
 ];
 
@@ -554,6 +556,28 @@ fn located(cx: &mut Ctx) {
                 let a_person_like = cx.doc.cand_of(&cx.items[k]).is_some_and(|c| gazetteer_given(&c.name));
                 if !a_country && b_country && !list && !titled && !a_person_like {
                     cx.emit(a, P::LocatedIn, FactObject::Entity(b), "located.comma", (k, m + 1));
+                }
+            }
+        }
+        // "the University of Windsor, Canada", "Ahmadu Bello University (ABU), Zaria",
+        // "the American Chamber of Commerce in Sao Paulo": an organisation and its place
+        if at == T::Org {
+            let mut j = k + 1;
+            if cx.is(j, "(") && cx.is(j + 2, ")") {
+                j += 3;
+            }
+            let (comma, inn) = (cx.is(j, ","), cx.is(j, "in") && j == k + 1);
+            if comma || inn {
+                let m = cx.skip_det(j + 1);
+                if let Some((b, T::Gpe)) = cx.ent(m) {
+                    let list = (cx.is(m + 1, ",") || cx.is(m + 1, "and")) && cx.ent(cx.skip_det(m + 2)).is_some_and(|(_, t)| matches!(t, T::Gpe | T::Org));
+                    let titled = cx.is(m + 1, "'s") || cx.items.get(m + 1).is_some_and(|i| i.role().is_some());
+                    let known_place = cx.doc.cand_of(&cx.items[m]).is_some_and(|c| !c.adjective && crate::gazetteer::place(c.canonical.as_deref().unwrap_or(&c.name)).is_some());
+                    // councils and commissions meet in places; they are not based there
+                    let meets = cx.doc.cand_of(&cx.items[k]).is_some_and(|c| matches!(c.head.as_str(), "council" | "committee" | "commission" | "assembly" | "cooperation" | "forum"));
+                    if !list && !titled && known_place && !meets {
+                        cx.emit(a, P::BasedIn, FactObject::Entity(b), if comma { "based.comma" } else { "based.in" }, (k, m + 1));
+                    }
                 }
             }
         }
