@@ -36,6 +36,8 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "partner.strategic", reads: "A is a (strategic) partner of B; A and B are partners", example: "Russia is a strategic partner of Azerbaijan", confidence: 0.85 },
     RuleInfo { id: "signed.between", reads: "memorandum/agreement ... between A and B", example: "the Memorandum of Understanding on media between the Republic of A and the Republic of B", confidence: 0.8 },
     RuleInfo { id: "signed.by_with", reads: "memorandums signed by A with B and C; A signed an agreement with B", example: "the memorandums signed by the Agency with the Ministry of X and the Agency of Y", confidence: 0.6 },
+    RuleInfo { id: "signed.parties", reads: "A, B and C sign(ed) a memorandum/agreement; a memorandum signed by A and B", example: "Ruritania, Nordvik and Osterland sign a Memorandum of Understanding", confidence: 0.75 },
+    RuleInfo { id: "partner.compound", reads: "A-B (economic/strategic/...) partnership", example: "the Ruritania-Nordvik economic partnership", confidence: 0.7 },
     RuleInfo { id: "published.in", reads: "newspapers (WORK, WORK) were published ... in PLACE", example: "in Kazan ... newspapers were published (\"A\" (1919), \"B\")", confidence: 0.75 },
     RuleInfo { id: "dedicated.to", reads: "FAC/EVENT dedicated to (the anniversary of) PERSON; monument to PERSON", example: "a photo exhibition dedicated to the 100th anniversary of X's birth", confidence: 0.8 },
     RuleInfo { id: "named.after", reads: "FAC/LOC named after PERSON; a school that bears his name", example: "the park named after national leader X", confidence: 0.85 },
@@ -368,7 +370,32 @@ fn verb_at(cx: &Ctx, k: usize, verbs: &Verbs) -> Option<usize> {
     if cx.verb_starts.get_or_init(|| verb_starts(cx.items))[k] & verbs.bit == 0 {
         return None;
     }
-    verbs.phrases(first)?.iter().filter_map(|v| cx.words_at(k, v)).max()
+    verbs.phrases(first)?.iter().filter_map(|v| cx.words_at(k, v).or_else(|| words_with_adverbs(cx, k, v))).max()
+}
+
+/// Adverbs news puts inside a verb phrase: "met today with", "took part actively in".
+fn is_adverb(w: &str) -> bool {
+    matches!(w, "today" | "yesterday" | "also" | "then" | "later" | "again" | "recently" | "earlier" | "subsequently")
+        || w.len() > 4 && w.ends_with("ly") && !matches!(w, "italy" | "family" | "assembly" | "july" | "supply" | "rally" | "ally")
+}
+
+/// `words_at`, letting up to two adverbs stand after each word of the phrase.
+fn words_with_adverbs(cx: &Ctx, k: usize, phrase: &str) -> Option<usize> {
+    let mut j = k;
+    for (n, w) in phrase.split(' ').enumerate() {
+        if n > 0 {
+            let mut skipped = 0;
+            while skipped < 2 && !cx.is(j, w) && cx.items.get(j).is_some_and(|i| matches!(i.kind, ItemKind::Word) && is_adverb(&i.lower)) {
+                j += 1;
+                skipped += 1;
+            }
+        }
+        if !cx.is(j, w) {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j)
 }
 
 fn attend(cx: &mut Ctx) {
@@ -695,6 +722,16 @@ fn verbs(cx: &mut Ctx) {
 /// twinned_with, partner_of, member_of, organized_by, part_of.
 fn relations(cx: &mut Ctx) {
     let n = cx.items.len();
+    // "the India-Sweden economic partnership", "Ruritania-Nordvik strategic partners"
+    for k in 0..n {
+        let (Some((a, at)), true, Some((b, bt))) = (cx.ent_or_demonym(k), cx.is(k + 1, "-"), cx.ent_or_demonym(k + 2)) else { continue };
+        if !matches!(at, T::Gpe | T::Org) || !matches!(bt, T::Gpe | T::Org) {
+            continue;
+        }
+        if (k + 3..(k + 7).min(n)).take_while(|&x| matches!(cx.items[x].kind, ItemKind::Word)).any(|x| matches!(cx.items[x].lower.as_str(), "partnership" | "partners")) {
+            cx.emit(a, P::PartnerOf, FactObject::Entity(b), "partner.compound", (k, k + 4));
+        }
+    }
     for k in 0..n {
         // A and B are sister cities / twin towns
         if let Some((a, T::Gpe)) = cx.ent(k) {
@@ -830,6 +867,59 @@ fn signed(cx: &mut Ctx) {
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+    // "A, B and C sign a Memorandum": the parties listed before the verb, pairwise;
+    // "a memorandum was signed by A and B"
+    for k in 0..n {
+        let w = cx.items[k].lower.as_str();
+        if !matches!(w, "sign" | "signs" | "signed") {
+            continue;
+        }
+        let doc_follows = (k + 1..(k + 6).min(n)).any(|x| DOC_WORDS.contains(&cx.items[x].lower.as_str()) || cx.doc.cand_of(&cx.items[x]).is_some_and(|c| c.etype == T::Work || DOC_WORDS.contains(&c.head.as_str())));
+        let mut parties: Vec<(usize, usize)> = Vec::new();
+        if cx.is(k + 1, "by") && (0..k).rev().take(6).any(|x| DOC_WORDS.contains(&cx.items[x].lower.as_str()) || cx.doc.cand_of(&cx.items[x]).is_some_and(|c| c.etype == T::Work)) {
+            parties = cx.objects_after(k + 2, &[T::Org, T::Gpe, T::Person], 24);
+        } else if doc_follows {
+            // walk back over "A, B, and C" (with "the" and "have")
+            let mut j = k;
+            while j > 0 && matches!(cx.items[j - 1].lower.as_str(), "have" | "has" | "today" | "jointly" | "also") {
+                j -= 1;
+            }
+            let mut joined = true;
+            while j > 0 && joined {
+                let Some((e, t)) = cx.ent(j - 1) else { break };
+                if !matches!(t, T::Org | T::Gpe | T::Person) {
+                    break;
+                }
+                parties.insert(0, (j - 1, e));
+                j -= 1;
+                if j > 0 && cx.is(j - 1, "the") {
+                    j -= 1;
+                }
+                joined = false;
+                if j > 0 && (cx.is(j - 1, ",") || cx.is(j - 1, "and")) {
+                    j -= 1;
+                    if j > 0 && cx.is(j - 1, ",") {
+                        j -= 1;
+                    }
+                    joined = true;
+                }
+            }
+            if !(k.saturating_sub(2)..k).any(|x| cx.is(x, "and")) && !parties.windows(2).any(|p| (p[0].0..p[1].0).any(|x| cx.is(x, "and"))) {
+                parties.clear();
+            }
+        }
+        if parties.len() < 2 {
+            continue;
+        }
+        let title = quoted_after(cx, k, 10);
+        for x in 0..parties.len() {
+            for y in x + 1..parties.len() {
+                if let Some(f) = cx.emit(parties[x].1, P::SignedAgreementWith, FactObject::Entity(parties[y].1), "signed.parties", (parties[0].0, k + 1)) {
+                    f.detail = title.clone();
                 }
             }
         }
