@@ -17,6 +17,7 @@ def main():
     ap.add_argument("corpus")
     ap.add_argument("--n", type=int, default=2400)
     ap.add_argument("--seed", type=int, default=20261202)
+    ap.add_argument("--offset", type=int, default=0, help="skip this many sampled articles (to extend a file)")
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
     import spacy
@@ -26,7 +27,7 @@ def main():
     recs = [r for r in recs if len(r.get("text", "")) > 200]
     recs.sort(key=lambda r: r["id"])
     random.Random(a.seed).shuffle(recs)
-    recs = recs[: a.n]
+    recs = recs[a.offset : a.offset + a.n]
     texts = []
     for r in recs:
         t = r["text"][:60000]

@@ -329,7 +329,7 @@ pub fn classify_role(words: &[&str]) -> Option<RoleKind> {
     let core = if has("prime") && has("minister") || has("secretary") && has("general") { RoleKind::Top } else { core };
     let deputy = words
         .iter()
-        .any(|w| matches!(*w, "deputy" | "vice" | "assistant" | "associate"))
+        .any(|w| matches!(*w, "deputy" | "vice" | "assistant" | "associate" | "regional" | "divisional" | "country" | "area" | "district"))
         && core != RoleKind::Envoy;
     Some(if deputy { RoleKind::Staff } else { core })
 }
@@ -351,6 +351,8 @@ mod tests {
         assert_eq!(classify_role(&["prime", "minister"]), Some(RoleKind::Top));
         assert_eq!(classify_role(&["secretary", "general"]), Some(RoleKind::Top));
         assert_eq!(classify_role(&["majority", "leader"]), Some(RoleKind::Member));
+        // a regional director runs a part of the body, not the body
+        assert_eq!(classify_role(&["regional", "director"]), Some(RoleKind::Staff));
     }
 
     #[test]

@@ -410,7 +410,8 @@ impl<'a> Scanner<'a> {
                         || (e..f).any(|x| toks[x].lower == "the")
                         || toks[f].lex.has(lx::HEAD)
                         || gazetteer::place(&toks[f].text).is_some()
-                        || gazetteer::demonym_country(&toks[f].text).is_some());
+                        || gazetteer::demonym_country(&toks[f].text).is_some()
+                        || self.tags[f] == Tag::Person);
                 if f < b && name_word(&toks[f]) && toks[f].kind == TokenKind::Word && !and_breaks {
                     e = f + 1;
                     continue;
@@ -497,7 +498,9 @@ impl<'a> Scanner<'a> {
                 let inside_org = (a..k).any(|x| toks[x].lex.has(lx::HEAD)) && toks[k - 1].lower == "the" || toks[k.saturating_sub(1)].lower == "of" && k > a;
                 if !inside_org {
                     if k > a {
-                        items.extend(self.typed_part(sentence, a, k, true));
+                        // "Dimas Covas the Director of ...": an apposition, not "Kremlin Spokesman"
+                        let before_role = toks[k - 1].lower != "the";
+                        items.extend(self.typed_part(sentence, a, k, before_role));
                     }
                     items.push(Item { kind: ItemKind::Role(role), tok_start: k, tok_end: re, lower: SmallStr::default() });
                     let mut rest = re;
@@ -539,12 +542,31 @@ impl<'a> Scanner<'a> {
         }
         // Honorifics: "Mr. Smith", "Sheikh Mohammed".
         let mut a2 = a;
-        while a2 < b && toks[a2].lex.is_honorific() && a2 + 1 < b {
+        while a2 < b && is_name_title(&toks[a2]) && a2 + 1 < b {
             items.push(word_item(toks, a2));
             a2 += 1;
         }
         let honorific = a2 > a;
         let a = a2;
+        // "Northern Province Hon'ble Nagalingam Vethanayan": a title inside a run starts a name
+        if let Some(h) = (a + 1..b.saturating_sub(1)).find(|&x| is_name_title(&toks[x])) {
+            let mut out = items;
+            out.extend(self.typed_part(sentence, a, h, before_role));
+            out.extend(self.typed_part(sentence, h, b, false));
+            return out;
+        }
+        // "Minister of Health Gilberto Occhi", "U.S. Southern Command Jean Manes": a name the
+        // tagger reads as a person closes the run
+        if b - a >= 3 && self.tags[b - 1] == Tag::Person && self.tags[b - 2] == Tag::Person {
+            let s = (a..b).rev().take_while(|&x| self.tags[x] == Tag::Person && toks[x].is_cap()).last().unwrap_or(b);
+            if s > a && s + 2 <= b && self.tags[s - 1] != Tag::Person && !CONNECTORS.contains(&toks[s - 1].lower.as_str()) || s > a + 1 && CONNECTORS.contains(&toks[s - 1].lower.as_str()) && s + 2 <= b && toks[s - 1].lower != "of" {
+                let mut out = items;
+                out.extend(self.typed_part(sentence, a, s, before_role));
+                self.after_role = true;
+                out.extend(self.typed_part(sentence, s, b, false));
+                return out;
+            }
+        }
         // Possessive: "Azerbaijan's State News Agency" → GPE 's ORG.
         if let Some(p) = (a..b).find(|&x| toks[x].lower == "'s") {
             if p > a && p + 1 < b && gazetteer::place(&text_of(toks, a, p)).is_some() {
@@ -792,7 +814,7 @@ impl<'a> Scanner<'a> {
             return items;
         }
         let tagged_place = matches!(tag, Tag::Gpe | Tag::Loc);
-        if b - a == 1 && (honorific || gazetteer::is_surname(words[0]) || looks_like_surname(words[0]) && !tagged_place) && !common_first {
+        if b - a == 1 && ((honorific || gazetteer::is_surname(words[0]) || looks_like_surname(words[0]) && !tagged_place) && !common_first || honorific && toks[a].is_cap()) {
             // A bare family name: coreference decides whose.
             let c = self.push(sentence, a, b, EntityType::Person, MentionKind::Surname, full, lower[0]);
             push_item(self, c, &mut items);
@@ -858,6 +880,11 @@ impl<'a> Scanner<'a> {
 
 /// Particles that stand inside personal names.
 const NAME_PARTICLES: &[&str] = &["bin", "bint", "ibn", "al", "el", "von", "van", "der", "de", "del", "da", "di", "du", "la", "le"];
+
+/// Honorifics that stand before a name inside a capitalised run: "Dr", "Hon'ble", "Shri".
+fn is_name_title(t: &Token) -> bool {
+    t.lex.is_honorific() || matches!(t.lower.as_str(), "hon'ble" | "hon’ble" | "honourable" | "honorable" | "shri" | "smt" | "h.e" | "h.e." | "mr." | "dr.")
+}
 
 /// "Prof", "Gov", "Sen" before a full stop: a title, so a name follows.
 fn is_title_abbreviation(t: &Token) -> bool {

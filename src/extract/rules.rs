@@ -17,6 +17,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "role.apposition_before", reads: "the ROLE of ORG/GPE/GROUP, PERSON", example: "the governor of the Sverdlovsk region, Pavel Ivanov", confidence: 0.9 },
     RuleInfo { id: "role.document_country", reads: "GOVERNMENT-TITLE PERSON, no country stated: the country the article is about", example: "President Jane Roe opened the session (in a story about one country)", confidence: 0.6 },
     RuleInfo { id: "role.of_possessor", reads: "his/her ROLE, PERSON (the role is in the organisation the possessor leads)", example: "His first deputy, Marie Colin, noted ...", confidence: 0.75 },
+    RuleInfo { id: "role.verb", reads: "PERSON leads/heads/chairs ORG; PERSON serves on the boards of ORG, ORG; PERSON was appointed ROLE of ORG", example: "Jane Roe, who heads the Nordvik Port Authority, said ...", confidence: 0.75 },
     RuleInfo { id: "role.headed_by", reads: "GROUP/ORG headed by / led by PERSON", example: "A delegation headed by the minister's deputy, Jane Roe, ...", confidence: 0.85 },
     RuleInfo { id: "name.org_country", reads: "an organisation named with its country", example: "the Ministry of Digital Development of the Republic of Armenia; Hungary's State Statistics Office", confidence: 0.85 },
     RuleInfo { id: "name.group_country", reads: "a delegation named by its country", example: "the Georgian delegation", confidence: 0.85 },
@@ -65,6 +66,68 @@ pub(crate) fn run_all(cx: &mut Ctx) {
     published(cx);
     dedicated_named(cx);
     spoke(cx);
+    role_verbs(cx);
+}
+
+/// Roles said with a verb: "X leads / heads / chairs ORG", "X, who heads ORG", "X serves
+/// on the boards of A, B and C", "X was appointed (as) ROLE of ORG".
+fn role_verbs(cx: &mut Ctx) {
+    let n = cx.items.len();
+    for k in 0..n {
+        let w = cx.items[k].lower.as_str();
+        let lead = match w {
+            "leads" | "led" | "heads" | "headed" | "chairs" | "chaired" | "directs" | "directed" => Some(if w.starts_with("chair") { "chair" } else { "head" }),
+            _ => None,
+        };
+        if let Some(role) = lead {
+            // "headed by" / "led by" are the passive rule's
+            if cx.is(k + 1, "by") {
+                continue;
+            }
+            let o = cx.skip_det(k + 1);
+            let Some((org, ot)) = cx.ent(o).filter(|(_, t)| matches!(t, T::Org | T::Group)) else { continue };
+            if cx.is(o + 1, "'s") {
+                continue;
+            }
+            if let Some((si, p)) = cx.subject_before(k, &[T::Person]) {
+                cx.role_fact(p, RoleKind::Top, role, (org, ot), "role.verb", (si, o + 1));
+            }
+            continue;
+        }
+        // "serves on the (governing) board(s) of A, B and C"
+        if matches!(w, "serves" | "served" | "serve" | "sits" | "sat") && cx.is(k + 1, "on") {
+            let mut j = cx.skip_det(k + 2);
+            while j < n && j < k + 6 && !matches!(cx.items[j].lower.as_str(), "board" | "boards") {
+                j += 1;
+            }
+            if !(cx.is(j, "board") || cx.is(j, "boards")) || !cx.is(j + 1, "of") {
+                continue;
+            }
+            let Some((si, p)) = cx.subject_before(k, &[T::Person]) else { continue };
+            for (oi, org) in cx.objects_after(j + 2, &[T::Org], 30) {
+                cx.role_fact(p, RoleKind::Staff, "board member", (org, T::Org), "role.verb", (si, oi + 1));
+            }
+            continue;
+        }
+        // "was appointed (as) the ROLE of ORG", "has been named ROLE of ORG"
+        if matches!(w, "appointed" | "named" | "elected" | "reappointed" | "re-elected") {
+            let mut r = k + 1;
+            if cx.is(r, "as") {
+                r += 1;
+            }
+            r = cx.skip_det(r);
+            if cx.ent_or_demonym(r).is_some_and(|(_, t)| t == T::Gpe) && role_at(cx, r + 1).is_some() {
+                r += 1;
+            }
+            let Some((role, kind)) = role_at(cx, r) else { continue };
+            let (target, _) = role_target(cx, r);
+            let Some(t) = target else { continue };
+            // the person: before "was appointed" (a new name after the verb is the object)
+            if let Some((si, p)) = cx.subject_before(k, &[T::Person]) {
+                cx.role_fact(p, kind, &role, t, "role.verb", (si, r + 2));
+            }
+        }
+    }
 }
 
 /// Titles of a country's government, which "President X" alone holds in that country.
@@ -127,8 +190,16 @@ fn roles(cx: &mut Ctx) {
                         p += 2;
                     }
                 }
-                if let Some((person, T::Person)) = cx.ent(p) {
-                    cx.role_fact(person, kind, &full_role, (org, ot), "role.title_before_name", (owner, p + 1));
+                // "Brazilian Minister of Health X": a portfolio after the title
+                if (cx.is(p, "of") || cx.is(p, "for")) && ot == T::Gpe {
+                    let q = (p + 1..(p + 7).min(n)).find(|&x| cx.items[x].mention().is_some() || !matches!(cx.items[x].kind, ItemKind::Word));
+                    if let Some(q) = q.filter(|&q| q > p + 1 && cx.person_at(q).is_some()) {
+                        full_role = cx.doc.text(cx.clean, cx.items[k].tok_start, cx.items[q - 1].tok_end).to_lowercase();
+                        p = q;
+                    }
+                }
+                if let Some((pi, person)) = cx.person_at(p) {
+                    cx.role_fact(person, kind, &full_role, (org, ot), "role.title_before_name", (owner, pi + 1));
                     continue;
                 }
             }
@@ -164,11 +235,30 @@ fn roles(cx: &mut Ctx) {
             }
         }
         // "Director of the Bureau Rohit Chopra": the title belongs to the name right after it
-        if let (Some(t), Some((p2, T::Person))) = (target, cx.ent(after)) {
-            cx.role_fact(p2, kind, &role_txt, t, "role.title_name_of", (b, after + 1));
+        if let (Some(t), Some((pi, p2))) = (target, cx.person_at(after)) {
+            cx.role_fact(p2, kind, &role_txt, t, "role.title_name_of", (b, pi + 1));
             continue;
         }
-        let person_before = if b >= 2 && cx.is(b - 1, ",") { cx.ent(b - 2).filter(|(_, t)| *t == T::Person) } else { None };
+        // "X, the ABU Vice Chancellor": an organisation before the title in the apposition
+        if demonym.is_none() && b >= 2 && cx.ent(b - 1).is_some_and(|(_, t)| t == T::Org) && (cx.is(b - 2, "the") || cx.is(b - 2, ",")) && target.is_none() {
+            let c = if cx.is(b - 2, "the") { b - 2 } else { b - 1 };
+            if c >= 2 && cx.is(c - 1, ",") {
+                if let Some((person, T::Person)) = cx.ent(c - 2) {
+                    let org = cx.ent(b - 1).unwrap();
+                    cx.role_fact(person, kind, &role_txt, org, "role.apposition_after", (c - 2, k + 1));
+                    continue;
+                }
+            }
+        }
+        // "PERSON, the ROLE of X" — and "PERSON the ROLE of X" where a scrape lost the commas
+        let person_before = if b >= 2 && cx.is(b - 1, ",") {
+            cx.ent(b - 2).filter(|(_, t)| *t == T::Person)
+        } else if b >= 1 && cx.is(b, "the") && target.is_some() {
+            cx.ent(b - 1).filter(|(_, t)| *t == T::Person).map(|x| x)
+        } else {
+            None
+        };
+        let b = if person_before.is_some() && !(b >= 2 && cx.is(b - 1, ",")) { b + 1 } else { b };
         if let Some((person, _)) = person_before {
             if kind == RoleKind::Envoy {
                 if let Some(d) = demonym {
@@ -192,8 +282,8 @@ fn roles(cx: &mut Ctx) {
             && (b.saturating_sub(5)..b - 1).any(|x| cx.items[x].role().is_some() || cx.ent(x).is_some_and(|(_, t)| t == T::Person));
         if let (Some(t), false) = (target, in_list) {
             if cx.is(after, ",") {
-                if let Some((person, T::Person)) = cx.ent(after + 1) {
-                    cx.role_fact(person, kind, &role_txt, t, "role.apposition_before", (b, after + 2));
+                if let Some((pi, person)) = cx.person_at(after + 1) {
+                    cx.role_fact(person, kind, &role_txt, t, "role.apposition_before", (b, pi + 1));
                     continue;
                 }
             }
@@ -219,7 +309,7 @@ fn roles(cx: &mut Ctx) {
             let Some((person, T::Person)) = cx.ent(k + 1) else { continue };
             let stated = k > 0 && cx.ent_or_demonym(k - 1).is_some() || cx.is(k + 2, "of") || cx.is(k + 2, ",") && cx.ent(k + 3).is_some_and(|(_, t)| t == T::Gpe);
             // another country named in the sentence may be the one meant
-            let other_country = (0..n).any(|x| cx.ent_or_demonym(x).is_some_and(|(e, t)| t == T::Gpe && e != g && cx.doc.cand_of(&cx.items[x]).is_some_and(|c| crate::gazetteer::place(c.canonical.as_deref().unwrap_or(&c.name)).is_some_and(|p| p.kind == crate::gazetteer::PlaceKind::Country))));
+            let other_country = (k.saturating_sub(3)..(k + 6).min(n)).any(|x| cx.ent_or_demonym(x).is_some_and(|(e, t)| t == T::Gpe && e != g && cx.doc.cand_of(&cx.items[x]).is_some_and(|c| crate::gazetteer::place(c.canonical.as_deref().unwrap_or(&c.name)).is_some_and(|p| p.kind == crate::gazetteer::PlaceKind::Country))));
             let stated = stated || other_country;
             let has_role_fact = cx.facts.iter().any(|f| f.subject == person && matches!(f.predicate, P::Heads | P::WorksFor | P::Represents));
             if stated || has_role_fact || !government_title(&role) {
@@ -261,6 +351,25 @@ fn role_target(cx: &Ctx, k: usize) -> (Option<(usize, T)>, usize) {
 }
 
 impl Ctx<'_> {
+    /// A person's mention at item `j`, behind honorifics: "Dr. X", "Hon'ble X", "H.E. Mr. X".
+    fn person_at(&self, j: usize) -> Option<(usize, usize)> {
+        let mut j = j;
+        for _ in 0..4 {
+            let Some(it) = self.items.get(j) else { return None };
+            let w = it.lower.as_str();
+            let title = matches!(it.kind, ItemKind::Word | ItemKind::Punct)
+                && (crate::analyse::lexicon::is_honorific(w) || matches!(w, "." | "hon'ble" | "hon" | "honourable" | "honorable" | "h.e" | "h.e." | "excellency" | "his" | "her" | "shri" | "smt" | "mr" | "mrs" | "ms"));
+            if !title {
+                break;
+            }
+            j += 1;
+        }
+        match self.ent(j) {
+            Some((e, T::Person)) => Some((j, e)),
+            _ => None,
+        }
+    }
+
     fn doc_name(&self, e: usize) -> String {
         self.doc.cands.iter().find(|c| c.entity == e).map(|c| c.name.clone()).unwrap_or_default()
     }
