@@ -35,7 +35,7 @@ pub fn merge(args: &MergeArgs) -> Result<()> {
     let mut conn = open(&args.db)?;
     let file = curation::path_for(&args.db);
     let id = curation::merge(&mut conn, &file, &args.a, &args.b)?;
-    println!("merged {:?} and {:?} into {id}; recorded in {}", args.a, args.b, file.display());
+    outln!("merged {:?} and {:?} into {id}; recorded in {}", args.a, args.b, file.display());
     Ok(())
 }
 
@@ -43,6 +43,6 @@ pub fn split(args: &SplitArgs) -> Result<()> {
     let mut conn = open(&args.db)?;
     let file = curation::path_for(&args.db);
     let id = curation::split(&mut conn, &file, &args.entity, &args.alias)?;
-    println!("split {:?} out of {:?} as {id}; recorded in {}", args.alias, args.entity, file.display());
+    outln!("split {:?} out of {:?} as {id}; recorded in {}", args.alias, args.entity, file.display());
     Ok(())
 }

@@ -58,19 +58,19 @@ pub fn run(args: &StatsArgs, db: &Path) -> anyhow::Result<()> {
     let conn = Connection::open_with_flags(db, flags)
         .with_context(|| format!("opening {}", db.display()))?;
     let s = stats::compute(&conn)?;
-    println!(
+    outln!(
         "{} articles, {} entities, {} facts, {} edges between entities",
         s.articles, s.entities, s.facts, s.edges
     );
     let largest = s.component_sizes.first().copied().unwrap_or(0);
-    println!(
+    outln!(
         "{} connected components; the largest has {} entities\n",
         s.components, largest
     );
-    println!("{}\n", counts("entity type", &s.entities_by_type));
-    println!("{}\n", counts("predicate", &s.facts_by_predicate));
-    println!("{}\n", ranking("most connected", &s.top_degree(args.top)));
-    println!("{}", ranking("highest PageRank", &s.top_pagerank(args.top)));
+    outln!("{}\n", counts("entity type", &s.entities_by_type));
+    outln!("{}\n", counts("predicate", &s.facts_by_predicate));
+    outln!("{}\n", ranking("most connected", &s.top_degree(args.top)));
+    outln!("{}", ranking("highest PageRank", &s.top_pagerank(args.top)));
     if !args.no_write {
         stats::write_entity_stats(&conn, &s)?;
         eprintln!("wrote {} rows to entity_stats", s.per_entity.len());
