@@ -66,3 +66,53 @@ fn a_full_stdout_is_an_error_not_a_panic() {
         assert!(err.contains("cannot write to standard output") && !err.contains("panicked"), "{err}");
     }
 }
+
+fn article_ids(db: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut st = conn.prepare("SELECT id FROM article ORDER BY id").unwrap();
+    let ids = st.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap();
+    ids
+}
+
+const STORY: &str = "Jane Roe, the mayor of Springfield, met John Doe on Monday.\n";
+
+#[test]
+fn files_with_the_same_name_in_different_folders_are_both_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    for sub in ["x", "y"] {
+        std::fs::create_dir_all(root.join(sub)).unwrap();
+        std::fs::write(root.join(sub).join("a.txt"), format!("{STORY}From folder {sub}.\n")).unwrap();
+    }
+    std::fs::write(root.join("a.txt"), STORY).unwrap();
+    let db = dir.path().join("kg.db");
+    newsgraph().arg("build").arg(&root).arg("--db").arg(&db).assert().success().stderr(predicate::str::contains("3 articles read (3 new"));
+    // a file directly in the folder keeps its plain name as id
+    assert_eq!(article_ids(&db), ["a.txt", "x/a.txt", "y/a.txt"]);
+    // two folders named on the command line with files of the same name: both stored
+    let db2 = dir.path().join("kg2.db");
+    newsgraph().arg("build").arg(root.join("x")).arg(root.join("y")).arg("--db").arg(&db2).assert().success();
+    assert_eq!(article_ids(&db2).len(), 2);
+}
+
+#[test]
+fn a_fifo_is_skipped_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    std::fs::create_dir(&root).unwrap();
+    std::fs::write(root.join("a.txt"), STORY).unwrap();
+    let fifo = root.join("pipe.txt");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let db = dir.path().join("kg.db");
+    for input in [&root, &fifo] {
+        newsgraph()
+            .arg("build")
+            .arg(input)
+            .arg("--db")
+            .arg(&db)
+            .timeout(std::time::Duration::from_secs(60))
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("pipe.txt: a FIFO, skipped"));
+    }
+}
