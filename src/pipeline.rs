@@ -187,6 +187,10 @@ pub fn read_text(text: &str, date: Option<String>) -> Result<(Article, crate::mo
 }
 
 pub fn build(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress) + Sync)) -> Result<BuildReport> {
+    build_locked(paths, opts, progress).map_err(|e| store::locked_advice(e, &opts.db))
+}
+
+fn build_locked(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress) + Sync)) -> Result<BuildReport> {
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.threads.unwrap_or(0)).build()?;
     let mut conn = store::open(&opts.db)?;

@@ -116,3 +116,101 @@ fn a_fifo_is_skipped_with_a_warning() {
             .stderr(predicate::str::contains("pipe.txt: a FIFO, skipped"));
     }
 }
+
+fn md5(path: &Path) -> String {
+    let out = std::process::Command::new("md5sum").arg(path).output().unwrap();
+    String::from_utf8(out.stdout).unwrap().split_whitespace().next().unwrap().to_string()
+}
+
+#[test]
+fn other_databases_are_refused_and_left_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.txt");
+    std::fs::write(&input, STORY).unwrap();
+    let foreign = dir.path().join("foreign.db");
+    rusqlite::Connection::open(&foreign).unwrap().execute_batch("CREATE TABLE accounts (id INTEGER PRIMARY KEY, owner TEXT); INSERT INTO accounts VALUES (1, 'x');").unwrap();
+    let older = dir.path().join("older.db");
+    let newer = dir.path().join("newer.db");
+    for (db, version) in [(&older, 1), (&newer, 99)] {
+        newsgraph().arg("build").arg(&input).arg("--db").arg(db).arg("-q").assert().success();
+        rusqlite::Connection::open(db).unwrap().execute_batch(&format!("PRAGMA journal_mode = DELETE; PRAGMA user_version = {version};")).unwrap();
+    }
+    let text = dir.path().join("notes.db");
+    std::fs::write(&text, "not a database at all\n").unwrap();
+    for (db, says) in [(&foreign, "not a newsgraph database"), (&older, "older schema"), (&newer, "newer newsgraph"), (&text, "not a newsgraph database")] {
+        let before = md5(db);
+        for cmd in [vec!["build", input.to_str().unwrap()], vec!["merge", "Jane Roe", "John Doe"], vec!["split", "Jane Roe", "Roe"]] {
+            newsgraph().args(&cmd).arg("--db").arg(db).assert().failure().stderr(predicate::str::contains(says));
+            assert_eq!(md5(db), before, "{} changed by {cmd:?}", db.display());
+            assert!(!Path::new(&format!("{}-wal", db.display())).exists());
+        }
+    }
+}
+
+/// Runs newsgraph as an unprivileged user when the tests run as root (root may write anywhere).
+fn as_user(args: &[&str]) -> std::process::Output {
+    let bin = assert_cmd::cargo::cargo_bin("newsgraph");
+    let mut cmd = if is_root() {
+        let mut c = std::process::Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"]).arg(bin);
+        c
+    } else {
+        std::process::Command::new(bin)
+    };
+    cmd.args(args).output().unwrap()
+}
+
+fn is_root() -> bool {
+    let out = std::process::Command::new("id").arg("-u").output().unwrap();
+    String::from_utf8_lossy(&out.stdout).trim() == "0"
+}
+
+#[test]
+fn reading_commands_work_in_a_read_only_folder_and_write_nothing() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let ro = dir.path().join("ro");
+    std::fs::create_dir(&ro).unwrap();
+    let db = sample_db(&ro);
+    let before = md5(&db);
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let d = db.to_str().unwrap();
+    for args in [
+        vec!["query", "SELECT count(*) AS n FROM facts", "--db", d],
+        vec!["explain", "TASS", "--db", d],
+        vec!["entities", "Aliyev", "--db", d],
+        vec!["stats", "--no-write", "--db", d],
+        vec!["export", "dot", "-o", "-", "--db", d],
+    ] {
+        let out = as_user(&args);
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(!out.stdout.is_empty(), "{args:?}");
+    }
+    let out = as_user(&["query", "SELECT count(*) AS n FROM facts", "--db", d, "--format", "csv"]);
+    assert_ne!(String::from_utf8_lossy(&out.stdout).trim(), "n\n0");
+    // stats without --no-write cannot write there: a warning, the figures still shown
+    let out = as_user(&["stats", "--db", d]);
+    assert!(out.status.success() && String::from_utf8_lossy(&out.stderr).contains("entity_stats not written"));
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(md5(&db), before);
+    assert_eq!(std::fs::read_dir(&ro).unwrap().count(), 1, "only kg.db in the folder");
+}
+
+#[test]
+fn a_locked_database_says_who_holds_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_db(dir.path());
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder.execute_batch("BEGIN EXCLUSIVE; DELETE FROM entity_stats;").unwrap();
+    newsgraph()
+        .arg("build")
+        .arg(common::articles())
+        .arg("--db")
+        .arg(&db)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("another newsgraph process").and(predicate::str::contains("try again")));
+    holder.execute_batch("ROLLBACK").unwrap();
+}
