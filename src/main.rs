@@ -127,7 +127,7 @@ enum Command {
     Read {
         text: String,
         /// Publication date for resolving "on Monday" (ISO).
-        #[arg(long)]
+        #[arg(long, value_parser = parse_date)]
         date: Option<String>,
     },
     /// List entities whose name or alias contains SEARCH.
@@ -151,6 +151,10 @@ enum Format {
 
 fn parse_param(s: &str) -> Result<(String, String), String> {
     s.split_once('=').map(|(a, b)| (a.to_string(), b.to_string())).ok_or_else(|| format!("expected NAME=VALUE, got {s:?}"))
+}
+
+fn parse_date(s: &str) -> Result<String, String> {
+    newsgraph::ingest::normalize_date(s).ok_or_else(|| format!("not a date: {s:?} (expected a day such as 2023-05-23)"))
 }
 
 fn main() -> ExitCode {

@@ -214,3 +214,15 @@ fn a_locked_database_says_who_holds_it() {
         .stderr(predicate::str::contains("another newsgraph process").and(predicate::str::contains("try again")));
     holder.execute_batch("ROLLBACK").unwrap();
 }
+
+#[test]
+fn impossible_dates_are_not_facts_and_a_bad_date_option_is_refused() {
+    newsgraph()
+        .args(["read", "The Caspian Media Forum was held on 31 February 2023 in Baku."])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("held_in, Baku").and(predicate::str::contains("2023-02-31").not()));
+    newsgraph().args(["read", "Jane Roe spoke on Monday.", "--date", "garbage"]).assert().failure().stderr(predicate::str::contains("not a date"));
+    newsgraph().args(["read", "Jane Roe spoke on Monday.", "--date", "2023-02-30"]).assert().failure();
+    newsgraph().args(["read", "Jane Roe spoke on Monday.", "--date", "2023-05-23"]).assert().success();
+}

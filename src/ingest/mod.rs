@@ -18,6 +18,12 @@ use std::path::{Path, PathBuf};
 
 pub use clean::{original_end, Cleaned, Format};
 
+/// A date as given by the user or a JSONL record ("2023-09-19", "September 19, 2023") in
+/// ISO form; None when it holds no real date.
+pub fn normalize_date(value: &str) -> Option<String> {
+    dates::normalize(value)
+}
+
 /// Largest article accepted, in bytes. A JSONL file may be larger; each line may not.
 pub const MAX_ARTICLE_BYTES: usize = 16 * 1024 * 1024;
 
