@@ -271,10 +271,11 @@ pub fn write_batch(conn: &mut Connection, batch: &[Analysed]) -> Result<()> {
     Ok(())
 }
 
-/// Whether articles changed since the last resolve.
+/// Whether articles or the curation file changed since the last resolve.
 pub fn needs_resolve(conn: &Connection) -> Result<bool> {
     let v: Option<String> = conn.query_row("SELECT value FROM meta WHERE key = 'resolved'", [], |r| r.get(0)).optional()?;
-    Ok(v.as_deref() == Some("0"))
+    let curated: Option<String> = conn.query_row("SELECT value FROM meta WHERE key = 'curation'", [], |r| r.get(0)).optional()?;
+    Ok(v.as_deref() == Some("0") || curated != crate::curation::fingerprint_for(conn)?)
 }
 
 /// Where the local entities are stored (`article.num` by article id), and for each a hash
@@ -397,6 +398,7 @@ pub fn resolve_all(conn: &mut Connection) -> Result<ResolveTimes> {
     // copies first (their garbled names join the originals'), then the user's decisions
     let found = crate::dedup::run(conn, &locals, candidates)?;
     lap(&mut times.dedup);
+    let curated = crate::curation::fingerprint_for(conn)?;
     let decisions = crate::curation::for_connection(conn)?;
     let resolved = resolve::resolve_curated(&locals, &found.links, &found.translated, &decisions);
     drop(found);
@@ -463,6 +465,11 @@ pub fn resolve_all(conn: &mut Connection) -> Result<ResolveTimes> {
     // One row per fact per article in `facts`: hide restatements that resolution made equal.
     mark_shown(&tx)?;
     tx.execute("INSERT INTO meta (key, value) VALUES ('resolved', '1') ON CONFLICT(key) DO UPDATE SET value = '1'", [])?;
+    // the curation file as applied: a decision added by hand makes the next build resolve
+    match curated {
+        Some(h) => tx.execute("INSERT INTO meta (key, value) VALUES ('curation', ?1) ON CONFLICT(key) DO UPDATE SET value = ?1", [h])?,
+        None => tx.execute("DELETE FROM meta WHERE key = 'curation'", [])?,
+    };
     tx.commit()?;
     lap(&mut times.shown);
     times.entities = resolved.len();

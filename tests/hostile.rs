@@ -226,3 +226,59 @@ fn impossible_dates_are_not_facts_and_a_bad_date_option_is_refused() {
     newsgraph().args(["read", "Jane Roe spoke on Monday.", "--date", "2023-02-30"]).assert().failure();
     newsgraph().args(["read", "Jane Roe spoke on Monday.", "--date", "2023-05-23"]).assert().success();
 }
+
+/// Two short articles: a person Georgia Smith, the country Georgia, Jane Roe.
+fn georgia(dir: &Path) -> (PathBuf, PathBuf) {
+    let input = dir.join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("a.txt"), "Georgia Smith, the mayor of Springfield, met John Doe on Monday in Tbilisi, the capital of Georgia.\nGeorgia Smith said the talks were useful.\n").unwrap();
+    std::fs::write(input.join("b.txt"), "Georgia Smith's office said on Tuesday that the mayor would travel to Georgia again.\nJane Roe, the spokeswoman, confirmed the trip.\n").unwrap();
+    let db = dir.join("kg.db");
+    newsgraph().arg("build").arg(&input).arg("--db").arg(&db).arg("-q").assert().success();
+    (input, db)
+}
+
+fn entity_ids(db: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut st = conn.prepare("SELECT id FROM entity ORDER BY id").unwrap();
+    let ids = st.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap();
+    ids
+}
+
+#[test]
+fn merge_reports_the_entity_of_its_type_not_a_namesake() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, db) = georgia(dir.path());
+    // a place that goes by the person's name
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute("UPDATE local_entity SET name = 'Georgia Smith', key = 'gpe:georgia smith', names = '[\"Georgia Smith\"]' WHERE type = 'GPE' AND name = 'Georgia'", []).unwrap();
+    drop(conn);
+    newsgraph()
+        .args(["merge", "person:georgia-smith", "person:jane-roe", "--db"])
+        .arg(&db)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("into person:"));
+    let ids = entity_ids(&db);
+    assert!(ids.iter().any(|i| i.starts_with("gpe:georgia")) && !ids.contains(&"person:jane-roe".to_string()), "{ids:?}");
+}
+
+#[test]
+fn a_decision_added_by_hand_is_applied_by_the_next_build_and_written_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, db) = georgia(dir.path());
+    assert!(entity_ids(&db).contains(&"person:jane-roe".to_string()));
+    let csv = dir.path().join("curation.csv");
+    std::fs::write(&csv, "action,type,name,other\nmerge,PERSON,Georgia Smith,Jane Roe\n").unwrap();
+    newsgraph().arg("build").arg(&input).arg("--db").arg(&db).assert().success().stderr(predicate::str::contains("0 new, 0 changed, 2 unchanged"));
+    assert!(!entity_ids(&db).contains(&"person:jane-roe".to_string()), "the decision was applied");
+    // taken out by hand again: the next build undoes it
+    std::fs::write(&csv, "action,type,name,other\n").unwrap();
+    newsgraph().arg("build").arg(&input).arg("--db").arg(&db).assert().success();
+    assert!(entity_ids(&db).contains(&"person:jane-roe".to_string()));
+    // a decision in the file but not yet in the database (a merge killed midway), run again
+    std::fs::write(&csv, "action,type,name,other\nmerge,PERSON,Georgia Smith,Jane Roe\n").unwrap();
+    newsgraph().args(["merge", "Georgia Smith", "Jane Roe", "--db"]).arg(&db).assert().success();
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(text.lines().filter(|l| l.starts_with("merge")).count(), 1, "{text}");
+}
