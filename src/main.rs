@@ -130,7 +130,7 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         date: Option<String>,
     },
-    /// List entities whose name or alias contains SEARCH.
+    /// List entities whose name or alias contains SEARCH (without it: all), most facts first.
     Entities {
         search: Option<String>,
         #[arg(long, default_value = "out/kg.db")]
@@ -237,20 +237,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Entities { search, db, format, limit } => {
             let conn = store::open_read_only(&db)?;
-            let sql = "SELECT e.id, e.name, e.type, e.articles,
-                    (SELECT count(*) FROM facts f WHERE f.subject_id = e.id OR f.object_id = e.id) AS facts,
-                    (SELECT group_concat(alias, ' | ') FROM (SELECT alias FROM alias WHERE entity_id = e.id ORDER BY seen DESC, alias)) AS aliases
-                FROM entity e
-                WHERE :q IS NULL OR e.name LIKE '%' || :q || '%' OR EXISTS (SELECT 1 FROM alias a WHERE a.entity_id = e.id AND a.alias LIKE '%' || :q || '%')
-                ORDER BY facts DESC, e.articles DESC, e.id LIMIT :limit";
-            let mut params = vec![("limit".to_string(), limit.to_string())];
-            let rows = match search {
-                Some(q) => {
-                    params.push(("q".into(), q));
-                    query::run(&conn, sql, &params)?
-                }
-                None => query::run(&conn, &sql.replace(":q IS NULL OR", "1 OR"), &params)?,
-            };
+            let rows = query::entities(&conn, search.as_deref(), limit)?;
             print_rows(&rows, format, false)?;
             Ok(ExitCode::SUCCESS)
         }

@@ -282,3 +282,21 @@ fn a_decision_added_by_hand_is_applied_by_the_next_build_and_written_once() {
     let text = std::fs::read_to_string(&csv).unwrap();
     assert_eq!(text.lines().filter(|l| l.starts_with("merge")).count(), 1, "{text}");
 }
+
+#[test]
+fn entities_lists_without_a_term_and_counts_facts_like_the_facts_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_db(dir.path());
+    let out = newsgraph().args(["entities", "--format", "csv", "--limit", "5", "--db"]).arg(&db).assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(text.lines().count(), 6, "{text}");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    for line in text.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let n: i64 = conn.query_row("SELECT count(*) FROM facts WHERE subject_id = ?1 OR object_id = ?1", [f[0]], |r| r.get(0)).unwrap();
+        assert_eq!(f[4].parse::<i64>().unwrap(), n, "{line}");
+    }
+    // a common term, and one with LIKE's wildcards taken literally
+    newsgraph().args(["entities", "a", "--db"]).arg(&db).assert().success().stdout(predicate::str::contains("(50 rows)"));
+    newsgraph().args(["entities", "%", "--format", "csv", "--db"]).arg(&db).assert().success().stdout("id,name,type,articles,facts,aliases\n");
+}
