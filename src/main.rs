@@ -171,10 +171,13 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    if matches!(cli.command, Command::Build { .. } | Command::Merge { .. } | Command::Split { .. }) {
+        cli::on_interrupt_explain();
+    }
     match cli.command {
         Command::Build { paths, db, quiet, threads, batch } => build(paths, db, quiet, threads, batch),
         Command::Query { sql, db, format, params, excel } => {
-            let conn = store::open_read_only(&db)?;
+            let conn = cli::open_db(&db)?;
             let sql = query::load_sql(&sql)?;
             let rows = query::run(&conn, &sql, &params)?;
             print_rows(&rows, format, excel)?;
@@ -188,7 +191,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     return Ok(ExitCode::from(1));
                 }
             };
-            let score = match eval::open_db(&db).and_then(|c| eval::score(&c, &g)) {
+            let score = match eval::open_db(&db).and_then(|c| {
+                cli::warn_unfinished(&c);
+                eval::score(&c, &g)
+            }) {
                 Ok(s) => s,
                 Err(e) => {
                     outln!("{e:#}");
@@ -205,7 +211,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Explain { what, predicate, db } => {
-            let conn = store::open_read_only(&db)?;
+            let conn = cli::open_db(&db)?;
             if let Some((article, idx)) = what.rsplit_once('#').and_then(|(a, i)| i.parse::<i64>().ok().map(|i| (a, i))) {
                 out!("{}", explain::fact(&conn, article, idx)?);
             } else {
@@ -236,7 +242,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Entities { search, db, format, limit } => {
-            let conn = store::open_read_only(&db)?;
+            let conn = cli::open_db(&db)?;
             let rows = query::entities(&conn, search.as_deref(), limit)?;
             print_rows(&rows, format, false)?;
             Ok(ExitCode::SUCCESS)

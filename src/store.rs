@@ -271,6 +271,13 @@ pub fn write_batch(conn: &mut Connection, batch: &[Analysed]) -> Result<()> {
     Ok(())
 }
 
+/// Whether a build stored articles but did not finish (interrupted before or while
+/// resolving): the facts of those articles are not in the `facts` view yet.
+pub fn build_unfinished(conn: &Connection) -> bool {
+    let v: rusqlite::Result<Option<String>> = conn.query_row("SELECT value FROM meta WHERE key = 'resolved'", [], |r| r.get(0)).optional();
+    matches!(v, Ok(Some(v)) if v == "0")
+}
+
 /// Whether articles or the curation file changed since the last resolve.
 pub fn needs_resolve(conn: &Connection) -> Result<bool> {
     let v: Option<String> = conn.query_row("SELECT value FROM meta WHERE key = 'resolved'", [], |r| r.get(0)).optional()?;

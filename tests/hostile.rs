@@ -1,6 +1,7 @@
 //! The defects a hostile probe found (issue 14): closed pipes, clashing file names,
 //! other people's databases, read-only places, FIFOs, bad dates, curation, interruptions.
 
+#[allow(dead_code)]
 mod common;
 
 use std::path::{Path, PathBuf};
@@ -299,4 +300,34 @@ fn entities_lists_without_a_term_and_counts_facts_like_the_facts_view() {
     // a common term, and one with LIKE's wildcards taken literally
     newsgraph().args(["entities", "a", "--db"]).arg(&db).assert().success().stdout(predicate::str::contains("(50 rows)"));
     newsgraph().args(["entities", "%", "--format", "csv", "--db"]).arg(&db).assert().success().stdout("id,name,type,articles,facts,aliases\n");
+}
+
+#[test]
+fn an_interrupted_build_says_so_and_reading_commands_warn() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_db(dir.path());
+    // Ctrl-C while the build waits for a lock another process holds
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder.execute_batch("BEGIN EXCLUSIVE; DELETE FROM entity_stats;").unwrap();
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsgraph"))
+        .arg("build")
+        .arg(common::articles())
+        .arg("--db")
+        .arg(&db)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    std::process::Command::new("kill").arg("-INT").arg(child.id().to_string()).status().unwrap();
+    let out = child.wait_with_output().unwrap();
+    holder.execute_batch("ROLLBACK").unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("interrupted; the articles stored so far are kept"));
+    // articles stored, not yet resolved: what an interrupted build leaves
+    rusqlite::Connection::open(&db).unwrap().execute("UPDATE meta SET value = '0' WHERE key = 'resolved'", []).unwrap();
+    for args in [vec!["query", "SELECT count(*) FROM facts"], vec!["entities"], vec!["stats", "--no-write"], vec!["explain", "TASS"]] {
+        newsgraph().args(&args).arg("--db").arg(&db).assert().stderr(predicate::str::contains("build unfinished").and(predicate::str::contains("run build again")));
+    }
+    newsgraph().arg("build").arg(common::articles()).arg("--db").arg(&db).assert().success();
+    newsgraph().args(["query", "SELECT count(*) FROM facts", "--db"]).arg(&db).assert().success().stderr("");
 }

@@ -107,7 +107,9 @@ fn open_read_only(db: &Path) -> anyhow::Result<Connection> {
         "no database at {}; build it first",
         db.display()
     );
-    newsgraph::store::read_only_connection(db).with_context(|| format!("opening {}", db.display()))
+    let conn = newsgraph::store::read_only_connection(db).with_context(|| format!("opening {}", db.display()))?;
+    super::warn_unfinished(&conn);
+    Ok(conn)
 }
 
 fn write_output(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {

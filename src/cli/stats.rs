@@ -49,7 +49,7 @@ pub fn run(args: &StatsArgs, db: &Path) -> anyhow::Result<()> {
         db.display()
     );
     // computed on a read-only connection; only entity_stats is written, on one of its own
-    let conn = newsgraph::store::open_read_only(db)?;
+    let conn = super::open_db(db)?;
     let s = stats::compute(&conn)?;
     outln!(
         "{} articles, {} entities, {} facts, {} edges between entities",
