@@ -331,3 +331,17 @@ fn an_interrupted_build_says_so_and_reading_commands_warn() {
     newsgraph().arg("build").arg(common::articles()).arg("--db").arg(&db).assert().success();
     newsgraph().args(["query", "SELECT count(*) FROM facts", "--db"]).arg(&db).assert().success().stderr("");
 }
+
+#[test]
+fn a_long_text_without_stops_is_read_in_bounded_sentences() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("long.txt");
+    // 28,000 words, no stop: once one sentence whose analysis grew with its square
+    std::fs::write(&input, "he met her and they said it ".repeat(4000)).unwrap();
+    let db = dir.path().join("kg.db");
+    newsgraph().arg("build").arg(&input).arg("--db").arg(&db).arg("-q").assert().success();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (n, longest): (i64, i64) = conn.query_row("SELECT count(*), max(end - start) FROM sentence", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    assert!(n >= 28_000 / 400, "{n} sentences");
+    assert!(longest <= 400 * 12, "longest sentence {longest} characters");
+}
