@@ -24,7 +24,7 @@ def main():
     rng = random.Random(14)
     paras = [p for p in story.split("\n\n") if p.strip()]
     vocab = sorted(set(w for w in story.split() if w.isalpha() and w.islower()))
-    per_folder = 50
+    per_folder = int(os.environ.get("PER_FOLDER", "50"))
     for k in range(n):
         ps = list(paras)
         i = rng.randrange(len(ps) - 1)
