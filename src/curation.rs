@@ -158,6 +158,7 @@ pub fn apply(clusters: &mut Vec<Cluster>, locals: &[Local], decisions: &[Decisio
                 let why = (format!("user merge ({FILE_NAME} line {})", d.line), format!("{:?} and {:?} are one entity", d.name, d.other));
                 clusters[a].members.extend(moved.members);
                 clusters[a].why.extend(moved.why.into_iter().map(|_| Some(Box::new(why.clone()))));
+                clusters[a].name = Some(d.name.clone());
             }
             Action::Split => {
                 let f = fold(&d.other);

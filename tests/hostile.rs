@@ -259,7 +259,7 @@ fn merge_reports_the_entity_of_its_type_not_a_namesake() {
         .arg(&db)
         .assert()
         .success()
-        .stdout(predicate::str::contains("into person:"));
+        .stdout(predicate::str::contains("into person:georgia-smith;"));
     let ids = entity_ids(&db);
     assert!(ids.iter().any(|i| i.starts_with("gpe:georgia")) && !ids.contains(&"person:jane-roe".to_string()), "{ids:?}");
 }
@@ -344,4 +344,17 @@ fn a_long_text_without_stops_is_read_in_bounded_sentences() {
     let (n, longest): (i64, i64) = conn.query_row("SELECT count(*), max(end - start) FROM sentence", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
     assert!(n >= 28_000 / 400, "{n} sentences");
     assert!(longest <= 400 * 12, "longest sentence {longest} characters");
+}
+
+#[test]
+fn merge_keeps_the_name_of_its_first_entity() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, db) = georgia(dir.path());
+    newsgraph().args(["merge", "Jane Roe", "Georgia Smith", "--db"]).arg(&db).assert().success().stdout(predicate::str::contains("into person:jane-roe;"));
+    let ids = entity_ids(&db);
+    assert!(ids.contains(&"person:jane-roe".to_string()) && !ids.contains(&"person:georgia-smith".to_string()), "{ids:?}");
+    // and so does the next build from scratch
+    std::fs::remove_file(&db).unwrap();
+    newsgraph().arg("build").arg(&input).arg("--db").arg(&db).arg("-q").assert().success();
+    assert_eq!(entity_ids(&db), ids);
 }
