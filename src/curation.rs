@@ -53,6 +53,18 @@ pub fn for_connection(conn: &rusqlite::Connection) -> Result<Vec<Decision>> {
     }
 }
 
+/// A hash of the curation file of the database `conn` has open (None: no file), stored
+/// by the resolve stage so a changed file is noticed.
+pub fn fingerprint_for(conn: &rusqlite::Connection) -> Result<Option<String>> {
+    let Some(p) = conn.path().filter(|p| !p.is_empty()) else { return Ok(None) };
+    let path = path_for(Path::new(p));
+    match std::fs::read(&path) {
+        Ok(bytes) => Ok(Some(blake3::hash(&bytes).to_hex().to_string())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+    }
+}
+
 /// Reads the decisions; a missing file means none.
 pub fn load(path: &Path) -> Result<Vec<Decision>> {
     if !path.exists() {
@@ -85,9 +97,14 @@ pub fn parse(text: &str) -> Result<Vec<Decision>> {
     Ok(out)
 }
 
-/// Appends one decision, creating the file with its header.
+/// Appends one decision, creating the file with its header; one already there (a merge
+/// run again) is not written twice.
 pub fn append(path: &Path, action: Action, etype: EntityType, name: &str, other: &str) -> Result<()> {
     let mut text = if path.exists() { std::fs::read_to_string(path)? } else { HEADER.to_string() };
+    let same = |d: &Decision| d.action == action && d.etype == etype && fold(&d.name) == fold(name) && fold(&d.other) == fold(other);
+    if parse(&text).is_ok_and(|ds| ds.iter().any(same)) {
+        return Ok(());
+    }
     if !text.is_empty() && !text.ends_with('\n') {
         text.push('\n');
     }
@@ -141,6 +158,7 @@ pub fn apply(clusters: &mut Vec<Cluster>, locals: &[Local], decisions: &[Decisio
                 let why = (format!("user merge ({FILE_NAME} line {})", d.line), format!("{:?} and {:?} are one entity", d.name, d.other));
                 clusters[a].members.extend(moved.members);
                 clusters[a].why.extend(moved.why.into_iter().map(|_| Some(Box::new(why.clone()))));
+                clusters[a].name = Some(d.name.clone());
             }
             Action::Split => {
                 let f = fold(&d.other);
@@ -213,10 +231,12 @@ pub fn merge(conn: &mut rusqlite::Connection, file: &Path, a: &str, b: &str) -> 
     if ta != tb {
         bail!("{ida} is a {} and {idb} a {}: only entities of one type can be merged", ta.as_str(), tb.as_str());
     }
+    // the merged entity is the one a part of A is in afterwards (a name may fit another type)
+    let part: (i64, i64) = conn.query_row("SELECT article, local_id FROM local_entity WHERE entity_id = ?1 LIMIT 1", [&ida], |r| Ok((r.get(0)?, r.get(1)?)))?;
     append(file, Action::Merge, ta, &na, &nb)?;
     crate::store::resolve_all(conn)?;
-    let (id, _, _) = find_entity(conn, &na)?;
-    Ok(id)
+    let id: Option<String> = conn.query_row("SELECT entity_id FROM local_entity WHERE article = ?1 AND local_id = ?2", [part.0, part.1], |r| r.get(0))?;
+    id.ok_or_else(|| anyhow::anyhow!("the merge left {ida}'s parts without an entity"))
 }
 
 /// `newsgraph split ENTITY ALIAS`: records that the local entities called ALIAS are not
@@ -254,5 +274,7 @@ mod tests {
         assert_eq!(d[1].action, Action::Split);
         assert_eq!(d[1].etype, EntityType::Org);
         assert!(parse("frobnicate,PERSON,a,b\n").is_err());
+        append(&p, Action::Merge, EntityType::Person, "jane roe", "J, Roe").unwrap();
+        assert_eq!(load(&p).unwrap().len(), 2, "the same decision is written once");
     }
 }

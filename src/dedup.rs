@@ -27,6 +27,9 @@ pub const COPY_JACCARD: f64 = 0.5;
 pub const COPY_CONTAINMENT: f64 = 0.8;
 /// Content words in common for a translated copy (then the facts must line up too).
 pub const TRANSLATION_JACCARD: f64 = 0.35;
+/// Most candidate translations an article is aligned with (a translation has one original;
+/// a story told in many versions would otherwise cost an alignment per pair).
+const MAX_ALIGNMENTS: u32 = 3;
 
 /// `STOP.contains(w)` as one match (a comparison per word, not forty-eight).
 fn is_stop(w: &str) -> bool {
@@ -720,6 +723,23 @@ pub fn candidates_of(conn: &Connection) -> Result<Candidates> {
 
 /// Decides which candidates are copies and translated copies, with the entity links the
 /// translations give, and records `article.duplicate_of`.
+/// The candidate translations worth aligning: most similar first, each article in at most
+/// `MAX_ALIGNMENTS` of them, so the work grows with the articles, not with the pairs.
+fn pairs_to_align(pairs: &[(usize, usize, f64)], articles: usize, eligible: impl Fn(usize, usize) -> bool) -> Vec<(usize, usize)> {
+    let mut order: Vec<&(usize, usize, f64)> = pairs.iter().collect();
+    order.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
+    let mut used: Vec<u32> = vec![0; articles];
+    let mut out = Vec::new();
+    for &&(i, j, _) in &order {
+        if used[i] < MAX_ALIGNMENTS && used[j] < MAX_ALIGNMENTS && eligible(i, j) {
+            used[i] += 1;
+            used[j] += 1;
+            out.push((i, j));
+        }
+    }
+    out
+}
+
 pub fn run(conn: &Connection, locals: &[Local], found_pairs: Candidates) -> Result<Found> {
     let Candidates { metas, group_of, members, copies, translations } = found_pairs;
 
@@ -792,20 +812,26 @@ pub fn run(conn: &Connection, locals: &[Local], found_pairs: Candidates) -> Resu
             fact_count.insert(r.get(0)?, r.get::<_, i64>(1)? as usize);
         }
     }
-    for &(i, j, _) in &translations {
+    // many versions of one story (each a candidate translation of all the others) once
+    // cost an alignment per pair, on every build; now a few per article, stories read once
+    let eligible = |i: usize, j: usize| {
+        let facts = |k: usize| fact_count.get(&metas[k].num).copied().unwrap_or(0);
+        // a story needs facts to line up, and a translation appears soon after its original
+        facts(i) >= 3 && facts(j) >= 3 && near_in_time(metas[i].published.as_deref(), metas[j].published.as_deref())
+    };
+    let mut stories: HashMap<usize, Story> = HashMap::new();
+    for (i, j) in pairs_to_align(&translations, metas.len(), eligible) {
         let (ai, aj) = (metas[i].id.as_str(), metas[j].id.as_str());
-        // a story needs facts to line up
-        if fact_count.get(&metas[i].num).copied().unwrap_or(0) < 3 || fact_count.get(&metas[j].num).copied().unwrap_or(0) < 3 {
-            continue;
-        }
         let (si, sj) = (support(ai, aj), support(aj, ai));
         let (copy, orig) = if (si, std::cmp::Reverse(rank(i))) < (sj, std::cmp::Reverse(rank(j))) { (i, j) } else { (j, i) };
-        let (lc, lo): (Vec<usize>, Vec<usize>) = (locals_of(&metas[copy].id).collect(), locals_of(&metas[orig].id).collect());
-        let (cs, os) = (load_story(conn, metas[copy].num, &lc)?, load_story(conn, metas[orig].num, &lo)?);
-        if !near_in_time(metas[copy].published.as_deref(), metas[orig].published.as_deref()) {
-            continue;
+        for k in [copy, orig] {
+            if let std::collections::hash_map::Entry::Vacant(e) = stories.entry(k) {
+                let l: Vec<usize> = locals_of(&metas[k].id).collect();
+                e.insert(load_story(conn, metas[k].num, &l)?);
+            }
         }
-        let Some((links, _)) = align(locals, &cs, &os) else { continue };
+        let (cs, os) = (&stories[&copy], &stories[&orig]);
+        let Some((links, _)) = align(locals, cs, os) else { continue };
         // A translation garbles names no other article uses, and leaves few names of its
         // own unexplained; a template filled with other, well-known names does neither.
         let rare = |i: usize| key_articles[&*locals[i].key].only_one();
@@ -876,6 +902,18 @@ mod tests {
             assert!(is_stop(w), "{w}");
         }
         assert!(!is_stop("council") && !is_stop("thee"));
+    }
+
+    #[test]
+    fn alignments_grow_with_the_articles_not_the_pairs() {
+        let n = 300;
+        let all: Vec<(usize, usize, f64)> = (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j, 0.5 + ((i * 7 + j) % 13) as f64 / 100.0))).collect();
+        let picked = pairs_to_align(&all, n, |_, _| true);
+        assert!(picked.len() <= n * MAX_ALIGNMENTS as usize / 2, "{} alignments", picked.len());
+        // a lone pair is always aligned, the most similar first
+        let few = [(0, 1, 0.4), (2, 3, 0.9)];
+        assert_eq!(pairs_to_align(&few, 4, |_, _| true), [(2, 3), (0, 1)]);
+        assert_eq!(pairs_to_align(&few, 4, |i, _| i != 2), [(0, 1)]);
     }
 
     #[test]

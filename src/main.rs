@@ -8,6 +8,7 @@ use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
+#[macro_use]
 mod cli;
 
 use newsgraph::pipeline::{self, BuildOptions, Progress};
@@ -126,10 +127,10 @@ enum Command {
     Read {
         text: String,
         /// Publication date for resolving "on Monday" (ISO).
-        #[arg(long)]
+        #[arg(long, value_parser = parse_date)]
         date: Option<String>,
     },
-    /// List entities whose name or alias contains SEARCH.
+    /// List entities whose name or alias contains SEARCH (without it: all), most facts first.
     Entities {
         search: Option<String>,
         #[arg(long, default_value = "out/kg.db")]
@@ -152,10 +153,16 @@ fn parse_param(s: &str) -> Result<(String, String), String> {
     s.split_once('=').map(|(a, b)| (a.to_string(), b.to_string())).ok_or_else(|| format!("expected NAME=VALUE, got {s:?}"))
 }
 
+fn parse_date(s: &str) -> Result<String, String> {
+    newsgraph::ingest::normalize_date(s).ok_or_else(|| format!("not a date: {s:?} (expected a day such as 2023-05-23)"))
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // like other Unix tools: output cut short by its reader (`| head`) is no error
+        Err(e) if cli::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("newsgraph: {e:#}");
             ExitCode::from(2)
@@ -164,10 +171,13 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    if matches!(cli.command, Command::Build { .. } | Command::Merge { .. } | Command::Split { .. }) {
+        cli::on_interrupt_explain();
+    }
     match cli.command {
         Command::Build { paths, db, quiet, threads, batch } => build(paths, db, quiet, threads, batch),
         Command::Query { sql, db, format, params, excel } => {
-            let conn = store::open_read_only(&db)?;
+            let conn = cli::open_db(&db)?;
             let sql = query::load_sql(&sql)?;
             let rows = query::run(&conn, &sql, &params)?;
             print_rows(&rows, format, excel)?;
@@ -181,35 +191,38 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     return Ok(ExitCode::from(1));
                 }
             };
-            let score = match eval::open_db(&db).and_then(|c| eval::score(&c, &g)) {
+            let score = match eval::open_db(&db).and_then(|c| {
+                cli::warn_unfinished(&c);
+                eval::score(&c, &g)
+            }) {
                 Ok(s) => s,
                 Err(e) => {
-                    println!("{e:#}");
+                    outln!("{e:#}");
                     return Ok(ExitCode::from(2));
                 }
             };
             if let Some(j) = json {
                 std::fs::write(&j, score.to_json_text()).with_context(|| format!("cannot write {}", j.display()))?;
             }
-            print!("{}", score.report(errors));
+            out!("{}", score.report(errors));
             if min_f1.is_some_and(|m| score.below(m)) {
                 return Ok(ExitCode::from(1));
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Explain { what, predicate, db } => {
-            let conn = store::open_read_only(&db)?;
+            let conn = cli::open_db(&db)?;
             if let Some((article, idx)) = what.rsplit_once('#').and_then(|(a, i)| i.parse::<i64>().ok().map(|i| (a, i))) {
-                print!("{}", explain::fact(&conn, article, idx)?);
+                out!("{}", explain::fact(&conn, article, idx)?);
             } else {
-                print!("{}", explain::entity(&conn, &what, predicate.as_deref())?);
+                out!("{}", explain::entity(&conn, &what, predicate.as_deref())?);
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Bench { paths, db, threads, batch, rebuild } => bench(paths, db, threads, batch, rebuild),
         Command::Read { text, date } => {
             let body = if std::path::Path::new(&text).is_file() { std::fs::read_to_string(&text)? } else { text };
-            print!("{}", newsgraph::explain::reading(&body, date)?);
+            out!("{}", newsgraph::explain::reading(&body, date)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { args, db } => {
@@ -229,21 +242,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Entities { search, db, format, limit } => {
-            let conn = store::open_read_only(&db)?;
-            let sql = "SELECT e.id, e.name, e.type, e.articles,
-                    (SELECT count(*) FROM facts f WHERE f.subject_id = e.id OR f.object_id = e.id) AS facts,
-                    (SELECT group_concat(alias, ' | ') FROM (SELECT alias FROM alias WHERE entity_id = e.id ORDER BY seen DESC, alias)) AS aliases
-                FROM entity e
-                WHERE :q IS NULL OR e.name LIKE '%' || :q || '%' OR EXISTS (SELECT 1 FROM alias a WHERE a.entity_id = e.id AND a.alias LIKE '%' || :q || '%')
-                ORDER BY facts DESC, e.articles DESC, e.id LIMIT :limit";
-            let mut params = vec![("limit".to_string(), limit.to_string())];
-            let rows = match search {
-                Some(q) => {
-                    params.push(("q".into(), q));
-                    query::run(&conn, sql, &params)?
-                }
-                None => query::run(&conn, &sql.replace(":q IS NULL OR", "1 OR"), &params)?,
-            };
+            let conn = cli::open_db(&db)?;
+            let rows = query::entities(&conn, search.as_deref(), limit)?;
             print_rows(&rows, format, false)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -252,9 +252,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
 
 fn print_rows(rows: &query::Rows, format: Format, excel: bool) -> Result<()> {
     match format {
-        Format::Table => print!("{}", rows.to_table()),
-        Format::Csv => print!("{}", rows.to_csv(excel)?),
-        Format::Json => print!("{}", rows.to_json()),
+        Format::Table => out!("{}", rows.to_table()),
+        Format::Csv => out!("{}", rows.to_csv(excel)?),
+        Format::Json => out!("{}", rows.to_json()),
     }
     Ok(())
 }
@@ -332,11 +332,11 @@ fn bench(paths: Vec<PathBuf>, db: Option<PathBuf>, threads: Option<usize>, batch
     let r = pipeline::build(&paths, &opts, &|_| {})?;
     let secs = r.wall.as_secs_f64();
     let threads_used = threads.unwrap_or_else(rayon::current_num_threads);
-    println!("full build: {} articles ({} failed), {} words, {:.1} MB in {:.2} s on {} threads", r.read, r.failed.len(), r.words, r.bytes as f64 / 1e6, secs, threads_used);
-    println!("  {:.0} articles/s, {:.0} words/s, {:.2} MB/s", r.read as f64 / secs, r.words as f64 / secs, r.bytes as f64 / 1e6 / secs);
-    println!("  {} facts, {} entities", r.facts, r.entities);
+    outln!("full build: {} articles ({} failed), {} words, {:.1} MB in {:.2} s on {} threads", r.read, r.failed.len(), r.words, r.bytes as f64 / 1e6, secs, threads_used);
+    outln!("  {:.0} articles/s, {:.0} words/s, {:.2} MB/s", r.read as f64 / secs, r.words as f64 / secs, r.bytes as f64 / 1e6 / secs);
+    outln!("  {} facts, {} entities", r.facts, r.entities);
     let t = &r.times;
-    println!(
+    outln!(
         "  stages: read+clean {:.2} s (wall), analyse {:.2} s + extract {:.2} s (CPU, summed over threads), store {:.2} s, resolve {:.2} s",
         t.read.as_secs_f64(),
         t.analyse.as_secs_f64(),
@@ -344,13 +344,13 @@ fn bench(paths: Vec<PathBuf>, db: Option<PathBuf>, threads: Option<usize>, batch
         t.store.as_secs_f64(),
         t.resolve.as_secs_f64()
     );
-    println!("  resolve: {}", resolve_parts(&t.resolve_parts));
+    outln!("  resolve: {}", resolve_parts(&t.resolve_parts));
     if let Some(mb) = peak_rss_mb() {
-        println!("  peak memory (RSS) of the full build: {mb:.0} MB");
+        outln!("  peak memory (RSS) of the full build: {mb:.0} MB");
     }
     if rebuild {
         let r2 = pipeline::build(&paths, &opts, &|_| {})?;
-        println!("unchanged rebuild: {} unchanged in {:.2} s ({:.1}% of the full build)", r2.unchanged, r2.wall.as_secs_f64(), 100.0 * r2.wall.as_secs_f64() / secs);
+        outln!("unchanged rebuild: {} unchanged in {:.2} s ({:.1}% of the full build)", r2.unchanged, r2.wall.as_secs_f64(), 100.0 * r2.wall.as_secs_f64() / secs);
         // One new article (a stored one under a new id) built into the existing database.
         let conn = store::open_read_only(&db)?;
         let (title, text): (Option<String>, String) = conn.query_row("SELECT title, text FROM article ORDER BY id LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
@@ -359,8 +359,8 @@ fn bench(paths: Vec<PathBuf>, db: Option<PathBuf>, threads: Option<usize>, batch
         std::fs::write(&one, format!("{}\n", serde_json::json!({"id": "bench/added-article", "title": title, "text": text})))?;
         let r3 = pipeline::build(std::slice::from_ref(&one), &opts, &|_| {})?;
         let _ = std::fs::remove_file(&one);
-        println!("adding one article: {} new in {:.2} s (resolve {:.2} s)", r3.added, r3.wall.as_secs_f64(), r3.times.resolve.as_secs_f64());
-        println!("  resolve: {}", resolve_parts(&r3.times.resolve_parts));
+        outln!("adding one article: {} new in {:.2} s (resolve {:.2} s)", r3.added, r3.wall.as_secs_f64(), r3.times.resolve.as_secs_f64());
+        outln!("  resolve: {}", resolve_parts(&r3.times.resolve_parts));
         // The most connected entity: its ego network (depth 2) to DOT, and all facts about it.
         let conn = store::open_read_only(&db)?;
         let hub: String = conn.query_row(
@@ -375,11 +375,11 @@ fn bench(paths: Vec<PathBuf>, db: Option<PathBuf>, threads: Option<usize>, batch
         std::fs::write(&out, dot)?;
         let ego = t.elapsed().as_secs_f64();
         let _ = std::fs::remove_file(&out);
-        println!("ego network of {hub} (depth 2): {} nodes, {} edges to DOT in {:.3} s", v.graph.node_count(), v.graph.edge_count(), ego);
+        outln!("ego network of {hub} (depth 2): {} nodes, {} edges to DOT in {:.3} s", v.graph.node_count(), v.graph.edge_count(), ego);
         let t = std::time::Instant::now();
         let rows = query::run(&conn, "SELECT * FROM facts WHERE subject_id = :id OR object_id = :id", &[("id".to_string(), hub.clone())])?;
-        println!("query of all facts about {hub}: {} rows in {:.1} ms", rows.rows.len(), t.elapsed().as_secs_f64() * 1000.0);
+        outln!("query of all facts about {hub}: {} rows in {:.1} ms", rows.rows.len(), t.elapsed().as_secs_f64() * 1000.0);
     }
-    println!("database: {}", db.display());
+    outln!("database: {}", db.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -84,7 +84,7 @@ pub fn analyse_article(article: Article) -> (Analysed, Duration, Duration) {
 /// Reads every input and hands new and changed articles on in batches (counted in
 /// `report`). Runs on a thread of its own, so reading overlaps with analysis.
 fn read_all(
-    files: &[PathBuf],
+    files: &[ingest::Input],
     known: &std::sync::Arc<HashMap<String, (String, i64)>>,
     opts: &BuildOptions,
     report: &mut BuildReport,
@@ -111,8 +111,8 @@ fn read_all(
         std::sync::Arc::new(move |id: &str, hash: &str| known.get(id).is_some_and(|(h, _)| h == hash))
     };
     for file in files {
-        let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
-        for item in ingest::read_file_except(file, Some(stored.clone())) {
+        let size = std::fs::metadata(&file.path).map(|m| m.len()).unwrap_or(0);
+        for item in ingest::read_input(file, Some(stored.clone())) {
             let (id, path) = match &item {
                 Err(e) => {
                     report.failed.push(e.clone());
@@ -187,6 +187,10 @@ pub fn read_text(text: &str, date: Option<String>) -> Result<(Article, crate::mo
 }
 
 pub fn build(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress) + Sync)) -> Result<BuildReport> {
+    build_locked(paths, opts, progress).map_err(|e| store::locked_advice(e, &opts.db))
+}
+
+fn build_locked(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress) + Sync)) -> Result<BuildReport> {
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.threads.unwrap_or(0)).build()?;
     let mut conn = store::open(&opts.db)?;
@@ -197,7 +201,7 @@ pub fn build(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress
     conn.execute_batch("PRAGMA wal_autocheckpoint = 0;")?;
     let known = std::sync::Arc::new(store::article_hashes(&conn)?);
     let mut report = BuildReport::default();
-    let (files, errors) = ingest::discover(paths);
+    let (files, errors) = ingest::discover_inputs(paths);
     report.failed.extend(errors);
     report.files = files.len();
     progress(Progress::Files(files.len()));

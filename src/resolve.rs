@@ -291,6 +291,8 @@ pub type Reason = Box<(String, String)>;
 pub struct Cluster {
     pub members: Vec<usize>,
     pub why: Vec<Option<Reason>>,
+    /// The name a user's merge keeps (`merge A B` keeps A's), when a member uses it.
+    pub name: Option<String>,
 }
 
 struct Union {
@@ -505,7 +507,7 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
     for run in order.chunk_by(|&a, &b| roots[a as usize] == roots[b as usize]) {
         let members: Vec<usize> = run.iter().map(|&i| i as usize).collect();
         let why = members.iter().map(|&i| u.why[i].take()).collect();
-        out.push(Cluster { members, why });
+        out.push(Cluster { members, why, name: None });
     }
     sort_clusters(locals, &mut out);
     out
@@ -546,7 +548,9 @@ pub fn finish(locals: &[Local], clusters: Vec<Cluster>, garbled: &BTreeSet<Strin
             }
             articles.insert(&*l.article);
         }
-        let name = canonical(etype, if names.is_empty() { &fallback } else { &names });
+        let pool = if names.is_empty() { &fallback } else { &names };
+        let kept = c.name.as_deref().map(fold).and_then(|f| pool.keys().find(|n| fold(n) == f).map(|n| n.to_string()));
+        let name = kept.unwrap_or_else(|| canonical(etype, pool));
         let mut aliases: BTreeMap<String, i64> = counted.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
         aliases.entry(name.clone()).or_insert(0);
         let base = format!("{}:{}", etype.as_str().to_lowercase(), slug(&name));

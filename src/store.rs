@@ -20,25 +20,92 @@ pub const SCHEMA_VERSION: i64 = 2;
 /// Page cache of the writing connection (negative: KiB).
 const PAGE_CACHE: i64 = -32768;
 
-/// Opens (creating if needed) a database for writing and applies the schema.
+/// Opens (creating if needed) a database for writing and applies the schema. A file that
+/// is not a newsgraph database of this schema is refused before anything is written to it.
 pub fn open(path: &Path) -> Result<Connection> {
+    check_before_writing(path)?;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
     let conn = Connection::open(path).with_context(|| format!("cannot open database {}", path.display()))?;
-    conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;")?;
+    conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;")
+        .map_err(|e| locked_advice(e.into(), path))?;
     // 32 MB of page cache (default 2 MB): the resolve stage rewrites tables larger than that.
     conn.execute_batch(&format!("PRAGMA cache_size = {PAGE_CACHE};"))?;
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if version > SCHEMA_VERSION {
-        bail!("{} was written by a newer newsgraph (schema {version}, this one knows {SCHEMA_VERSION})", path.display());
-    }
-    if version != 0 && version < SCHEMA_VERSION {
-        bail!("{} has an older schema ({version}); delete it and build again", path.display());
-    }
     conn.execute_batch(SCHEMA).context("applying schema.sql")?;
     conn.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))?;
     Ok(conn)
+}
+
+/// Refuses (with the file untouched) an existing file that is not an empty database or a
+/// newsgraph database of this schema: someone else's SQLite file, an older or newer schema.
+fn check_before_writing(path: &Path) -> Result<()> {
+    if std::fs::metadata(path).map_or(true, |m| m.len() == 0) {
+        return Ok(());
+    }
+    let not_ours = |why: &str| anyhow::anyhow!("{} is not a newsgraph database ({why}); refusing to change it", path.display());
+    let conn = read_only_connection(path).map_err(|_| not_ours("cannot be read as SQLite"))?;
+    let probe = || -> rusqlite::Result<(i64, i64, bool)> {
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        let ours: bool = conn.query_row("SELECT count(*) = 2 FROM sqlite_schema WHERE type = 'table' AND name IN ('article', 'meta')", [], |r| r.get(0))?;
+        Ok((version, objects, ours))
+    };
+    let (version, objects, ours) = match probe() {
+        Ok(p) => p,
+        Err(e) if is_busy(&e) => return Err(locked_advice(e.into(), path)),
+        Err(_) => return Err(not_ours("not an SQLite database")),
+    };
+    if version == 0 && objects == 0 {
+        return Ok(());
+    }
+    if !ours {
+        return Err(not_ours("it holds other tables"));
+    }
+    if version > SCHEMA_VERSION {
+        bail!("{} was written by a newer newsgraph (schema {version}, this one knows {SCHEMA_VERSION}); left unchanged", path.display());
+    }
+    if version < SCHEMA_VERSION {
+        bail!("{} has an older schema ({version}); left unchanged: delete it and build again", path.display());
+    }
+    Ok(())
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
+}
+
+/// Says what a lock error means: another newsgraph process is writing the database.
+pub fn locked_advice(e: anyhow::Error, path: &Path) -> anyhow::Error {
+    let busy = e.chain().any(|c| c.downcast_ref::<rusqlite::Error>().is_some_and(is_busy));
+    if busy {
+        anyhow::anyhow!("{} is locked: another newsgraph process (a build, merge or split) is writing it; wait for it to finish and try again", path.display())
+    } else {
+        e
+    }
+}
+
+/// A read-only connection that writes nothing: in a place it cannot write (a read-only
+/// folder), where SQLite cannot make a WAL database's `-shm` file, the file is read as
+/// it stands (`immutable`).
+pub fn read_only_connection(path: &Path) -> rusqlite::Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(())) {
+        Err(e) if matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen)) => {
+            drop(conn);
+            let mut uri = String::from("file:");
+            for c in path.to_string_lossy().chars() {
+                match c {
+                    '%' | '?' | '#' => uri.push_str(&format!("%{:02X}", c as u32)),
+                    c => uri.push(c),
+                }
+            }
+            uri.push_str("?immutable=1");
+            Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+        }
+        _ => Ok(conn),
+    }
 }
 
 /// Opens an existing database read-only (for `query`, `export`, `eval`).
@@ -46,8 +113,7 @@ pub fn open_read_only(path: &Path) -> Result<Connection> {
     if !path.exists() {
         bail!("no database at {} (run `newsgraph build` first)", path.display());
     }
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .with_context(|| format!("cannot open database {}", path.display()))?;
+    let conn = read_only_connection(path).with_context(|| format!("cannot open database {}", path.display()))?;
     conn.execute_batch("PRAGMA query_only = ON;")?;
     Ok(conn)
 }
@@ -205,10 +271,18 @@ pub fn write_batch(conn: &mut Connection, batch: &[Analysed]) -> Result<()> {
     Ok(())
 }
 
-/// Whether articles changed since the last resolve.
+/// Whether a build stored articles but did not finish (interrupted before or while
+/// resolving): the facts of those articles are not in the `facts` view yet.
+pub fn build_unfinished(conn: &Connection) -> bool {
+    let v: rusqlite::Result<Option<String>> = conn.query_row("SELECT value FROM meta WHERE key = 'resolved'", [], |r| r.get(0)).optional();
+    matches!(v, Ok(Some(v)) if v == "0")
+}
+
+/// Whether articles or the curation file changed since the last resolve.
 pub fn needs_resolve(conn: &Connection) -> Result<bool> {
     let v: Option<String> = conn.query_row("SELECT value FROM meta WHERE key = 'resolved'", [], |r| r.get(0)).optional()?;
-    Ok(v.as_deref() == Some("0"))
+    let curated: Option<String> = conn.query_row("SELECT value FROM meta WHERE key = 'curation'", [], |r| r.get(0)).optional()?;
+    Ok(v.as_deref() == Some("0") || curated != crate::curation::fingerprint_for(conn)?)
 }
 
 /// Where the local entities are stored (`article.num` by article id), and for each a hash
@@ -331,6 +405,7 @@ pub fn resolve_all(conn: &mut Connection) -> Result<ResolveTimes> {
     // copies first (their garbled names join the originals'), then the user's decisions
     let found = crate::dedup::run(conn, &locals, candidates)?;
     lap(&mut times.dedup);
+    let curated = crate::curation::fingerprint_for(conn)?;
     let decisions = crate::curation::for_connection(conn)?;
     let resolved = resolve::resolve_curated(&locals, &found.links, &found.translated, &decisions);
     drop(found);
@@ -397,6 +472,11 @@ pub fn resolve_all(conn: &mut Connection) -> Result<ResolveTimes> {
     // One row per fact per article in `facts`: hide restatements that resolution made equal.
     mark_shown(&tx)?;
     tx.execute("INSERT INTO meta (key, value) VALUES ('resolved', '1') ON CONFLICT(key) DO UPDATE SET value = '1'", [])?;
+    // the curation file as applied: a decision added by hand makes the next build resolve
+    match curated {
+        Some(h) => tx.execute("INSERT INTO meta (key, value) VALUES ('curation', ?1) ON CONFLICT(key) DO UPDATE SET value = ?1", [h])?,
+        None => tx.execute("DELETE FROM meta WHERE key = 'curation'", [])?,
+    };
     tx.commit()?;
     lap(&mut times.shown);
     times.entities = resolved.len();

@@ -39,15 +39,31 @@ fn is_abbreviation(t: &Token) -> bool {
     single_initial || ABBREVIATIONS.contains(&t.lower.as_str())
 }
 
+/// Longest sentence, in tokens. Longer runs without a stop (a text with no punctuation)
+/// are cut: the work per sentence grows faster than its length, and real sentences stay
+/// far below this (the longest in the evaluation sets is under 200).
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
+/// Cuts `[s, e)` into pieces of at most `MAX_SENTENCE_TOKENS`, after a comma or
+/// semicolon in the last quarter of a piece when there is one.
+fn push_capped(out: &mut Vec<SentenceSpan>, tokens: &[Token], mut s: usize, e: usize) {
+    while e - s > MAX_SENTENCE_TOKENS {
+        let hard = s + MAX_SENTENCE_TOKENS;
+        let soft = (s + MAX_SENTENCE_TOKENS * 3 / 4..hard).rev().find(|&k| matches!(tokens[k - 1].lower.as_str(), "," | ";"));
+        let cut = soft.unwrap_or(hard);
+        out.push(SentenceSpan { start: s, end: cut });
+        s = cut;
+    }
+    if e > s {
+        out.push(SentenceSpan { start: s, end: e });
+    }
+}
+
 pub fn split(tokens: &[Token]) -> Vec<SentenceSpan> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    let push = |out: &mut Vec<SentenceSpan>, s: usize, e: usize| {
-        if e > s {
-            out.push(SentenceSpan { start: s, end: e });
-        }
-    };
+    let push = |out: &mut Vec<SentenceSpan>, s: usize, e: usize| push_capped(out, tokens, s, e);
     while i < tokens.len() {
         let t = &tokens[i];
         if t.kind == TokenKind::Break {
@@ -112,6 +128,17 @@ mod tests {
     fn quotes_stay_with_their_sentence() {
         let got = sentences("\"We agree.\" She nodded. The talks (in Baku.) ended.");
         assert_eq!(got, ["\"We agree.\"", "She nodded.", "The talks (in Baku.) ended."]);
+    }
+
+    #[test]
+    fn a_text_without_stops_is_cut_into_bounded_sentences() {
+        let text = "he met her and they said it ".repeat(2000) + "then, after that, more words follow";
+        let toks = tokenize(&text);
+        let spans = split(&toks);
+        assert!(spans.iter().all(|s| s.end - s.start <= MAX_SENTENCE_TOKENS));
+        assert!(spans.len() >= toks.len() / MAX_SENTENCE_TOKENS);
+        assert_eq!((spans[0].start, spans.last().unwrap().end), (0, toks.len()));
+        assert!(spans.windows(2).all(|w| w[0].end == w[1].start));
     }
 
     #[test]

@@ -34,15 +34,15 @@ fn open(db: &std::path::Path) -> Result<rusqlite::Connection> {
 pub fn merge(args: &MergeArgs) -> Result<()> {
     let mut conn = open(&args.db)?;
     let file = curation::path_for(&args.db);
-    let id = curation::merge(&mut conn, &file, &args.a, &args.b)?;
-    println!("merged {:?} and {:?} into {id}; recorded in {}", args.a, args.b, file.display());
+    let id = curation::merge(&mut conn, &file, &args.a, &args.b).map_err(|e| store::locked_advice(e, &args.db))?;
+    outln!("merged {:?} and {:?} into {id}; recorded in {}", args.a, args.b, file.display());
     Ok(())
 }
 
 pub fn split(args: &SplitArgs) -> Result<()> {
     let mut conn = open(&args.db)?;
     let file = curation::path_for(&args.db);
-    let id = curation::split(&mut conn, &file, &args.entity, &args.alias)?;
-    println!("split {:?} out of {:?} as {id}; recorded in {}", args.alias, args.entity, file.display());
+    let id = curation::split(&mut conn, &file, &args.entity, &args.alias).map_err(|e| store::locked_advice(e, &args.db))?;
+    outln!("split {:?} out of {:?} as {id}; recorded in {}", args.alias, args.entity, file.display());
     Ok(())
 }

@@ -10,7 +10,7 @@ use newsgraph::export::dot::{self, DotOptions, Layout};
 use newsgraph::export::render::{self, ImageFormat};
 use newsgraph::export::{graphml, Format};
 use newsgraph::view::{self, View, ViewOptions};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
 // Which part of the graph to take (shared by commands that show a graph).
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -107,8 +107,9 @@ fn open_read_only(db: &Path) -> anyhow::Result<Connection> {
         "no database at {}; build it first",
         db.display()
     );
-    Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .with_context(|| format!("opening {}", db.display()))
+    let conn = newsgraph::store::read_only_connection(db).with_context(|| format!("opening {}", db.display()))?;
+    super::warn_unfinished(&conn);
+    Ok(conn)
 }
 
 fn write_output(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {

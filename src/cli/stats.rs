@@ -3,10 +3,8 @@
 
 use std::path::Path;
 
-use anyhow::Context;
 use comfy_table::Table;
 use newsgraph::stats::{self, EntityStat};
-use rusqlite::{Connection, OpenFlags};
 
 /// Counts per type and predicate, most connected entities, PageRank, components.
 #[derive(Debug, Clone, clap::Args)]
@@ -50,30 +48,28 @@ pub fn run(args: &StatsArgs, db: &Path) -> anyhow::Result<()> {
         "no database at {}; build it first",
         db.display()
     );
-    let flags = if args.no_write {
-        OpenFlags::SQLITE_OPEN_READ_ONLY
-    } else {
-        OpenFlags::SQLITE_OPEN_READ_WRITE
-    };
-    let conn = Connection::open_with_flags(db, flags)
-        .with_context(|| format!("opening {}", db.display()))?;
+    // computed on a read-only connection; only entity_stats is written, on one of its own
+    let conn = super::open_db(db)?;
     let s = stats::compute(&conn)?;
-    println!(
+    outln!(
         "{} articles, {} entities, {} facts, {} edges between entities",
         s.articles, s.entities, s.facts, s.edges
     );
     let largest = s.component_sizes.first().copied().unwrap_or(0);
-    println!(
+    outln!(
         "{} connected components; the largest has {} entities\n",
         s.components, largest
     );
-    println!("{}\n", counts("entity type", &s.entities_by_type));
-    println!("{}\n", counts("predicate", &s.facts_by_predicate));
-    println!("{}\n", ranking("most connected", &s.top_degree(args.top)));
-    println!("{}", ranking("highest PageRank", &s.top_pagerank(args.top)));
+    outln!("{}\n", counts("entity type", &s.entities_by_type));
+    outln!("{}\n", counts("predicate", &s.facts_by_predicate));
+    outln!("{}\n", ranking("most connected", &s.top_degree(args.top)));
+    outln!("{}", ranking("highest PageRank", &s.top_pagerank(args.top)));
     if !args.no_write {
-        stats::write_entity_stats(&conn, &s)?;
-        eprintln!("wrote {} rows to entity_stats", s.per_entity.len());
+        drop(conn);
+        match newsgraph::store::open(db).and_then(|c| Ok(stats::write_entity_stats(&c, &s)?)) {
+            Ok(()) => eprintln!("wrote {} rows to entity_stats", s.per_entity.len()),
+            Err(e) => eprintln!("warning: entity_stats not written ({e:#}); --no-write leaves it alone"),
+        }
     }
     Ok(())
 }

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use anyhow::{anyhow, Result};
 use rusqlite::types::ValueRef;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
 pub use gold::{load_gold, Gold, GoldEntity, GoldFact};
 pub use text::{date_span, jaccard, norm, overlaps, role_match, role_tokens, tokens};
@@ -66,11 +66,7 @@ pub struct Score {
 
 /// Open a database read-only, as score.py does.
 pub fn open_db(path: &Path) -> Result<Connection> {
-    Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|err| {
+    crate::store::read_only_connection(path).map_err(|err| {
         // rusqlite appends ": PATH" to open errors; score.py's message has no path
         let err = db_error(err).to_string();
         let suffix = format!(": {}", path.display());

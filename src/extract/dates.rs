@@ -29,7 +29,18 @@ impl Day {
         let y = it.next()?.parse().ok()?;
         let m = it.next()?.parse().ok()?;
         let d = it.next()?.parse().ok()?;
-        (1..=12).contains(&m).then_some(Day { y, m, d })
+        Day::checked(y, m, d)
+    }
+    /// The day, if it exists ("31 February" does not).
+    pub fn checked(y: i32, m: u32, d: u32) -> Option<Day> {
+        let last = match m {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+            2 => 28,
+            _ => 0,
+        };
+        (1..=last).contains(&d).then_some(Day { y, m, d })
     }
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.y, self.m, self.d)
@@ -115,11 +126,11 @@ pub fn read(words: &[&str], published: Option<&str>, tense: Tense) -> Option<(St
             }
             let year = if words.get(used) == Some(&",") { year_at(used + 1).map(|y| { used += 2; y }) } else { year_at(used).map(|y| { used += 1; y }) };
             let y = year.or_else(|| base.map(|b| infer_year(b, m, tense)))?;
-            let start = Day { y, m, d };
+            let start = Day::checked(y, m, d)?;
             return Some(match end_day {
                 Some((m2, d2)) => {
                     let y2 = if m2 < m { y + 1 } else { y };
-                    (format!("{}/{}", start.iso(), Day { y: y2, m: m2, d: d2 }.iso()), used)
+                    (format!("{}/{}", start.iso(), Day::checked(y2, m2, d2)?.iso()), used)
                 }
                 None => (start.iso(), used),
             });
@@ -136,7 +147,7 @@ pub fn read(words: &[&str], published: Option<&str>, tense: Tense) -> Option<(St
             if (1..=31).contains(&d) {
                 let year = words.get(2).and_then(|w| w.parse::<i32>().ok()).filter(|y| (1800..=2200).contains(y));
                 let y = year.or_else(|| base.map(|b| infer_year(b, m, tense)))?;
-                return Some((Day { y, m, d }.iso(), if year.is_some() { 3 } else { 2 }));
+                return Some((Day::checked(y, m, d)?.iso(), if year.is_some() { 3 } else { 2 }));
             }
         }
     }
@@ -180,6 +191,15 @@ mod tests {
         assert_eq!(r("september 30 - october 2", Tense::Future).as_deref(), Some("2023-09-30/2023-10-02"));
         assert_eq!(r("15 may 2021", Tense::Past).as_deref(), Some("2021-05-15"));
         assert_eq!(r("may 15 , 2021", Tense::Past).as_deref(), Some("2021-05-15"));
+    }
+
+    #[test]
+    fn impossible_days_are_no_dates() {
+        assert_eq!(r("31 february 2023", Tense::Past), None);
+        assert_eq!(r("february 29 , 2023", Tense::Past), None);
+        assert_eq!(r("29 february 2024", Tense::Past).as_deref(), Some("2024-02-29"));
+        assert_eq!(r("april 30 - may 32", Tense::Past), None);
+        assert_eq!(Day::parse("2023-02-31"), None);
     }
 
     #[test]

@@ -18,6 +18,12 @@ use std::path::{Path, PathBuf};
 
 pub use clean::{original_end, Cleaned, Format};
 
+/// A date as given by the user or a JSONL record ("2023-09-19", "September 19, 2023") in
+/// ISO form; None when it holds no real date.
+pub fn normalize_date(value: &str) -> Option<String> {
+    dates::normalize(value)
+}
+
 /// Largest article accepted, in bytes. A JSONL file may be larger; each line may not.
 pub const MAX_ARTICLE_BYTES: usize = 16 * 1024 * 1024;
 
@@ -61,12 +67,44 @@ fn wanted_in_folder(path: &Path) -> bool {
     }
 }
 
+/// An input file and the id its article gets (JSONL lines carry their own ids).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    pub path: PathBuf,
+    pub id: String,
+}
+
+/// What kind of non-regular file this is, for the warning that skips it.
+fn special_kind(t: std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_char_device() || t.is_block_device() {
+        "a device"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// The input files of `discover`.
+pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
+    let (inputs, errors) = discover_inputs(paths);
+    (inputs.into_iter().map(|i| i.path).collect(), errors)
+}
+
 /// Expand files and folders (recursively, following no symlink loops) into a sorted, de-duplicated list of input files. Hidden files/dirs (starting with '.') are skipped. Errors for a path that does not exist are returned as ReadError, not panics.
 ///
 /// Inside folders only text-like files are taken (.txt .md .html .jsonl … or no
-/// extension); a file named explicitly is always taken.
-pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
-    let mut files = Vec::new();
+/// extension); a file named explicitly is always taken. FIFOs, sockets and devices are
+/// skipped with a warning (reading one could block forever).
+///
+/// A file's id is its path relative to the folder named (its file name when directly in
+/// it, or when named itself), so `x/a.txt` and `y/a.txt` are two articles; should two
+/// inputs still share an id, the later one is known by its path as given.
+pub fn discover_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<ReadError>) {
+    let mut files: Vec<Input> = Vec::new();
     let mut errors = Vec::new();
     for root in paths {
         let shown = root.display().to_string();
@@ -85,7 +123,11 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
             }
         };
         if !meta.is_dir() {
-            files.push(root.clone());
+            if meta.is_file() {
+                files.push(Input { path: root.clone(), id: file_id(root) });
+            } else {
+                errors.push(ReadError::new(shown, format!("{}, skipped", special_kind(meta.file_type()))));
+            }
             continue;
         }
         let walk = walkdir::WalkDir::new(root)
@@ -96,7 +138,11 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
         for entry in walk {
             match entry {
                 Ok(e) if e.file_type().is_file() && wanted_in_folder(e.path()) => {
-                    files.push(e.into_path())
+                    let id = relative_id(root, e.path());
+                    files.push(Input { path: e.into_path(), id })
+                }
+                Ok(e) if !e.file_type().is_file() && !e.file_type().is_dir() => {
+                    errors.push(ReadError::new(e.path().display().to_string(), format!("{}, skipped", special_kind(e.file_type()))));
                 }
                 Ok(_) => {}
                 Err(e) => {
@@ -115,9 +161,28 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
     }
     // the same file reached twice (named and inside a folder, or by a link) counts once
     let mut seen = BTreeSet::new();
-    files.sort();
-    files.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files.retain(|i| seen.insert(std::fs::canonicalize(&i.path).unwrap_or_else(|_| i.path.clone())));
+    let mut ids = std::collections::HashSet::new();
+    for i in &mut files {
+        if !ids.insert(i.id.clone()) {
+            i.id = i.path.display().to_string();
+            ids.insert(i.id.clone());
+        }
+    }
     (files, errors)
+}
+
+fn file_id(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// `sub/a.txt` for `root/sub/a.txt` ('/' between parts on every system).
+fn relative_id(root: &Path, path: &Path) -> String {
+    match path.strip_prefix(root) {
+        Ok(rel) if rel.components().count() > 0 => rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"),
+        _ => file_id(path),
+    }
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -145,7 +210,7 @@ fn is_jsonl(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
 }
 
-/// Read one input file: a `.jsonl` / `.ndjson` yields one item per non-blank line (streamed: do not read the whole file into memory at once; each line is one article with `id`, `text`, optional `title`, `date`, `source`); any other file yields exactly one item, its id = the file name (not the path).
+/// Read one input file: a `.jsonl` / `.ndjson` yields one item per non-blank line (streamed: do not read the whole file into memory at once; each line is one article with `id`, `text`, optional `title`, `date`, `source`); any other file yields exactly one item, its id = the file name (not the path; see `read_input`).
 pub fn read_file(path: &Path) -> Box<dyn Iterator<Item = Result<Article, ReadError>>> {
     Box::new(read_file_except(path, None).map(|r| match r {
         Ok(ReadItem::New(a)) => Ok(a),
@@ -166,15 +231,25 @@ pub enum ReadItem {
 
 /// `read_file`, where articles that `stored` has unchanged are only hashed, not cleaned.
 pub fn read_file_except(path: &Path, stored: Option<Stored>) -> Box<dyn Iterator<Item = Result<ReadItem, ReadError>>> {
-    if is_jsonl(path) {
-        return Box::new(jsonl::Lines::open(path, stored));
-    }
-    Box::new(std::iter::once(read_single(path, stored.as_ref())))
+    read_input(&Input { path: path.to_path_buf(), id: file_id(path) }, stored)
 }
 
-fn read_single(path: &Path, stored: Option<&Stored>) -> Result<ReadItem, ReadError> {
+/// `read_file_except` for an input of `discover_inputs`: a single article gets its id.
+pub fn read_input(input: &Input, stored: Option<Stored>) -> Box<dyn Iterator<Item = Result<ReadItem, ReadError>>> {
+    if is_jsonl(&input.path) {
+        return Box::new(jsonl::Lines::open(&input.path, stored));
+    }
+    Box::new(std::iter::once(read_single(&input.path, input.id.clone(), stored.as_ref())))
+}
+
+fn read_single(path: &Path, id: String, stored: Option<&Stored>) -> Result<ReadItem, ReadError> {
     let shown = path.display().to_string();
     let fail = |reason: String| ReadError::new(shown.clone(), reason);
+    // opening a FIFO would block until someone writes to it
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() && !m.is_dir() => return Err(fail(format!("{}, skipped", special_kind(m.file_type())))),
+        _ => {}
+    }
     let file =
         std::fs::File::open(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
     let meta = file
@@ -195,9 +270,6 @@ fn read_single(path: &Path, stored: Option<&Stored>) -> Result<ReadItem, ReadErr
         return Err(fail(too_large(bytes.len() as u64)));
     }
     let text = decode(bytes).map_err(fail)?;
-    let id = path
-        .file_name()
-        .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
     read_article(id, shown.clone(), text, None, None, None, stored)
 }
 

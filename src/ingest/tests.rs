@@ -267,6 +267,23 @@ fn discover_walks_sorts_dedups_and_skips_hidden() {
 }
 
 #[test]
+fn ids_are_paths_inside_the_folder_named_and_never_repeat() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for f in ["x/a.txt", "y/a.txt", "a.txt", "y/deep/a.txt"] {
+        std::fs::create_dir_all(root.join(f).parent().unwrap()).unwrap();
+        std::fs::write(root.join(f), "x").unwrap();
+    }
+    let (inputs, _) = discover_inputs(&[root.to_path_buf()]);
+    let ids: Vec<&str> = inputs.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["a.txt", "x/a.txt", "y/a.txt", "y/deep/a.txt"]);
+    // named one by one, two files of one name: the second is known by its path
+    let (inputs, _) = discover_inputs(&[root.join("x/a.txt"), root.join("y/a.txt")]);
+    assert_eq!(inputs[0].id, "a.txt");
+    assert_eq!(inputs[1].id, root.join("y/a.txt").display().to_string());
+}
+
+#[test]
 fn corpus_first_500_lines_parse() {
     let Ok(f) = std::fs::File::open(CORPUS) else {
         return;
