@@ -146,13 +146,14 @@ impl<'a> Scanner<'a> {
         Scanner { toks, tags: tagger::Model::embedded().tag(toks), cands: Vec::new(), after_role: false }
     }
 
-    /// What the tagger reads the capitalised words of `[a, b)` as: the most frequent tag,
-    /// ties to the last word's (the head of an English name).
+    /// What the tagger reads the capitalised words of `[a, b)` as: the most frequent name
+    /// tag, ties to the last such word's (the head of an English name); `O` when none.
     fn tag_of(&self, a: usize, b: usize) -> Tag {
         let mut n = [0usize; tagger::N_TAGS];
         let mut last = Tag::O;
+        // words read as no name count only when no word is read as one
         for x in a..b {
-            if tagger::is_instance(&self.toks[x]) {
+            if tagger::is_instance(&self.toks[x]) && self.tags[x] != Tag::O {
                 n[self.tags[x] as usize] += 1;
                 last = self.tags[x];
             }
@@ -426,7 +427,17 @@ impl<'a> Scanner<'a> {
                     continue;
                 }
             }
+            // "Business Leaders' Roundtable": a plural possessive inside a name
+            if toks[e].lower == "'" && !toks[e].space_before && toks[e - 1].lower.ends_with('s') && e + 1 < b && name_word(&toks[e + 1]) && toks[e + 1].kind == TokenKind::Word {
+                e += 2;
+                continue;
+            }
+            // "India–Sweden Joint Commission": a dash between names, unspaced, joins them;
             // "Kassym-Jomart" is one token; "Russia - Azerbaijan" is not a name.
+            if toks[e].lower == "-" && !toks[e].space_before && e + 1 < b && !toks[e + 1].space_before && name_word(&toks[e + 1]) && toks[e + 1].kind == TokenKind::Word {
+                e += 2;
+                continue;
+            }
             break;
         }
         // Trim connectors at the end (the loop never ends on one, but be safe).
@@ -548,6 +559,41 @@ impl<'a> Scanner<'a> {
         }
         let honorific = a2 > a;
         let a = a2;
+        // "Dominic Ng Appointed to Chair ...", "Piyush Goyal Engages With ...": a title-case
+        // headline's verb is not part of the name before it
+        let verb_like = |w: &str| w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("es"));
+        if b - a >= 3 && self.tags[b - 1] == Tag::O && toks[b - 1].lex.is_common_word() && verb_like(&toks[b - 1].lower) && !toks[b - 1].lex.has(lx::HEAD | lx::REGION) && !toks[b - 1].lex.is_role_core() {
+            let mut out = self.typed_part(sentence, a, b - 1, before_role);
+            out.splice(0..0, items);
+            out.push(word_item(toks, b - 1));
+            return out;
+        }
+        // "the Turkiye-Azerbaijan-Pakistan trilateral summit", "the CIS summit": a name, then
+        // lower-case words that make it an event
+        if a > 0 && matches!(toks[a - 1].lower.as_str(), "the" | "a" | "an" | "this" | "last") {
+            let mut e = b;
+            while e < toks.len() && e < b + 3 && !toks[e].is_cap() && toks[e].kind == TokenKind::Word && (is_ordinal(&toks[e]) || EVENT_MODIFIERS.contains(&toks[e].lower.as_str())) {
+                e += 1;
+            }
+            if let Some(t) = toks.get(e).filter(|t| !t.is_cap() && t.lex.has(lx::EVENT) && !matches!(t.lower.as_str(), "week" | "exercise" | "exercises" | "talks" | "debate" | "discussion" | "dialogue")) {
+                let name = text_of(toks, a, e + 1);
+                let c = self.push(sentence, a, e + 1, EntityType::Event, MentionKind::Name, name, &t.lower.clone());
+                items.push(Item { kind: ItemKind::Mention(c), tok_start: a, tok_end: e + 1, lower: SmallStr::default() });
+                return items;
+            }
+        }
+        // "India–Sweden" alone, "Australia–Indonesia partnership": two places, not one name
+        if let Some(d) = (a + 1..b.saturating_sub(1)).find(|&x| toks[x].lower == "-") {
+            let left = gazetteer::place(&text_of(toks, a, d)).is_some();
+            let right_end = (d + 2..=b).rev().find(|&y| gazetteer::place(&text_of(toks, d + 1, y)).is_some());
+            if left && right_end == Some(b) || left && d + 2 == b {
+                let mut out = items;
+                out.extend(self.typed_part(sentence, a, d, false));
+                out.push(word_item(toks, d));
+                out.extend(self.typed_part(sentence, d + 1, b, false));
+                return out;
+            }
+        }
         // "Northern Province Hon'ble Nagalingam Vethanayan": a title inside a run starts a name
         if let Some(h) = (a + 1..b.saturating_sub(1)).find(|&x| is_name_title(&toks[x])) {
             let mut out = items;
@@ -857,7 +903,9 @@ impl<'a> Scanner<'a> {
         // one word read as an organisation is trusted only in an organisation's shape:
         // "UNICEF", "QatarDebate" (not "Turkic", not a surname before "said")
         let org_shape = b - a > 1 || toks[a].is_upper() || toks[a].text.chars().skip(1).any(|c| c.is_uppercase());
-        let tagged = tagged.filter(|&t| !inside_description && (t != EntityType::Org || org_shape));
+        // before a title, the words are its portfolio ("National Security Advisor") unless
+        // the rules above made them the body the title belongs to
+        let tagged = tagged.filter(|&t| !inside_description && !before_role && (t != EntityType::Org || org_shape));
         if let (Some(etype), false) = (tagged, generic_single) {
             let kind = if b - a == 1 && etype == EntityType::Person { MentionKind::Surname } else { MentionKind::Name };
             let c = self.push(sentence, a, b, etype, kind, full, lower[b - a - 1]);
@@ -877,6 +925,9 @@ impl<'a> Scanner<'a> {
         items
     }
 }
+
+/// Lower-case words between a name and an event noun: "the CIS informal summit".
+const EVENT_MODIFIERS: &[&str] = &["trilateral", "bilateral", "annual", "joint", "regional", "informal", "ministerial", "high-level", "business", "economic", "investment", "trade", "leaders", "leaders'", "opening", "closing", "inaugural", "extraordinary", "international", "global", "youth"];
 
 /// Particles that stand inside personal names.
 const NAME_PARTICLES: &[&str] = &["bin", "bint", "ibn", "al", "el", "von", "van", "der", "de", "del", "da", "di", "du", "la", "le"];
