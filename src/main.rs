@@ -29,7 +29,8 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, default_value = "out/kg.db")]
         db: PathBuf,
-        /// No progress bar.
+        /// No progress bar, and no warning per unreadable file (the summary still counts
+        /// them), so a rebuild does not repeat them.
         #[arg(long, short)]
         quiet: bool,
         /// Analysis threads (default: all cores).
@@ -266,32 +267,57 @@ fn build(paths: Vec<PathBuf>, db: PathBuf, quiet: bool, threads: Option<usize>, 
     let show = !quiet && std::io::stderr().is_terminal();
     let bar = if show { ProgressBar::new(0) } else { ProgressBar::hidden() };
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {msg}")
+        ProgressStyle::with_template("{spinner} {elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec}, {eta} left {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> "),
     );
-    let total: u64 = 0;
-    bar.set_length(total);
-    let paths_for_size = paths.clone();
-    let size: u64 = newsgraph::ingest::discover(&paths_for_size).0.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
+    let size: u64 = newsgraph::ingest::discover(&paths).0.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
     bar.set_length(size);
     let opts = BuildOptions { db: db.clone(), batch, threads };
-    let files_done = std::sync::atomic::AtomicU64::new(0);
-    let on_progress = |p: Progress| match p {
-        Progress::Files(_) => {}
-        // text bytes move the bar inside a file; a finished file puts it at the files' sizes
-        Progress::ArticleRead(bytes) => bar.set_position((bar.position() + bytes).min(bar.length().unwrap_or(u64::MAX))),
-        Progress::FileDone(bytes) => {
-            let done = files_done.fetch_add(bytes, std::sync::atomic::Ordering::Relaxed) + bytes;
-            bar.set_position(done);
+    // The reader runs ahead of the analysis: the bar shows what is stored, by remembering
+    // where reading stood (bytes) after each article read.
+    let read = std::sync::Mutex::new((0u64, 0u64, 0u64, std::collections::VecDeque::<(u64, u64)>::new()));
+    let on_progress = |p: Progress| {
+        let Ok(mut r) = read.lock() else { return };
+        let (articles, pos, files, marks) = &mut *r;
+        match p {
+            Progress::Files(_) => {}
+            Progress::ArticleRead(bytes) => {
+                *articles += 1;
+                *pos = (*pos + bytes).min(size);
+                marks.push_back((*articles, *pos));
+            }
+            // a finished file puts reading at the files' sizes
+            Progress::FileDone(bytes) => {
+                *files += bytes;
+                *pos = (*files).min(size);
+                if let Some(last) = marks.back_mut() {
+                    last.1 = *pos;
+                }
+            }
+            Progress::Articles(n) => {
+                let mut at = None;
+                while marks.front().is_some_and(|m| m.0 <= n as u64) {
+                    at = marks.pop_front().map(|m| m.1);
+                }
+                if let Some(at) = at {
+                    bar.set_position(at);
+                }
+                bar.set_message(format!("{n} articles"));
+            }
+            Progress::Resolving => {
+                bar.set_position(size);
+                bar.set_message("resolving entities");
+            }
         }
-        Progress::Articles(n) => bar.set_message(format!("{n} articles")),
-        Progress::Resolving => bar.set_message("resolving entities"),
     };
     let report = pipeline::build(&paths, &opts, &on_progress)?;
     bar.finish_and_clear();
-    for f in &report.failed {
-        eprintln!("warning: {}: {}", f.path, f.reason);
+    // -q: the summary's count only (a rebuild would repeat the same warnings every time)
+    if !quiet {
+        for f in &report.failed {
+            eprintln!("warning: {}: {}", f.path, f.reason);
+        }
     }
     eprintln!(
         "{} articles read ({} new, {} changed, {} unchanged), {} failed; {} facts, {} entities in {} ({:.2}s)",

@@ -128,9 +128,12 @@ fn write_output(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 }
 
 fn describe(v: &View) -> String {
+    let dates = v.graph.node_weights().filter(|n| n.etype == "DATE").count();
     format!(
-        "{} nodes, {} edges, {} facts",
+        "{} nodes ({} entities, {} dates), {} edges, {} facts; `stats` counts entities without facts and leaves dates out",
         v.graph.node_count(),
+        v.graph.node_count() - dates,
+        dates,
         v.graph.edge_count(),
         v.facts.len()
     )
@@ -151,7 +154,15 @@ pub fn run(args: &ExportArgs, db: &Path) -> anyhow::Result<()> {
         LayoutArg::Dot => Some(Layout::Dot),
         LayoutArg::Sfdp => Some(Layout::Sfdp),
     };
-    let title = args.view.focus.as_ref().map(|f| {
+    // the focus by its name, whatever the user typed (an id, an alias)
+    let focus_name = match &args.view.focus {
+        Some(f) => {
+            let id = view::find_entity(&conn, f)?;
+            Some(v.graph.node_weights().find(|n| n.id == id).map_or(f.clone(), |n| n.name.clone()))
+        }
+        None => None,
+    };
+    let title = focus_name.as_ref().map(|f| {
         format!(
             "{f} (depth {}): {} nodes, {} edges",
             args.view.depth,

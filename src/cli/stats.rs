@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use anyhow::Context;
+use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::Table;
 use newsgraph::stats::{self, EntityStat};
 use rusqlite::{Connection, OpenFlags};
@@ -21,6 +22,7 @@ pub struct StatsArgs {
 
 fn counts(title: &str, rows: &[(String, u64)]) -> Table {
     let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED);
     t.set_header(vec![title, "count"]);
     for (name, n) in rows {
         t.add_row(vec![name.clone(), n.to_string()]);
@@ -30,6 +32,7 @@ fn counts(title: &str, rows: &[(String, u64)]) -> Table {
 
 fn ranking(title: &str, rows: &[&EntityStat]) -> Table {
     let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED);
     t.set_header(vec![title, "type", "degree", "pagerank", "component", "id"]);
     for s in rows {
         t.add_row(vec![
@@ -64,8 +67,19 @@ pub fn run(args: &StatsArgs, db: &Path) -> anyhow::Result<()> {
     );
     let largest = s.component_sizes.first().copied().unwrap_or(0);
     println!(
-        "{} connected components; the largest has {} entities\n",
+        "{} connected components; the largest has {} entities",
         s.components, largest
+    );
+    // exports count differently: say how, so the numbers can be checked against each other
+    println!(
+        "(`export` without filters draws {} nodes and {} edges: the {} entities with a fact and {} dates, these {} edges and {} to dates; the {} entities without a fact are counted here, not drawn)\n",
+        s.entities - s.isolated + s.date_nodes,
+        s.edges + s.date_edges,
+        s.entities - s.isolated,
+        s.date_nodes,
+        s.edges,
+        s.date_edges,
+        s.isolated
     );
     println!("{}\n", counts("entity type", &s.entities_by_type));
     println!("{}\n", counts("predicate", &s.facts_by_predicate));
