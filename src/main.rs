@@ -319,6 +319,10 @@ fn build(paths: Vec<PathBuf>, db: PathBuf, quiet: bool, threads: Option<usize>, 
             eprintln!("warning: {}: {}", f.path, f.reason);
         }
     }
+    let meta = newsgraph::datasette::metadata_path(&db);
+    let name = db.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "kg".into());
+    let text = serde_json::to_string_pretty(&newsgraph::datasette::metadata(&name))? + "\n";
+    std::fs::write(&meta, text).with_context(|| format!("cannot write {}", meta.display()))?;
     eprintln!(
         "{} articles read ({} new, {} changed, {} unchanged), {} failed; {} facts, {} entities in {} ({:.2}s)",
         report.read,

@@ -82,6 +82,8 @@ pub struct Edge {
 #[derive(Debug, Clone, PartialEq)]
 pub struct FactRow {
     pub article: String,
+    /// `fact.idx`: `newsgraph explain ARTICLE#FACT`.
+    pub fact: i64,
     pub published: Option<String>,
     /// The article this one copies, or its own id: what counts as one source.
     pub source_key: String,
@@ -320,10 +322,10 @@ fn within_hops(groups: &BTreeMap<Key, Edge>, centre: &str, depth: usize) -> BTre
     seen
 }
 
-type Key = (String, String, String);
+pub type Key = (String, String, String);
 
-/// (source, predicate, target) of the edge a fact belongs to.
-fn group_key(f: &FactRow) -> Key {
+/// (source, predicate, target) node ids of the edge a fact belongs to.
+pub fn group_key(f: &FactRow) -> Key {
     let (mut s, mut o) = (f.subject_id.clone(), f.object_id.clone());
     if is_symmetric(&f.predicate) && o < s {
         std::mem::swap(&mut s, &mut o);
@@ -404,7 +406,7 @@ fn load_facts(conn: &Connection, opts: &ViewOptions) -> Result<Vec<FactRow>, Vie
     let mut stmt = conn.prepare(
         "SELECT f.article, a.published, COALESCE(a.duplicate_of, a.id),
                 f.subject_id, f.subject, f.subject_type, f.predicate,
-                f.object_id, f.object, f.object_type, f.role, f.detail, f.confidence, f.evidence
+                f.object_id, f.object, f.object_type, f.role, f.detail, f.confidence, f.evidence, f.fact
          FROM facts f JOIN article a ON a.id = f.article
          WHERE f.confidence >= ?1
            AND (?2 IS NULL OR a.published >= ?2)
@@ -416,6 +418,7 @@ fn load_facts(conn: &Connection, opts: &ViewOptions) -> Result<Vec<FactRow>, Vie
         let object: String = r.get(8)?;
         Ok(FactRow {
             article: r.get(0)?,
+            fact: r.get(14)?,
             published: r.get(1)?,
             source_key: r.get(2)?,
             subject_id: r.get(3)?,
