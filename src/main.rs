@@ -14,7 +14,12 @@ use newsgraph::pipeline::{self, BuildOptions, Progress};
 use newsgraph::{eval, explain, query, store};
 
 #[derive(Parser)]
-#[command(name = "newsgraph", version, about = "Turn news articles into a knowledge graph you can query, draw and trust")]
+#[command(
+    name = "newsgraph",
+    version,
+    about = "Turn news articles into a knowledge graph you can query, draw and trust",
+    after_help = "Start with:\n  newsgraph build examples/articles\n  newsgraph query \"SELECT subject, predicate, object FROM facts LIMIT 10\"\n  newsgraph export html -o out/graph.html\n\nEvery command reads and writes out/kg.db unless --db says otherwise; `newsgraph help COMMAND` has examples."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -23,6 +28,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Read articles (files, folders, JSONL) and build or update the graph database.
+    #[command(after_help = "Examples:\n  newsgraph build examples/articles\n  newsgraph build news/ more.jsonl --db out/news.db -q\n\nAlso writes out/kg.metadata.json for Datasette: datasette out/kg.db -m out/kg.metadata.json")]
     Build {
         /// Files or folders of articles (.txt, .md, .html, .jsonl).
         #[arg(required = true)]
@@ -41,7 +47,10 @@ enum Command {
         batch: usize,
     },
     /// Run SQL (text or a .sql file) on the graph, read-only.
+    #[command(after_help = "Public views (columns in schema.sql): facts, entity_aliases, articles; also fact_evidence, merge_log, quotations, fact_sources, and the tables entity, entity_stats, sentence_fts (full-text search).\n\nExamples:\n  newsgraph query \"SELECT subject, predicate, object, role FROM facts WHERE predicate = 'heads'\"\n  newsgraph query queries/entity.sql --param name=Baku --format csv\n  newsgraph query \"SELECT text FROM sentence_fts WHERE sentence_fts MATCH 'forum'\" --format json")]
     Query {
+        /// The SQL text, or a .sql file holding it (one statement; :name parameters).
+        #[arg(value_name = "SQL")]
         sql: String,
         #[arg(long, default_value = "out/kg.db")]
         db: PathBuf,
@@ -54,9 +63,12 @@ enum Command {
         #[arg(long)]
         excel: bool,
     },
-    /// Score the graph against gold facts (the format of eval/seeds: entities.tsv, facts.tsv, er.tsv).
+    /// Score the graph against gold facts: precision, recall and F1 of its facts.
+    #[command(after_help = "Examples:\n  newsgraph eval --gold tests/data/gold\n  newsgraph eval --gold tests/data/gold --errors --min-f1 0.9")]
     Eval {
-        #[arg(long)]
+        /// Folder of hand-made gold facts: entities.tsv, facts.tsv and optionally er.tsv (see
+        /// tests/data/gold for the format; it holds the gold facts of examples/articles).
+        #[arg(long, value_name = "FOLDER")]
         gold: PathBuf,
         #[arg(long, default_value = "out/kg.db")]
         db: PathBuf,
@@ -71,6 +83,7 @@ enum Command {
         min_f1: Option<f64>,
     },
     /// Say why: an entity's names, merges and facts, or one fact (ARTICLE#INDEX).
+    #[command(after_help = "Examples:\n  newsgraph explain \"Ahmed Ismayilov\"\n  newsgraph explain \"Ahmed Ismayilov\" heads\n  newsgraph explain 002_80c5309304c231c2.txt#16   # ARTICLE#FACT: the article and fact columns of the facts view")]
     Explain {
         /// An entity (id, name or alias) or a fact as ARTICLE#INDEX.
         what: String,
@@ -79,7 +92,8 @@ enum Command {
         #[arg(long, default_value = "out/kg.db")]
         db: PathBuf,
     },
-    /// Draw or export the graph (or a view of it): dot, svg, png, csv, graphml.
+    /// Draw or export the graph (or a view of it): dot, svg, png, csv, graphml, html.
+    #[command(after_help = "Examples:\n  newsgraph export html -o out/graph.html                     # interactive page, opens in any browser\n  newsgraph export svg --focus \"Ahmed Ismayilov\" --depth 2 -o out/ego.svg\n  newsgraph export csv --excel                                # out/csv/{nodes,edges,facts}.csv for Gephi\n  newsgraph export graphml --exclude-types DATE -o out/graph.graphml")]
     Export {
         #[command(flatten)]
         args: Box<cli::export::ExportArgs>,
@@ -88,6 +102,7 @@ enum Command {
     },
     /// Counts per type and predicate, most connected entities, PageRank, components
     /// (also written to the entity_stats table).
+    #[command(after_help = "Examples:\n  newsgraph stats\n  newsgraph stats --top 20 --no-write")]
     Stats {
         #[command(flatten)]
         args: cli::stats::StatsArgs,
@@ -96,6 +111,7 @@ enum Command {
     },
     /// Build from scratch into a fresh database and report throughput, memory and the time
     /// spent in each stage (see BENCHMARKS.md).
+    #[command(after_help = "Example:\n  newsgraph bench ../shared/corpora/whitehouse-briefing-room/articles.jsonl --rebuild")]
     Bench {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -112,18 +128,21 @@ enum Command {
     },
     /// Make two entities one; recorded in curation.csv next to the database, so every
     /// later build does the same.
+    #[command(after_help = "A and B are entity ids, names or aliases (see `newsgraph entities`).\n\nExample:\n  newsgraph merge \"Jane Roe\" \"J. Roe\"")]
     Merge {
         #[command(flatten)]
         args: cli::curate::MergeArgs,
     },
     /// Take the parts called ALIAS out of an entity; recorded in curation.csv next to the
     /// database, so every later build does the same.
+    #[command(after_help = "ENTITY is an entity id, name or alias; ALIAS one of the names it goes by (see `newsgraph explain ENTITY`): the local entities that use that name become an entity of their own.\n\nExample:\n  newsgraph split \"Michael Day\" \"Michael D\"")]
     Split {
         #[command(flatten)]
         args: cli::curate::SplitArgs,
     },
     /// Show how a text is read: the mentions and roles found in each sentence, and the facts
     /// with their rules. TEXT is the text itself or a file.
+    #[command(after_help = "Examples:\n  newsgraph read \"Kremlin Spokesman Oleg Petrov met with the governor of the Tver region, Ivan Orlov.\"\n  newsgraph read examples/articles/000_81570e8a7884a8dc.txt --date 2023-09-19")]
     Read {
         text: String,
         /// Publication date for resolving "on Monday" (ISO).
@@ -131,6 +150,7 @@ enum Command {
         date: Option<String>,
     },
     /// List entities whose name or alias contains SEARCH.
+    #[command(after_help = "Examples:\n  newsgraph entities Aliyev\n  newsgraph entities --limit 10 --format csv")]
     Entities {
         search: Option<String>,
         #[arg(long, default_value = "out/kg.db")]

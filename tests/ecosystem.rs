@@ -162,3 +162,75 @@ fn html_export_opens_in_headless_chromium() {
         assert!(!line.contains("Uncaught") && !line.contains("rror"), "console: {line}");
     }
 }
+
+fn csv_rows(path: &Path) -> Vec<csv::StringRecord> {
+    csv::Reader::from_path(path).unwrap().records().map(|r| r.unwrap()).collect()
+}
+
+#[test]
+fn exports_keep_detail_and_agree_with_stats() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = built(dir.path());
+    let csv_dir = dir.path().join("csv");
+    newsgraph().args(["export", "csv", "-o"]).arg(&csv_dir).arg("--db").arg(&db).assert().success();
+    let nodes = csv_rows(&csv_dir.join("nodes.csv"));
+    let edges = csv_rows(&csv_dir.join("edges.csv"));
+    // two delegations of the same name, told apart by where they went
+    let delegations: Vec<&str> = nodes.iter().filter(|r| &r[5] == "Azerbaijani delegation").map(|r| &r[1]).collect();
+    assert_eq!(delegations.len(), 2);
+    assert_ne!(delegations[0], delegations[1]);
+    assert!(delegations.iter().all(|l| l.starts_with("Azerbaijani delegation (")), "{delegations:?}");
+    assert!(nodes.iter().any(|r| r[0].len() > 64), "ids are whole");
+    for e in &edges {
+        let weight: usize = e[4].parse().unwrap();
+        assert_eq!(e[11].split(' ').count(), weight, "every article of {e:?}");
+        assert!(!e[10].contains('\n'), "evidence on one line");
+    }
+    assert!(edges.iter().any(|e| &e[4] != "1"));
+
+    // stats says how its counts relate to the export's
+    let stats = newsgraph().arg("stats").arg("--db").arg(&db).assert().success();
+    let said = String::from_utf8_lossy(&stats.get_output().stdout).into_owned();
+    let want = format!("draws {} nodes and {} edges", nodes.len(), edges.len());
+    assert!(said.contains(&want), "{want} in\n{said}");
+    assert!(said.contains('┆'), "the same table style as `query`");
+
+    // the picture: a legend in real shapes, the focus by name
+    let dot = newsgraph()
+        .args(["export", "dot", "--focus", "person:ahmed-ismayilov", "--depth", "2", "-o", "-", "--db"])
+        .arg(&db)
+        .assert()
+        .success();
+    let dot = String::from_utf8_lossy(&dot.get_output().stdout).into_owned();
+    assert!(dot.contains("subgraph cluster_legend") && dot.contains(r#""legend:EVENT"[label="EVENT" shape=diamond"#), "{dot}");
+    assert!(dot.contains("line width"));
+    assert!(dot.contains(r#"label="Ahmed Ismayilov (depth 2)"#), "{dot}");
+}
+
+#[test]
+fn every_command_has_an_example() {
+    let help = newsgraph().arg("--help").assert().success();
+    let text = String::from_utf8_lossy(&help.get_output().stdout).into_owned();
+    let commands: Vec<String> = text
+        .split("Commands:")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .filter_map(|l| l.split_whitespace().next().map(String::from))
+        .filter(|c| c != "help")
+        .collect();
+    assert!(commands.len() >= 10, "{commands:?}");
+    for c in commands {
+        let out = newsgraph().args([&c, "--help"]).assert().success();
+        let h = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        assert!(h.contains("Example"), "`newsgraph {c} --help` has no example");
+        assert!(!h.contains("eval/seeds"));
+    }
+    let q = newsgraph().args(["query", "--help"]).assert().success();
+    let q = String::from_utf8_lossy(&q.get_output().stdout).into_owned();
+    for view in ["facts", "entity_aliases", "articles"] {
+        assert!(q.contains(view), "query --help names {view}");
+    }
+}
