@@ -136,7 +136,7 @@ fn describe_short(v: &View) -> String {
 fn describe(v: &View) -> String {
     let dates = v.graph.node_weights().filter(|n| n.etype == "DATE").count();
     format!(
-        "{} nodes ({} entities, {} dates), {} edges, {} facts; `stats` counts entities without facts and leaves dates out",
+        "{} nodes ({} entities, {} dates), {} edges, {} facts",
         v.graph.node_count(),
         v.graph.node_count() - dates,
         dates,
