@@ -47,7 +47,7 @@ enum Command {
         batch: usize,
     },
     /// Run SQL (text or a .sql file) on the graph, read-only.
-    #[command(after_help = "Public views (columns in schema.sql): facts, entity_aliases, articles; also fact_evidence, merge_log, quotations, fact_sources, and the tables entity, entity_stats, sentence_fts (full-text search).\n\nExamples:\n  newsgraph query \"SELECT subject, predicate, object, role FROM facts WHERE predicate = 'heads'\"\n  newsgraph query queries/entity.sql --param name=Baku --format csv\n  newsgraph query \"SELECT text FROM sentence_fts WHERE sentence_fts MATCH 'forum'\" --format json")]
+    #[command(after_help = "Public views (columns in schema.sql): facts, entity_aliases, articles; also fact_evidence, merge_log, quotations, fact_sources, and the tables entity, entity_stats, sentence_fts (full-text search).\n\nExamples:\n  newsgraph query \"SELECT subject, predicate, object, role FROM facts WHERE predicate = 'heads'\"\n  newsgraph query queries/entity.sql --param name=Springfield --format csv\n  newsgraph query \"SELECT text FROM sentence_fts WHERE sentence_fts MATCH 'agreement'\" --format json")]
     Query {
         /// The SQL text, or a .sql file holding it (one statement; :name parameters).
         #[arg(value_name = "SQL")]
@@ -83,7 +83,7 @@ enum Command {
         min_f1: Option<f64>,
     },
     /// Say why: an entity's names, merges and facts, or one fact (ARTICLE#INDEX).
-    #[command(after_help = "Examples:\n  newsgraph explain \"Ahmed Ismayilov\"\n  newsgraph explain \"Ahmed Ismayilov\" heads\n  newsgraph explain 002_80c5309304c231c2.txt#16   # ARTICLE#FACT: the article and fact columns of the facts view")]
+    #[command(after_help = "Examples:\n  newsgraph explain \"Jane Roe\"\n  newsgraph explain \"Jane Roe\" heads\n  newsgraph explain report-17.txt#16   # ARTICLE#FACT: the article and fact columns of the facts view")]
     Explain {
         /// An entity (id, name or alias) or a fact as ARTICLE#INDEX.
         what: String,
@@ -93,7 +93,7 @@ enum Command {
         db: PathBuf,
     },
     /// Draw or export the graph (or a view of it): dot, svg, png, csv, graphml, html.
-    #[command(after_help = "Examples:\n  newsgraph export html -o out/graph.html                     # interactive page, opens in any browser\n  newsgraph export svg --focus \"Ahmed Ismayilov\" --depth 2 -o out/ego.svg\n  newsgraph export csv --excel                                # out/csv/{nodes,edges,facts}.csv for Gephi\n  newsgraph export graphml --exclude-types DATE -o out/graph.graphml")]
+    #[command(after_help = "Examples:\n  newsgraph export html -o out/graph.html                     # interactive page, opens in any browser\n  newsgraph export svg --focus \"Jane Roe\" --depth 2 -o out/ego.svg\n  newsgraph export csv --excel                                # out/csv/{nodes,edges,facts}.csv for Gephi\n  newsgraph export graphml --exclude-types DATE -o out/graph.graphml")]
     Export {
         #[command(flatten)]
         args: Box<cli::export::ExportArgs>,
@@ -142,7 +142,7 @@ enum Command {
     },
     /// Show how a text is read: the mentions and roles found in each sentence, and the facts
     /// with their rules. TEXT is the text itself or a file.
-    #[command(after_help = "Examples:\n  newsgraph read \"Kremlin Spokesman Oleg Petrov met with the governor of the Tver region, Ivan Orlov.\"\n  newsgraph read examples/articles/000_81570e8a7884a8dc.txt --date 2023-09-19")]
+    #[command(after_help = "Examples:\n  newsgraph read \"Acme Corp spokeswoman Jane Roe met with John Doe, the mayor of Springfield.\"\n  newsgraph read report-17.txt --date 2023-09-19")]
     Read {
         text: String,
         /// Publication date for resolving "on Monday" (ISO).
@@ -150,7 +150,7 @@ enum Command {
         date: Option<String>,
     },
     /// List entities whose name or alias contains SEARCH.
-    #[command(after_help = "Examples:\n  newsgraph entities Aliyev\n  newsgraph entities --limit 10 --format csv")]
+    #[command(after_help = "Examples:\n  newsgraph entities Roe\n  newsgraph entities --limit 10 --format csv")]
     Entities {
         search: Option<String>,
         #[arg(long, default_value = "out/kg.db")]
