@@ -31,7 +31,7 @@ pub struct Stats {
     pub facts: u64,
     /// Collapsed edges between entities.
     pub edges: u64,
-    /// Entities without any fact (counted here, left out of exports).
+    /// Entities without any fact, also none with a date (counted here, left out of exports).
     pub isolated: u64,
     /// Date nodes and the edges to them, which exports draw and these measures leave out.
     pub date_nodes: u64,
@@ -214,7 +214,8 @@ pub fn compute(conn: &Connection) -> anyhow::Result<Stats> {
         entities: one("SELECT COUNT(*) FROM entity")?,
         facts: one("SELECT COUNT(*) FROM facts")?,
         edges: g.edge_count() as u64,
-        isolated: degree.iter().filter(|&&d| d == 0).count() as u64,
+        isolated: one("SELECT COUNT(*) FROM entity")?
+            - one("SELECT COUNT(*) FROM (SELECT subject_id FROM facts UNION SELECT object_id FROM facts WHERE object_id IS NOT NULL)")?,
         date_nodes: one("SELECT COUNT(DISTINCT object) FROM facts WHERE object_id IS NULL")?,
         date_edges: one("SELECT COUNT(*) FROM (SELECT DISTINCT subject_id, predicate, object FROM facts WHERE object_id IS NULL)")?,
         entities_by_type: count_rows(
