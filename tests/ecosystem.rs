@@ -234,3 +234,18 @@ fn every_command_has_an_example() {
         assert!(q.contains(view), "query --help names {view}");
     }
 }
+
+#[test]
+fn a_database_of_an_older_schema_is_refused_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("old.db");
+    Connection::open(&db).unwrap().execute_batch("PRAGMA user_version = 2; CREATE TABLE t(x);").unwrap();
+    newsgraph()
+        .arg("build")
+        .arg(common::articles())
+        .arg("--db")
+        .arg(&db)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("older schema (2); delete it and build again"));
+}
