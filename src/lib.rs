@@ -5,11 +5,13 @@
 //! [`model`]: [`ingest`] (read and clean files) → [`analyse`] (sentences, tokens, typed
 //! mentions, coreference) → [`extract`] (rules → facts with evidence) → [`resolve`]
 //! (local entities → corpus entities) → [`store`] (SQLite, `schema.sql`) → [`view`]
-//! (petgraph subgraphs) → [`export`] (DOT, SVG/PNG, CSV, GraphML). [`pipeline`] runs
-//! the build; [`query`], [`explain`], [`eval`] and [`stats`] read the result.
+//! (petgraph subgraphs) → [`export`] (DOT, SVG/PNG, CSV, GraphML, HTML). [`pipeline`] runs
+//! the build; [`query`], [`explain`], [`eval`] and [`stats`] read the result;
+//! [`datasette`] describes the database to Datasette.
 
 pub mod analyse;
 pub mod curation;
+pub mod datasette;
 pub mod dedup;
 pub mod eval;
 pub mod explain;

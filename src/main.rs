@@ -15,7 +15,12 @@ use newsgraph::pipeline::{self, BuildOptions, Progress};
 use newsgraph::{eval, explain, query, store};
 
 #[derive(Parser)]
-#[command(name = "newsgraph", version, about = "Turn news articles into a knowledge graph you can query, draw and trust")]
+#[command(
+    name = "newsgraph",
+    version,
+    about = "Turn news articles into a knowledge graph you can query, draw and trust",
+    after_help = "Start with:\n  newsgraph build examples/articles\n  newsgraph query \"SELECT subject, predicate, object FROM facts LIMIT 10\"\n  newsgraph export html -o out/graph.html\n\nEvery command reads and writes out/kg.db unless --db says otherwise; `newsgraph help COMMAND` has examples."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -24,13 +29,15 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Read articles (files, folders, JSONL) and build or update the graph database.
+    #[command(after_help = "Examples:\n  newsgraph build examples/articles\n  newsgraph build news/ more.jsonl --db out/news.db -q\n\nAlso writes out/kg.metadata.json for Datasette: datasette out/kg.db -m out/kg.metadata.json")]
     Build {
         /// Files or folders of articles (.txt, .md, .html, .jsonl).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         #[arg(long, default_value = "out/kg.db")]
         db: PathBuf,
-        /// No progress bar.
+        /// No progress bar, and no warning per unreadable file (the summary still counts
+        /// them), so a rebuild does not repeat them.
         #[arg(long, short)]
         quiet: bool,
         /// Analysis threads (default: all cores).
@@ -41,7 +48,10 @@ enum Command {
         batch: usize,
     },
     /// Run SQL (text or a .sql file) on the graph, read-only.
+    #[command(after_help = "Public views (columns in schema.sql): facts, entity_aliases, articles; also fact_evidence, merge_log, quotations, fact_sources, and the tables entity, entity_stats, sentence_fts (full-text search).\n\nExamples:\n  newsgraph query \"SELECT subject, predicate, object, role FROM facts WHERE predicate = 'heads'\"\n  newsgraph query queries/entity.sql --param name=Springfield --format csv\n  newsgraph query \"SELECT text FROM sentence_fts WHERE sentence_fts MATCH 'agreement'\" --format json")]
     Query {
+        /// The SQL text, or a .sql file holding it (one statement; :name parameters).
+        #[arg(value_name = "SQL")]
         sql: String,
         #[arg(long, default_value = "out/kg.db")]
         db: PathBuf,
@@ -54,9 +64,12 @@ enum Command {
         #[arg(long)]
         excel: bool,
     },
-    /// Score the graph against gold facts (the format of eval/seeds: entities.tsv, facts.tsv, er.tsv).
+    /// Score the graph against gold facts: precision, recall and F1 of its facts.
+    #[command(after_help = "Examples:\n  newsgraph eval --gold tests/data/gold\n  newsgraph eval --gold tests/data/gold --errors --min-f1 0.9")]
     Eval {
-        #[arg(long)]
+        /// Folder of hand-made gold facts: entities.tsv, facts.tsv and optionally er.tsv (see
+        /// tests/data/gold for the format; it holds the gold facts of examples/articles).
+        #[arg(long, value_name = "FOLDER")]
         gold: PathBuf,
         #[arg(long, default_value = "out/kg.db")]
         db: PathBuf,
@@ -71,6 +84,7 @@ enum Command {
         min_f1: Option<f64>,
     },
     /// Say why: an entity's names, merges and facts, or one fact (ARTICLE#INDEX).
+    #[command(after_help = "Examples:\n  newsgraph explain \"Jane Roe\"\n  newsgraph explain \"Jane Roe\" heads\n  newsgraph explain report-17.txt#16   # ARTICLE#FACT: the article and fact columns of the facts view")]
     Explain {
         /// An entity (id, name or alias) or a fact as ARTICLE#INDEX.
         what: String,
@@ -79,7 +93,8 @@ enum Command {
         #[arg(long, default_value = "out/kg.db")]
         db: PathBuf,
     },
-    /// Draw or export the graph (or a view of it): dot, svg, png, csv, graphml.
+    /// Draw or export the graph (or a view of it): dot, svg, png, csv, graphml, html.
+    #[command(after_help = "Examples:\n  newsgraph export html -o out/graph.html                     # interactive page, opens in any browser\n  newsgraph export svg --focus \"Jane Roe\" --depth 2 -o out/ego.svg\n  newsgraph export csv --excel                                # out/csv/{nodes,edges,facts}.csv for Gephi\n  newsgraph export graphml --exclude-types DATE -o out/graph.graphml")]
     Export {
         #[command(flatten)]
         args: Box<cli::export::ExportArgs>,
@@ -88,6 +103,7 @@ enum Command {
     },
     /// Counts per type and predicate, most connected entities, PageRank, components
     /// (also written to the entity_stats table).
+    #[command(after_help = "Examples:\n  newsgraph stats\n  newsgraph stats --top 20 --no-write")]
     Stats {
         #[command(flatten)]
         args: cli::stats::StatsArgs,
@@ -96,6 +112,7 @@ enum Command {
     },
     /// Build from scratch into a fresh database and report throughput, memory and the time
     /// spent in each stage (see BENCHMARKS.md).
+    #[command(after_help = "Example:\n  newsgraph bench ../shared/corpora/whitehouse-briefing-room/articles.jsonl --rebuild")]
     Bench {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -112,18 +129,21 @@ enum Command {
     },
     /// Make two entities one; recorded in curation.csv next to the database, so every
     /// later build does the same.
+    #[command(after_help = "A and B are entity ids, names or aliases (see `newsgraph entities`).\n\nExample:\n  newsgraph merge \"Jane Roe\" \"J. Roe\"")]
     Merge {
         #[command(flatten)]
         args: cli::curate::MergeArgs,
     },
     /// Take the parts called ALIAS out of an entity; recorded in curation.csv next to the
     /// database, so every later build does the same.
+    #[command(after_help = "ENTITY is an entity id, name or alias; ALIAS one of the names it goes by (see `newsgraph explain ENTITY`): the local entities that use that name become an entity of their own.\n\nExample:\n  newsgraph split \"Michael Day\" \"Michael D\"")]
     Split {
         #[command(flatten)]
         args: cli::curate::SplitArgs,
     },
     /// Show how a text is read: the mentions and roles found in each sentence, and the facts
     /// with their rules. TEXT is the text itself or a file.
+    #[command(after_help = "Examples:\n  newsgraph read \"Acme Corp spokeswoman Jane Roe met with John Doe, the mayor of Springfield.\"\n  newsgraph read report-17.txt --date 2023-09-19")]
     Read {
         text: String,
         /// Publication date for resolving "on Monday" (ISO).
@@ -131,6 +151,7 @@ enum Command {
         date: Option<String>,
     },
     /// List entities whose name or alias contains SEARCH (without it: all), most facts first.
+    #[command(after_help = "Examples:\n  newsgraph entities Roe\n  newsgraph entities --limit 10 --format csv")]
     Entities {
         search: Option<String>,
         #[arg(long, default_value = "out/kg.db")]
@@ -266,33 +287,62 @@ fn build(paths: Vec<PathBuf>, db: PathBuf, quiet: bool, threads: Option<usize>, 
     let show = !quiet && std::io::stderr().is_terminal();
     let bar = if show { ProgressBar::new(0) } else { ProgressBar::hidden() };
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {msg}")
+        ProgressStyle::with_template("{spinner} {elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec}, {eta} left {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> "),
     );
-    let total: u64 = 0;
-    bar.set_length(total);
-    let paths_for_size = paths.clone();
-    let size: u64 = newsgraph::ingest::discover(&paths_for_size).0.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
+    let size: u64 = newsgraph::ingest::discover(&paths).0.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
     bar.set_length(size);
     let opts = BuildOptions { db: db.clone(), batch, threads };
-    let files_done = std::sync::atomic::AtomicU64::new(0);
-    let on_progress = |p: Progress| match p {
-        Progress::Files(_) => {}
-        // text bytes move the bar inside a file; a finished file puts it at the files' sizes
-        Progress::ArticleRead(bytes) => bar.set_position((bar.position() + bytes).min(bar.length().unwrap_or(u64::MAX))),
-        Progress::FileDone(bytes) => {
-            let done = files_done.fetch_add(bytes, std::sync::atomic::Ordering::Relaxed) + bytes;
-            bar.set_position(done);
+    // The reader runs ahead of the analysis: the bar shows what is stored, by remembering
+    // where reading stood (bytes) after each article read.
+    let read = std::sync::Mutex::new((0u64, 0u64, 0u64, std::collections::VecDeque::<(u64, u64)>::new()));
+    let on_progress = |p: Progress| {
+        let Ok(mut r) = read.lock() else { return };
+        let (articles, pos, files, marks) = &mut *r;
+        match p {
+            Progress::Files(_) => {}
+            Progress::ArticleRead(bytes) => {
+                *articles += 1;
+                *pos = (*pos + bytes).min(size);
+                marks.push_back((*articles, *pos));
+            }
+            // a finished file puts reading at the files' sizes
+            Progress::FileDone(bytes) => {
+                *files += bytes;
+                *pos = (*files).min(size);
+                if let Some(last) = marks.back_mut() {
+                    last.1 = *pos;
+                }
+            }
+            Progress::Articles(n) => {
+                let mut at = None;
+                while marks.front().is_some_and(|m| m.0 <= n as u64) {
+                    at = marks.pop_front().map(|m| m.1);
+                }
+                if let Some(at) = at {
+                    bar.set_position(at);
+                }
+                bar.set_message(format!("{n} articles"));
+            }
+            Progress::Resolving => {
+                bar.set_position(size);
+                bar.set_message("resolving entities");
+            }
         }
-        Progress::Articles(n) => bar.set_message(format!("{n} articles")),
-        Progress::Resolving => bar.set_message("resolving entities"),
     };
     let report = pipeline::build(&paths, &opts, &on_progress)?;
     bar.finish_and_clear();
-    for f in &report.failed {
-        eprintln!("warning: {}: {}", f.path, f.reason);
+    // -q: the summary's count only (a rebuild would repeat the same warnings every time)
+    if !quiet {
+        for f in &report.failed {
+            eprintln!("warning: {}: {}", f.path, f.reason);
+        }
     }
+    let meta = newsgraph::datasette::metadata_path(&db);
+    let name = db.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "kg".into());
+    let text = serde_json::to_string_pretty(&newsgraph::datasette::metadata(&name))? + "\n";
+    std::fs::write(&meta, text).with_context(|| format!("cannot write {}", meta.display()))?;
     eprintln!(
         "{} articles read ({} new, {} changed, {} unchanged), {} failed; {} facts, {} entities in {} ({:.2}s)",
         report.read,

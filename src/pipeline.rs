@@ -248,20 +248,30 @@ fn build_locked(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progr
     read_result?;
     drop(known);
 
-    // The articles just written are copied from the WAL into the database file on a
-    // connection of its own while the resolve stage works (copying is I/O, resolving is
-    // CPU); what resolving writes is copied at the end.
+    // The articles just written are copied from the WAL into the database file, and their
+    // sentences indexed for full-text search, on a connection of its own while the resolve
+    // stage works (its reading and grouping, a few seconds on one core); the stage waits
+    // for it before writing. What resolving writes is copied at the end.
+    let (indexed_tx, indexed_rx) = std::sync::mpsc::channel::<()>();
     let copying = std::thread::scope(|scope| -> Result<()> {
-        let copier = scope.spawn(|| -> Result<()> {
+        let copier = scope.spawn(move || -> Result<()> {
             let c = rusqlite::Connection::open(&opts.db)?;
             c.execute_batch("PRAGMA busy_timeout = 5000;")?;
+            let indexed = store::index_sentences(&c);
+            drop(indexed_tx);
+            indexed?;
             c.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
             Ok(())
         });
+        // the sender is dropped once the index is written (or failed: the copier says why)
+        let wait = || -> Result<()> {
+            let _ = indexed_rx.recv();
+            Ok(())
+        };
         if store::needs_resolve(&conn)? {
             progress(Progress::Resolving);
             let t = Instant::now();
-            report.times.resolve_parts = store::resolve_all(&mut conn)?;
+            report.times.resolve_parts = store::resolve_all_then_write(&mut conn, &wait)?;
             report.times.resolve = t.elapsed();
         }
         copier.join().unwrap_or_else(|_| Err(anyhow::anyhow!("the WAL copy panicked")))

@@ -99,24 +99,29 @@ impl Rows {
         Ok(s)
     }
 
+    /// A JSON array of one object per row, keys in the SELECT's column order.
     pub fn to_json(&self) -> String {
-        let arr: Vec<serde_json::Value> = self
-            .rows
-            .iter()
-            .map(|r| {
-                let mut m = serde_json::Map::new();
-                for (i, c) in self.columns.iter().enumerate() {
-                    let v = match &r[i] {
-                        None => serde_json::Value::Null,
-                        Some(s) if self.numeric[i] => s.parse::<serde_json::Number>().map(serde_json::Value::Number).unwrap_or_else(|_| s.clone().into()),
-                        Some(s) => serde_json::Value::String(s.clone()),
-                    };
-                    m.insert(c.clone(), v);
-                }
-                serde_json::Value::Object(m)
-            })
-            .collect();
-        serde_json::to_string_pretty(&arr).unwrap_or_default() + "\n"
+        if self.rows.is_empty() {
+            return "[]\n".to_string();
+        }
+        // written by hand: serde_json's Map sorts keys
+        let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        let mut out = String::from("[\n");
+        for (k, r) in self.rows.iter().enumerate() {
+            out.push_str("  {\n");
+            for (i, c) in self.columns.iter().enumerate() {
+                let v = match &r[i] {
+                    None => "null".to_string(),
+                    Some(s) if self.numeric[i] && s.parse::<serde_json::Number>().is_ok() => s.clone(),
+                    Some(s) => quote(s),
+                };
+                let comma = if i + 1 < self.columns.len() { "," } else { "" };
+                out.push_str(&format!("    {}: {v}{comma}\n", quote(c)));
+            }
+            out.push_str(if k + 1 < self.rows.len() { "  },\n" } else { "  }\n" });
+        }
+        out.push_str("]\n");
+        out
     }
 }
 
@@ -163,5 +168,15 @@ mod tests {
         assert_eq!(r.rows, vec![vec![Some("=y".into()), Some("1.0".into())]]);
         assert!(r.to_csv(false).unwrap().contains("'=y"));
         assert!(run(&c, "SELECT * FROM t WHERE a = :name", &[]).is_err());
+    }
+
+    #[test]
+    fn json_keeps_column_order() {
+        let c = Connection::open_in_memory().unwrap();
+        let r = run(&c, "SELECT 'x' AS zeta, 2 AS alpha, NULL AS mid, 'q\"' AS b", &[]).unwrap();
+        let j = r.to_json();
+        assert_eq!(j, "[\n  {\n    \"zeta\": \"x\",\n    \"alpha\": 2,\n    \"mid\": null,\n    \"b\": \"q\\\"\"\n  }\n]\n");
+        assert!(serde_json::from_str::<serde_json::Value>(&j).is_ok());
+        assert_eq!(run(&c, "SELECT 1 WHERE 0", &[]).unwrap().to_json(), "[]\n");
     }
 }

@@ -269,7 +269,7 @@ fn slug(s: &str) -> String {
             out.push('-');
         }
     }
-    out.trim_matches('-').chars().take(60).collect()
+    out.trim_matches('-').to_string()
 }
 
 /// A join the keys cannot see, found by another stage (a translated copy aligned with its

@@ -31,6 +31,11 @@ pub struct Stats {
     pub facts: u64,
     /// Collapsed edges between entities.
     pub edges: u64,
+    /// Entities without any fact, also none with a date (counted here, left out of exports).
+    pub isolated: u64,
+    /// Date nodes and the edges to them, which exports draw and these measures leave out.
+    pub date_nodes: u64,
+    pub date_edges: u64,
     /// (type, count), by type.
     pub entities_by_type: Vec<(String, u64)>,
     /// (predicate, facts), most frequent first.
@@ -191,7 +196,7 @@ pub fn compute(conn: &Connection) -> anyhow::Result<Stats> {
             let node = &g[i];
             EntityStat {
                 entity_id: node.id.clone(),
-                name: node.label.clone(),
+                name: node.name.clone(),
                 etype: node.etype.clone(),
                 degree: degree[i.index()],
                 pagerank: rank[i.index()],
@@ -209,6 +214,10 @@ pub fn compute(conn: &Connection) -> anyhow::Result<Stats> {
         entities: one("SELECT COUNT(*) FROM entity")?,
         facts: one("SELECT COUNT(*) FROM facts")?,
         edges: g.edge_count() as u64,
+        isolated: one("SELECT COUNT(*) FROM entity")?
+            - one("SELECT COUNT(*) FROM (SELECT subject_id FROM facts UNION SELECT object_id FROM facts WHERE object_id IS NOT NULL)")?,
+        date_nodes: one("SELECT COUNT(DISTINCT object) FROM facts WHERE object_id IS NULL")?,
+        date_edges: one("SELECT COUNT(*) FROM (SELECT DISTINCT subject_id, predicate, object FROM facts WHERE object_id IS NULL)")?,
         entities_by_type: count_rows(
             conn,
             "SELECT type, COUNT(*) FROM entity GROUP BY type ORDER BY type",

@@ -15,7 +15,7 @@ use crate::resolve::{self, Local};
 
 pub const SCHEMA: &str = include_str!("../schema.sql");
 /// Bump when schema.sql changes in a way old databases cannot follow.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Page cache of the writing connection (negative: KiB).
 const PAGE_CACHE: i64 = -32768;
@@ -388,6 +388,12 @@ fn load_locals_with_state(conn: &Connection) -> Result<(Vec<Local>, Stored)> {
 /// writing only the rows whose content changed (a full build writes everything once, in
 /// key order; adding an article rewrites little more than that article's rows).
 pub fn resolve_all(conn: &mut Connection) -> Result<ResolveTimes> {
+    resolve_all_then_write(conn, &|| Ok(()))
+}
+
+/// `resolve_all`, calling `before_write` (which may wait for another connection's writer)
+/// before its write transaction begins.
+pub fn resolve_all_then_write(conn: &mut Connection, before_write: &dyn Fn() -> Result<()>) -> Result<ResolveTimes> {
     let mut times = ResolveTimes::default();
     let mut clock = std::time::Instant::now();
     let mut peaks: Vec<f64> = Vec::new();
@@ -430,6 +436,7 @@ pub fn resolve_all(conn: &mut Connection) -> Result<ResolveTimes> {
     };
     let mut by_id: Vec<usize> = (0..resolved.len()).collect();
     by_id.sort_by(|&a, &b| resolved[a].id.cmp(&resolved[b].id));
+    before_write()?;
     let tx = conn.transaction()?;
     {
         sync_table(&tx, "entity", &["id"], &["type", "name", "mentions", "articles"], by_id.len(), |k| {
@@ -695,6 +702,18 @@ fn mark_shown(tx: &rusqlite::Transaction) -> Result<()> {
         up.execute(params![a, i, v, s, o])?;
     }
     Ok(())
+}
+
+/// Adds the sentences not yet in `sentence_fts` to it, in one transaction; returns how many.
+/// Unindexed sentences all have larger rowids than indexed ones: every build indexes all
+/// of them, and new rows get rowids above the largest.
+pub fn index_sentences(conn: &Connection) -> Result<usize> {
+    let n = conn.execute(
+        "INSERT INTO sentence_fts (rowid, text) SELECT rowid, text FROM sentence
+         WHERE rowid > (SELECT coalesce(max(id), 0) FROM sentence_fts_docsize) ORDER BY rowid",
+        [],
+    )?;
+    Ok(n)
 }
 
 /// Row counts of the main tables, for summaries and tests.

@@ -46,7 +46,10 @@ pub struct ViewOptions {
 pub struct Node {
     /// `entity.id`, or `date:<ISO>`.
     pub id: String,
+    /// The name, made unique within the view when two nodes share it (`disambiguate`).
     pub label: String,
+    /// The canonical name (or the date).
+    pub name: String,
     /// PERSON, ORG, ..., DATE.
     pub etype: String,
     /// From the entity table; None for dates.
@@ -71,12 +74,16 @@ pub struct Edge {
     /// Evidence sentence of the first article (by id), and that article.
     pub evidence: String,
     pub article: String,
+    /// Every article stating it, by id (`weight` of them).
+    pub articles: Vec<String>,
 }
 
 /// One row of the `facts` view with its article's date, as kept by the filters.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FactRow {
     pub article: String,
+    /// `fact.idx`: `newsgraph explain ARTICLE#FACT`.
+    pub fact: i64,
     pub published: Option<String>,
     /// The article this one copies, or its own id: what counts as one source.
     pub source_key: String,
@@ -253,7 +260,44 @@ pub fn build(conn: &Connection, opts: &ViewOptions) -> Result<View, ViewError> {
         graph.add_edge(index[&s], index[&o], edge);
     }
     facts.retain(|f| kept.contains(&group_key(f)));
+    disambiguate(&mut graph);
     Ok(View { graph, facts })
+}
+
+/// Line breaks and runs of spaces in a sentence become one space (one-line CSV cells).
+pub fn fold_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Nodes that share a name get labels that tell them apart: the name and, in brackets, a
+/// neighbour only that node has (an event first: two delegations differ by where they
+/// went), else the id.
+fn disambiguate(graph: &mut DiGraph<Node, Edge>) {
+    let mut by_label: BTreeMap<String, Vec<NodeIndex>> = BTreeMap::new();
+    for i in graph.node_indices() {
+        by_label.entry(graph[i].label.clone()).or_default().push(i);
+    }
+    for (label, nodes) in by_label.into_iter().filter(|(_, n)| n.len() > 1) {
+        // (is not an event, name) of each node's neighbours, in order
+        let near: Vec<BTreeSet<(bool, String)>> = nodes
+            .iter()
+            .map(|&i| graph.neighbors_undirected(i).map(|j| (graph[j].etype != "EVENT", graph[j].label.clone())).collect())
+            .collect();
+        let mut labels: Vec<String> = Vec::with_capacity(nodes.len());
+        for (k, &i) in nodes.iter().enumerate() {
+            let own = near[k].iter().find(|n| near.iter().enumerate().all(|(m, other)| m == k || !other.contains(*n)));
+            let tag = match own {
+                Some((_, name)) => name.clone(),
+                None => graph[i].id.clone(),
+            };
+            labels.push(format!("{label} ({tag})"));
+        }
+        // two nodes with the same distinguishing neighbour: fall back to the ids
+        for (k, &i) in nodes.iter().enumerate() {
+            let unique = labels.iter().filter(|l| **l == labels[k]).count() == 1;
+            graph[i].label = if unique { labels[k].clone() } else { format!("{label} ({})", graph[i].id) };
+        }
+    }
 }
 
 /// Node ids within `depth` undirected hops of `centre` over the collapsed edges.
@@ -278,10 +322,10 @@ fn within_hops(groups: &BTreeMap<Key, Edge>, centre: &str, depth: usize) -> BTre
     seen
 }
 
-type Key = (String, String, String);
+pub type Key = (String, String, String);
 
-/// (source, predicate, target) of the edge a fact belongs to.
-fn group_key(f: &FactRow) -> Key {
+/// (source, predicate, target) node ids of the edge a fact belongs to.
+pub fn group_key(f: &FactRow) -> Key {
     let (mut s, mut o) = (f.subject_id.clone(), f.object_id.clone());
     if is_symmetric(&f.predicate) && o < s {
         std::mem::swap(&mut s, &mut o);
@@ -310,6 +354,7 @@ fn group_facts(facts: &[FactRow]) -> BTreeMap<Key, Edge> {
                 confidence: f.confidence,
                 evidence: f.evidence.clone(),
                 article: f.article.clone(),
+                articles: Vec::new(),
             },
             role_article: None,
             articles: BTreeSet::new(),
@@ -331,6 +376,7 @@ fn group_facts(facts: &[FactRow]) -> BTreeMap<Key, Edge> {
         .into_iter()
         .map(|(k, mut acc)| {
             acc.edge.weight = acc.articles.len() as u32;
+            acc.edge.articles = acc.articles.iter().map(|a| a.to_string()).collect();
             acc.edge.sources = acc.sources.len() as u32;
             (k, acc.edge)
         })
@@ -360,7 +406,7 @@ fn load_facts(conn: &Connection, opts: &ViewOptions) -> Result<Vec<FactRow>, Vie
     let mut stmt = conn.prepare(
         "SELECT f.article, a.published, COALESCE(a.duplicate_of, a.id),
                 f.subject_id, f.subject, f.subject_type, f.predicate,
-                f.object_id, f.object, f.object_type, f.role, f.detail, f.confidence, f.evidence
+                f.object_id, f.object, f.object_type, f.role, f.detail, f.confidence, f.evidence, f.fact
          FROM facts f JOIN article a ON a.id = f.article
          WHERE f.confidence >= ?1
            AND (?2 IS NULL OR a.published >= ?2)
@@ -372,6 +418,7 @@ fn load_facts(conn: &Connection, opts: &ViewOptions) -> Result<Vec<FactRow>, Vie
         let object: String = r.get(8)?;
         Ok(FactRow {
             article: r.get(0)?,
+            fact: r.get(14)?,
             published: r.get(1)?,
             source_key: r.get(2)?,
             subject_id: r.get(3)?,
@@ -384,7 +431,7 @@ fn load_facts(conn: &Connection, opts: &ViewOptions) -> Result<Vec<FactRow>, Vie
             role: r.get(10)?,
             detail: r.get(11)?,
             confidence: r.get(12)?,
-            evidence: r.get(13)?,
+            evidence: fold_whitespace(&r.get::<_, String>(13)?),
         })
     })?;
     let mut out = Vec::new();
@@ -423,6 +470,7 @@ fn make_node(
         return Node {
             id: id.to_string(),
             label: name.clone(),
+            name: name.clone(),
             etype: etype.clone(),
             mentions: Some(*mentions),
             articles: Some(*articles),
@@ -437,6 +485,7 @@ fn make_node(
     };
     Node {
         id: id.to_string(),
+        name: label.clone(),
         label,
         etype,
         mentions: None,

@@ -137,7 +137,7 @@ fn bad_inputs_are_named_and_the_rest_goes_on() {
     std::fs::write(input.join("empty.txt"), "").unwrap();
     std::fs::write(input.join("latin1.txt"), b"Caf\xe9 au lait in Baku.").unwrap();
     let db = dir.path().join("kg.db");
-    build(&db, &[&input], &["--quiet"])
+    build(&db, &[&input], &[])
         .success()
         .stderr(predicate::str::contains("binary.txt"))
         .stderr(predicate::str::contains("empty.txt"))
@@ -147,6 +147,11 @@ fn bad_inputs_are_named_and_the_rest_goes_on() {
     let conn = Connection::open(&db).unwrap();
     let n: i64 = conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0)).unwrap();
     assert_eq!(n, 5);
+    // -q: the same failures are counted, not named again on every rebuild
+    build(&db, &[&input], &["--quiet"])
+        .success()
+        .stderr(predicate::str::contains("3 failed"))
+        .stderr(predicate::str::contains("binary.txt").not());
 }
 
 #[test]

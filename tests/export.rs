@@ -639,10 +639,14 @@ fn graphml_parses_with_declared_keys() {
                     b"key" => {
                         keys.push(attr("id").unwrap());
                         let ty = attr("attr.type").unwrap();
-                        assert!(["string", "double", "int"].contains(&ty.as_str()));
+                        assert!(["string", "double", "int", "boolean"].contains(&ty.as_str()));
                     }
                     b"node" => nodes += 1,
-                    b"edge" => edges += 1,
+                    b"edge" => {
+                        edges += 1;
+                        // networkx refuses directed="false" edges in a directed graph
+                        assert!(attr("directed").is_none());
+                    }
                     b"data" => {
                         let k = attr("key").unwrap();
                         in_type = k == "n_type";
@@ -664,6 +668,27 @@ fn graphml_parses_with_declared_keys() {
     assert_eq!((nodes, edges), (v.graph.node_count(), v.graph.edge_count()));
     assert!(types.contains("DATE") && types.contains("PERSON"));
     assert!(text.contains("The &quot;Quoted&quot; Org") || text.contains("The \"Quoted\" Org"));
+    assert!(text.contains(r#"<data key="e_symmetric">true</data>"#));
+    networkx_loads(&text, v.graph.node_count(), v.graph.edge_count());
+}
+
+/// Loads GraphML with networkx when python3 has it (scripts/setup.sh installs it).
+fn networkx_loads(text: &str, nodes: usize, edges: usize) {
+    let has = std::process::Command::new("python3").args(["-c", "import networkx"]).output();
+    if !has.is_ok_and(|o| o.status.success()) {
+        eprintln!("skipping the networkx check: python3 with networkx not found (pip install networkx)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g.graphml");
+    std::fs::write(&path, text).unwrap();
+    let out = std::process::Command::new("python3")
+        .args(["-c", "import sys, networkx as nx; g = nx.read_graphml(sys.argv[1]); print(g.is_directed(), g.number_of_nodes(), g.number_of_edges())"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "networkx: {}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), format!("True {nodes} {edges}"));
 }
 
 #[test]

@@ -9,7 +9,9 @@ use newsgraph::{curation, store};
 /// Make two entities one (ids, names or aliases).
 #[derive(Debug, Clone, clap::Args)]
 pub struct MergeArgs {
+    /// An entity: id, name or alias.
     pub a: String,
+    /// The entity to make one with A: id, name or alias.
     pub b: String,
     #[arg(long, default_value = "out/kg.db")]
     pub db: PathBuf,
@@ -18,7 +20,9 @@ pub struct MergeArgs {
 /// Take the parts called ALIAS out of ENTITY (an id, name or alias).
 #[derive(Debug, Clone, clap::Args)]
 pub struct SplitArgs {
+    /// The entity to split: id, name or alias.
     pub entity: String,
+    /// The name whose local entities leave it.
     pub alias: String,
     #[arg(long, default_value = "out/kg.db")]
     pub db: PathBuf,

@@ -8,7 +8,7 @@ use anyhow::Context;
 use newsgraph::export::csv_out::{self, CsvOptions};
 use newsgraph::export::dot::{self, DotOptions, Layout};
 use newsgraph::export::render::{self, ImageFormat};
-use newsgraph::export::{graphml, Format};
+use newsgraph::export::{graphml, html, Format};
 use newsgraph::view::{self, View, ViewOptions};
 use rusqlite::Connection;
 
@@ -78,15 +78,17 @@ pub enum LayoutArg {
     Sfdp,
 }
 
-/// Write the graph, or a view of it, as DOT, SVG, PNG, CSV (Gephi) or GraphML.
+/// Write the graph, or a view of it, as DOT, SVG, PNG, CSV (Gephi), GraphML or an
+/// interactive HTML page.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ExportArgs {
-    /// dot, svg, png, csv or graphml.
+    /// dot, svg, png, csv, graphml or html (one self-contained page: pan, zoom, search,
+    /// click a node or an edge for its facts and evidence).
     #[arg(value_name = "FORMAT")]
     pub format: Format,
     #[command(flatten)]
     pub view: ViewArgs,
-    /// Output file (`-` = stdout for dot, svg, graphml); for csv, a directory.
+    /// Output file (`-` = stdout for dot, svg, graphml, html); for csv, a directory.
     /// Default: out/graph.<ext>, or out/csv/.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
@@ -128,10 +130,17 @@ fn write_output(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))
 }
 
+fn describe_short(v: &View) -> String {
+    format!("{} nodes, {} edges", v.graph.node_count(), v.graph.edge_count())
+}
+
 fn describe(v: &View) -> String {
+    let dates = v.graph.node_weights().filter(|n| n.etype == "DATE").count();
     format!(
-        "{} nodes, {} edges, {} facts",
+        "{} nodes ({} entities, {} dates), {} edges, {} facts",
         v.graph.node_count(),
+        v.graph.node_count() - dates,
+        dates,
         v.graph.edge_count(),
         v.facts.len()
     )
@@ -152,7 +161,13 @@ pub fn run(args: &ExportArgs, db: &Path) -> anyhow::Result<()> {
         LayoutArg::Dot => Some(Layout::Dot),
         LayoutArg::Sfdp => Some(Layout::Sfdp),
     };
-    let title = args.view.focus.as_ref().map(|f| {
+    // the focus by its name, whatever the user typed (an id, an alias)
+    let focus_id = match &args.view.focus {
+        Some(f) => Some(view::find_entity(&conn, f)?),
+        None => None,
+    };
+    let focus_name = focus_id.as_ref().map(|id| v.graph.node_weights().find(|n| &n.id == id).map_or(id.clone(), |n| n.name.clone()));
+    let title = focus_name.as_ref().map(|f| {
         format!(
             "{f} (depth {}): {} nodes, {} edges",
             args.view.depth,
@@ -160,7 +175,7 @@ pub fn run(args: &ExportArgs, db: &Path) -> anyhow::Result<()> {
             v.graph.edge_count()
         )
     });
-    let dot_opts = DotOptions { layout, title };
+    let dot_opts = DotOptions { layout, title: title.clone() };
     match args.format {
         Format::Csv => {
             anyhow::ensure!(
@@ -177,6 +192,12 @@ pub fn run(args: &ExportArgs, db: &Path) -> anyhow::Result<()> {
         }
         Format::Graphml => {
             write_output(&output, graphml::to_string(&v).as_bytes())?;
+            report(&output, &v);
+        }
+        Format::Html => {
+            let aliases = html::load_aliases(&conn, &v)?;
+            let title = title.clone().unwrap_or_else(|| format!("newsgraph: {}", describe_short(&v)));
+            write_output(&output, html::to_html(&v, &title, focus_id.as_deref(), &aliases).as_bytes())?;
             report(&output, &v);
         }
         Format::Svg | Format::Png => {

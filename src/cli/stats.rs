@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::Table;
 use newsgraph::stats::{self, EntityStat};
 
@@ -19,6 +20,7 @@ pub struct StatsArgs {
 
 fn counts(title: &str, rows: &[(String, u64)]) -> Table {
     let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED);
     t.set_header(vec![title, "count"]);
     for (name, n) in rows {
         t.add_row(vec![name.clone(), n.to_string()]);
@@ -28,6 +30,7 @@ fn counts(title: &str, rows: &[(String, u64)]) -> Table {
 
 fn ranking(title: &str, rows: &[&EntityStat]) -> Table {
     let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED);
     t.set_header(vec![title, "type", "degree", "pagerank", "component", "id"]);
     for s in rows {
         t.add_row(vec![
@@ -57,8 +60,19 @@ pub fn run(args: &StatsArgs, db: &Path) -> anyhow::Result<()> {
     );
     let largest = s.component_sizes.first().copied().unwrap_or(0);
     outln!(
-        "{} connected components; the largest has {} entities\n",
+        "{} connected components; the largest has {} entities",
         s.components, largest
+    );
+    // exports count differently: say how, so the numbers can be checked against each other
+    outln!(
+        "(`export` without filters draws {} nodes and {} edges: the {} entities with a fact and {} dates, these {} edges and {} to dates; the {} entities without a fact are counted here, not drawn)\n",
+        s.entities - s.isolated + s.date_nodes,
+        s.edges + s.date_edges,
+        s.entities - s.isolated,
+        s.date_nodes,
+        s.edges,
+        s.date_edges,
+        s.isolated
     );
     outln!("{}\n", counts("entity type", &s.entities_by_type));
     outln!("{}\n", counts("predicate", &s.facts_by_predicate));

@@ -45,25 +45,28 @@ fn opt(s: &Option<String>) -> &str {
     s.as_deref().unwrap_or("")
 }
 
-/// `Id,Label,Type,mentions,articles`: one row per node (Type = entity type).
+/// `Id,Label,Type,mentions,articles,name`: one row per node (Type = entity type; Label is
+/// the name, told apart from another node's of the same name by a bracket).
 pub fn write_nodes<W: Write>(view: &View, out: W, opts: CsvOptions) -> anyhow::Result<()> {
     let mut w = writer(out, opts)?;
-    w.write_record(["Id", "Label", "Type", "mentions", "articles"])?;
+    w.write_record(["Id", "Label", "Type", "mentions", "articles", "name"])?;
     for n in view.graph.node_weights() {
         let mentions = n.mentions.map(|m| m.to_string()).unwrap_or_default();
         let articles = n.articles.map(|m| m.to_string()).unwrap_or_default();
         let mut row = safe_row([n.id.as_str(), &n.label, &n.etype]);
         row.push(mentions.into());
         row.push(articles.into());
+        row.push(csv_safe(&n.name));
         w.write_record(row.iter().map(|c| c.as_ref()))?;
     }
     w.flush()?;
     Ok(())
 }
 
-/// `Source,Target,Label,Type,Weight,predicate,role,confidence,sources,article,evidence`:
+/// `Source,Target,Label,Type,Weight,predicate,role,confidence,sources,article,evidence,articles`:
 /// one row per collapsed edge; Label is the predicate, Type Gephi's Directed/Undirected,
-/// Weight the number of articles.
+/// Weight the number of articles, `articles` all of them (space-separated; `article` and
+/// `evidence` are the first).
 pub fn write_edges<W: Write>(view: &View, out: W, opts: CsvOptions) -> anyhow::Result<()> {
     let mut w = writer(out, opts)?;
     w.write_record([
@@ -78,10 +81,12 @@ pub fn write_edges<W: Write>(view: &View, out: W, opts: CsvOptions) -> anyhow::R
         "sources",
         "article",
         "evidence",
+        "articles",
     ])?;
     let g = &view.graph;
     for e in g.edge_references() {
         let (s, t, x) = (&g[e.source()], &g[e.target()], e.weight());
+        let all = x.articles.join(" ");
         let kind = if x.symmetric {
             "Undirected"
         } else {
@@ -99,6 +104,7 @@ pub fn write_edges<W: Write>(view: &View, out: W, opts: CsvOptions) -> anyhow::R
             x.sources.to_string().into(),
             csv_safe(&x.article),
             csv_safe(&x.evidence),
+            csv_safe(&all).into_owned().into(),
         ];
         w.write_record(row.iter().map(|c| c.as_ref()))?;
     }

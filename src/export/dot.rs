@@ -1,11 +1,11 @@
 //! DOT output through graphviz-rust's AST and printer. Nodes are shaped and coloured by
-//! entity type (legend in the graph label), edges labelled with predicate and role, and
+//! entity type (a legend draws each shape), edges labelled with predicate and role, and
 //! tooltips carry the evidence sentence. The layout engine is written into the file
 //! (`layout=dot` or `layout=sfdp`), so `dot -Tsvg file.dot` lays it out the same way.
 
 use graphviz_rust::dot_structures::{
     Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt,
-    Vertex,
+    Subgraph, Vertex,
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use petgraph::visit::EdgeRef;
@@ -109,9 +109,12 @@ fn node_id(id: &str) -> NodeId {
     NodeId(Id::Escaped(quote(id)), None)
 }
 
-/// The legend: an HTML table in the graph label, listing the types present (works with
-/// every layout engine, unlike a cluster subgraph).
-fn legend(types: &[String], title: &str) -> Id {
+/// What edge thickness means (penwidth below).
+pub const WIDTH_NOTE: &str = "line width: 1 + ln(articles stating it); no arrow: holds both ways";
+
+/// The legend as an HTML table in the graph label, naming the shapes: for `sfdp`, which
+/// ignores clusters.
+fn legend_table(types: &[String], title: &str) -> Id {
     let mut rows = format!(
         "<tr><td colspan=\"2\"><b>{}</b></td></tr>",
         html_escape(title)
@@ -123,9 +126,43 @@ fn legend(types: &[String], title: &str) -> Id {
             html_escape(t)
         ));
     }
+    rows.push_str(&format!("<tr><td colspan=\"2\">{}</td></tr>", html_escape(WIDTH_NOTE)));
     Id::Html(format!(
         "<<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" cellpadding=\"3\">{rows}</table>>"
     ))
+}
+
+/// The legend as a cluster of one node per type present, drawn in that type's shape and
+/// colour, and a note on edge thickness (for `dot`).
+fn legend_cluster(types: &[String]) -> Stmt {
+    let mut stmts: Vec<Stmt> = vec![
+        Stmt::Attribute(attr("label", "legend")),
+        Stmt::Attribute(attr("color", "#aaaaaa")),
+        Stmt::Attribute(attr("fontsize", "10")),
+    ];
+    for t in types {
+        let (shape, colour) = type_style(t);
+        stmts.push(
+            DotNode::new(
+                node_id(&format!("legend:{t}")),
+                vec![attr("label", t), plain("shape", shape), attr("fillcolor", colour), attr("fontsize", "9"), attr("tooltip", t)],
+            )
+            .into(),
+        );
+    }
+    stmts.push(
+        DotNode::new(
+            node_id("legend:width"),
+            vec![attr("label", &WIDTH_NOTE.replace("; ", "\n")), plain("shape", "plaintext"), attr("style", ""), attr("fontsize", "9")],
+        )
+        .into(),
+    );
+    // one rank: with rankdir=LR, one column
+    let nodes: Vec<Stmt> = stmts.split_off(3);
+    let mut column = vec![Stmt::Attribute(plain("rank", "same"))];
+    column.extend(nodes);
+    stmts.push(Stmt::Subgraph(Subgraph { id: Id::Plain("legend_column".into()), stmts: column }));
+    Stmt::Subgraph(Subgraph { id: Id::Plain("cluster_legend".into()), stmts })
 }
 
 fn plural(n: usize, what: &str) -> String {
@@ -178,9 +215,13 @@ pub fn to_graph(view: &View, opts: &DotOptions) -> Graph {
         )
     });
 
+    let label = match layout {
+        Layout::Dot => Id::Escaped(quote(&title)),
+        Layout::Sfdp => legend_table(&types, &title),
+    };
     let mut graph_attrs = vec![
         plain("layout", layout.as_str()),
-        Attribute(Id::Plain("label".into()), legend(&types, &title)),
+        Attribute(Id::Plain("label".into()), label),
         plain("labelloc", "t"),
         plain("labeljust", "l"),
         attr("fontname", "Helvetica"),
@@ -215,6 +256,9 @@ pub fn to_graph(view: &View, opts: &DotOptions) -> Graph {
         .into(),
     ];
 
+    if layout == Layout::Dot && !types.is_empty() {
+        stmts.push(legend_cluster(&types));
+    }
     for n in g.node_weights() {
         let (shape, colour) = type_style(&n.etype);
         let tooltip = format!("{} ({})\n{}", n.label, n.etype, n.id);

@@ -1,6 +1,8 @@
 //! GraphML with typed attributes (`<key attr.type=...>`), written with quick-xml. Key ids
 //! are unique across nodes and edges (petgraph-graphml repeats them, which Gephi rejects);
-//! `label` and `weight` are the attribute names Gephi, yEd and Cytoscape pick up.
+//! `label` and `weight` are the attribute names Gephi, yEd and Cytoscape pick up. Every
+//! edge is directed (networkx refuses a graph that mixes `directed="false"` edges into a
+//! directed one); a symmetric edge (`met_with`, ...) says so in its `symmetric` attribute.
 
 use std::io::Write;
 
@@ -11,8 +13,9 @@ use quick_xml::Writer;
 use crate::view::View;
 
 /// (id, for, attr.name, attr.type) of every declared key.
-pub const KEYS: [(&str, &str, &str, &str); 12] = [
+pub const KEYS: [(&str, &str, &str, &str); 15] = [
     ("n_label", "node", "label", "string"),
+    ("n_name", "node", "name", "string"),
     ("n_type", "node", "type", "string"),
     ("n_mentions", "node", "mentions", "int"),
     ("n_articles", "node", "articles", "int"),
@@ -22,7 +25,9 @@ pub const KEYS: [(&str, &str, &str, &str); 12] = [
     ("e_weight", "edge", "weight", "double"),
     ("e_sources", "edge", "sources", "int"),
     ("e_confidence", "edge", "confidence", "double"),
+    ("e_symmetric", "edge", "symmetric", "boolean"),
     ("e_article", "edge", "article", "string"),
+    ("e_articles", "edge", "articles", "string"),
     ("e_evidence", "edge", "evidence", "string"),
 ];
 
@@ -78,6 +83,7 @@ pub fn write<W: Write>(view: &View, out: W) -> std::io::Result<()> {
             .with_attribute(("id", id.as_str()))
             .write_inner_content(|w| {
                 data(w, "n_label", &n.label)?;
+                data(w, "n_name", &n.name)?;
                 data(w, "n_type", &n.etype)?;
                 if let Some(m) = n.mentions {
                     data(w, "n_mentions", &m.to_string())?;
@@ -91,14 +97,11 @@ pub fn write<W: Write>(view: &View, out: W) -> std::io::Result<()> {
     for (i, e) in g.edge_references().enumerate() {
         let (s, t, x) = (&g[e.source()], &g[e.target()], e.weight());
         let (id, source, target) = (format!("e{i}"), xml_clean(&s.id), xml_clean(&t.id));
-        let mut el = w.create_element("edge").with_attributes([
+        let el = w.create_element("edge").with_attributes([
             ("id", id.as_str()),
             ("source", source.as_str()),
             ("target", target.as_str()),
         ]);
-        if x.symmetric {
-            el = el.with_attribute(("directed", "false"));
-        }
         el.write_inner_content(|w| {
             data(w, "e_label", &x.predicate)?;
             data(w, "e_predicate", &x.predicate)?;
@@ -108,7 +111,9 @@ pub fn write<W: Write>(view: &View, out: W) -> std::io::Result<()> {
             data(w, "e_weight", &format!("{:.1}", x.weight as f64))?;
             data(w, "e_sources", &x.sources.to_string())?;
             data(w, "e_confidence", &format!("{:.3}", x.confidence))?;
+            data(w, "e_symmetric", if x.symmetric { "true" } else { "false" })?;
             data(w, "e_article", &x.article)?;
+            data(w, "e_articles", &x.articles.join(" "))?;
             data(w, "e_evidence", &x.evidence)?;
             Ok(())
         })?;

@@ -1,8 +1,10 @@
-//! Writing views out: DOT, SVG/PNG (through Graphviz), Gephi-ready CSV, GraphML.
+//! Writing views out: DOT, SVG/PNG (through Graphviz), Gephi-ready CSV, GraphML, and an
+//! interactive HTML page.
 
 pub mod csv_out;
 pub mod dot;
 pub mod graphml;
+pub mod html;
 pub mod render;
 
 pub use csv_out::csv_safe;
@@ -17,15 +19,17 @@ pub enum Format {
     Png,
     Csv,
     Graphml,
+    Html,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Dot,
         Format::Svg,
         Format::Png,
         Format::Csv,
         Format::Graphml,
+        Format::Html,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -35,6 +39,7 @@ impl Format {
             Format::Png => "png",
             Format::Csv => "csv",
             Format::Graphml => "graphml",
+            Format::Html => "html",
         }
     }
 
@@ -46,6 +51,7 @@ impl Format {
             Format::Png => "out/graph.png",
             Format::Csv => "out/csv/",
             Format::Graphml => "out/graph.graphml",
+            Format::Html => "out/graph.html",
         }
     }
 }
@@ -56,6 +62,6 @@ impl FromStr for Format {
         Format::ALL
             .into_iter()
             .find(|f| f.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| format!("unknown export format {s:?} (dot, svg, png, csv, graphml)"))
+            .ok_or_else(|| format!("unknown export format {s:?} (dot, svg, png, csv, graphml, html)"))
     }
 }
