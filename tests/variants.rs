@@ -23,11 +23,11 @@ const CASES: &[Case] = &[
     Case { text: "{A}, Director General of the Kenya News Agency, {ADV}met {B} at the {ADJ}headquarters.", subject: "{A}", predicate: P::Heads, object: "Kenya News Agency" },
     Case { text: "{A}, Director General of the Kenya News Agency, {ADV}met with {B}.", subject: "{A}", predicate: P::MetWith, object: "{B}" },
     Case { text: "Nordvik Director General {A} {ADV}said the {ADJ}agency would open an office in Oslo.", subject: "{A}", predicate: P::Heads, object: "Nordvik" },
-    Case { text: "The {ADJ}delegation was headed by {TITLE}{A}.", subject: "{A}", predicate: P::Heads, object: "delegation" },
-    Case { text: "{TITLE}{A} {ADV}visited the Tver region, where {B} showed the {ADJ}factory.", subject: "{A}", predicate: P::Visited, object: "Tver region" },
+    Case { text: "The Estonian delegation was headed by {TITLE}{A}.", subject: "{A}", predicate: P::Heads, object: "Estonian delegation" },
+    Case { text: "{TITLE}{A} {ADV}visited the Tver region, where {B} showed the {ADJ}factory.", subject: "{A}", predicate: P::Visited, object: "Tver Oblast" },
     Case { text: "Kazakh President {A} {ADV}held talks with {B} in Astana.", subject: "{A}", predicate: P::MetWith, object: "{B}" },
     Case { text: "{A}, President and CEO of the {ADJ}Nordvik Shipping Company, spoke to reporters.", subject: "{A}", predicate: P::Heads, object: "Nordvik Shipping Company" },
-    Case { text: "The {ADJ}forum, which is taking place in the city of Varna, brings together 300 guests.", subject: "forum", predicate: P::HeldIn, object: "Varna" },
+    Case { text: "The {ADJ}Black Sea Media Forum, which is taking place in the city of Varna, brings together 300 guests.", subject: "Black Sea Media Forum", predicate: P::HeldIn, object: "Varna" },
 ];
 
 const BASE_A: &str = "Paul Renard";
@@ -107,7 +107,7 @@ fn facts_survive_the_variations_of_news_wording() {
         println!("failed: {f}");
     }
     // the floor measured when this test was written (QUALITY.md); it only rises
-    assert!(pass * 100 >= total * 75, "{pass}/{total} variants hold\n{report}");
+    assert!(pass * 100 >= total * 95, "{pass}/{total} variants hold\n{report}");
 }
 
 fn lower_first(s: &str) -> String {

@@ -228,7 +228,9 @@ impl<'a> Scanner<'a> {
             let comma_name = items.get(k + 1).is_some_and(|n| n.is(","))
                 && items.get(k + 2).and_then(|n| n.mention()).is_some_and(|c| self.cands[c].etype == EntityType::Person);
             let the_before = k > 0 && items[k - 1].is("the");
-            if the_before && !after_name && !of_follows && !comma_name {
+            // "the official delegation": a role word before a name or noun is an adjective
+            let before_noun = items.get(k + 1).is_some_and(|n| n.mention().is_some() || matches!(n.kind, ItemKind::Word) && !matches!(n.lower.as_str(), "said" | "says" | "and" | "also" | "was" | "is" | "will" | "has" | "had" | "who" | "of" | "to" | "in" | "at" | "for" | "on" | "with"));
+            if the_before && !after_name && !of_follows && !comma_name && !before_noun {
                 let (a, b) = (items[k].tok_start, items[k].tok_end);
                 let c = self.push(sentence, a, b, EntityType::Person, MentionKind::Description, format!("the {}", role.words), &role.words);
                 self.cands[c].role = Some(role.words.clone());
@@ -243,6 +245,17 @@ impl<'a> Scanner<'a> {
         let t = &toks[i];
         let det = matches!(t.lower.as_str(), "the" | "a" | "an");
         let mut j = if det { i + 1 } else { i };
+        // "the parliamentary delegation of Estonia", "a high-level Estonian delegation"
+        if det {
+            let adj = |t: &Token| t.kind == TokenKind::Word && !t.is_cap() && !CONNECTORS.contains(&t.lower.as_str()) && !t.lex.has(lx::HEAD);
+            let dele = |t: &Token| matches!(t.lower.as_str(), "delegation" | "delegations");
+            if j + 1 < b && adj(&toks[j]) && (dele(&toks[j + 1]) || j + 2 < b && (dele(&toks[j + 2]) || adj(&toks[j + 1]) && dele(&toks[j + 2]) || toks[j + 1].is_cap() && dele(&toks[j + 2]))) {
+                j += 1;
+                if j + 1 < b && adj(&toks[j]) && dele(&toks[j + 1]) {
+                    j += 1;
+                }
+            }
+        }
         // "the Georgian delegation", "a Russian delegation", "delegation of Azerbaijan"
         let mut demonym: Option<(usize, &'static str)> = None;
         // without a determiner only "Georgian delegation" can come of a capitalised word:
@@ -527,6 +540,9 @@ impl<'a> Scanner<'a> {
                     }
                     return items;
                 }
+                // "Office of the Prime Minister": the whole title stays in the name
+                k = re;
+                continue;
             }
             k += 1;
         }

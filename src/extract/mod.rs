@@ -156,6 +156,25 @@ impl<'a> Ctx<'a> {
         j
     }
 
+    /// Skips what stands between a preposition and the name it governs: "the", ordinals,
+    /// up to two lower-case modifiers ("the official Nordvik Wildlife Service") when a
+    /// mention follows them, and "the city of".
+    pub fn skip_to_name(&self, k: usize) -> usize {
+        let j = self.skip_det(k);
+        if matches!(self.items.get(j).map(|i| i.lower.as_str()), Some("city" | "town" | "village" | "capital" | "settlement" | "port" | "island")) && self.is(j + 1, "of") {
+            return j + 2;
+        }
+        let modifier = |x: usize| {
+            self.items.get(x).is_some_and(|i| i.role().is_some() && i.tok_end == i.tok_start + 1 || matches!(i.kind, crate::analyse::mentions::ItemKind::Word) && i.lower.chars().all(|c| c.is_lowercase() || c == '-') && !matches!(i.lower.as_str(), "of" | "in" | "at" | "on" | "and" | "to" | "the" | "for" | "by" | "with" | "from" | "as" | "or" | "who" | "which" | "that" | "said"))
+        };
+        for n in 1..=2 {
+            if (j..j + n).all(modifier) && self.items.get(j + n).is_some_and(|i| i.mention().is_some()) {
+                return j + n;
+            }
+        }
+        j
+    }
+
     /// The evidence span of items `[a, b)` in the cleaned text.
     pub fn span(&self, a: usize, b: usize) -> (usize, usize) {
         let b = b.min(self.items.len()).max(a + 1);
@@ -233,6 +252,11 @@ impl<'a> Ctx<'a> {
                 if self.items.get(x + 1).is_some_and(|i| i.role().is_some()) {
                     continue;
                 }
+                // "Deputy Head of the Office of the Prime Minister X took part": the title's
+                // body is not the subject, the person after it is
+                if t != EntityType::Person && allowed.contains(&EntityType::Person) && self.ent(x + 1).is_some_and(|(_, t2)| t2 == EntityType::Person) {
+                    continue;
+                }
                 if allowed.contains(&t) {
                     return Some((x, e));
                 }
@@ -249,7 +273,7 @@ impl<'a> Ctx<'a> {
     /// "as well as", skipping prepositional modifiers ("the monument in the park").
     pub fn objects_after(&self, k: usize, allowed: &[EntityType], limit: usize) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
-        let mut j = self.skip_det(k);
+        let mut j = self.skip_to_name(k);
         if self.is_quote(j) {
             j += 1;
         }

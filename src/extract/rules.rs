@@ -327,7 +327,7 @@ fn roles(cx: &mut Ctx) {
 fn role_target(cx: &Ctx, k: usize) -> (Option<(usize, T)>, usize) {
     let mut j = k + 1;
     if cx.is(j, "of") || cx.is(j, "at") {
-        j = cx.skip_det(j + 1);
+        j = cx.skip_to_name(j + 1);
         if let Some((e, t)) = cx.ent(j) {
             // "the board chairman of Azerbaijan's State News Agency X": the organisation
             if t == T::Gpe && cx.is(j + 1, "'s") {
@@ -408,16 +408,38 @@ fn headed_by(cx: &mut Ctx) {
         if !(cx.is(k, "headed") || cx.is(k, "led")) || !cx.is(k + 1, "by") {
             continue;
         }
-        let Some((g, gt)) = (k > 0).then(|| cx.ent(k - 1)).flatten() else { continue };
+        // "The delegation, headed by", "the delegation was headed by"
+        let mut g_at = k.saturating_sub(1);
+        while g_at > 0 && matches!(cx.items[g_at].lower.as_str(), "was" | "is" | "were" | "are" | "been" | "has" | "," | "being") && g_at + 3 > k {
+            g_at -= 1;
+        }
+        let Some((g, gt)) = (k > 0).then(|| cx.ent(g_at)).flatten() else { continue };
         if !matches!(gt, T::Group | T::Org) {
             continue;
         }
-        if let Some((p, T::Person)) = cx.ent(k + 2) {
-            if let Some(f) = cx.emit(p, P::Heads, FactObject::Entity(g), "role.headed_by", (k - 1, k + 3)) {
+        if let Some((pi, p)) = cx.person_at(k + 2).or_else(|| title_chain_person(cx, k + 2)) {
+            if let Some(f) = cx.emit(p, P::Heads, FactObject::Entity(g), "role.headed_by", (g_at, pi + 1)) {
                 f.role = Some("head".into());
             }
         }
     }
+}
+
+/// "Deputy Head of the Office of the Prime Minister Paul Renard": the person after a title chain.
+fn title_chain_person(cx: &Ctx, j: usize) -> Option<(usize, usize)> {
+    let mut x = j;
+    while x < cx.items.len() && x < j + 8 {
+        if let Some(p) = cx.person_at(x) {
+            return Some(p);
+        }
+        let it = &cx.items[x];
+        let in_chain = it.role().is_some() || matches!(it.lower.as_str(), "of" | "the" | "for" | "and") || cx.ent(x).is_some_and(|(_, t)| matches!(t, T::Org | T::Gpe));
+        if !in_chain {
+            return None;
+        }
+        x += 1;
+    }
+    None
 }
 
 const ATTEND_VERBS: &[&str] = &[
