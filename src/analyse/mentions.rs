@@ -418,6 +418,10 @@ impl<'a> Scanner<'a> {
                 while f < b && CONNECTORS.contains(&toks[f].lower.as_str()) && !toks[f].is_cap() {
                     f += 1;
                 }
+                // "Dimas Covas the Director": "the" right after a name ends the name
+                if toks[e].lower == "the" {
+                    break;
+                }
                 let and_at = (e..f).any(|x| toks[x].lower == "and");
                 let and_breaks = and_at
                     && (!org_like(toks, i, e)
@@ -425,7 +429,8 @@ impl<'a> Scanner<'a> {
                         || toks[f].lex.has(lx::HEAD)
                         || gazetteer::place(&toks[f].text).is_some()
                         || gazetteer::demonym_country(&toks[f].text).is_some()
-                        || self.tags[f] == Tag::Person);
+                        || self.tags[f] == Tag::Person
+                        || gazetteer::is_given_name(&toks[f].text));
                 if f < b && name_word(&toks[f]) && toks[f].kind == TokenKind::Word && !and_breaks {
                     e = f + 1;
                     continue;
@@ -447,7 +452,7 @@ impl<'a> Scanner<'a> {
             }
             // "India–Sweden Joint Commission": a dash between names, unspaced, joins them;
             // "Kassym-Jomart" is one token; "Russia - Azerbaijan" is not a name.
-            if toks[e].lower == "-" && !toks[e].space_before && e + 1 < b && !toks[e + 1].space_before && name_word(&toks[e + 1]) && toks[e + 1].kind == TokenKind::Word {
+            if toks[e].lower == "-" && toks[e].text != "—" && !toks[e].space_before && e + 1 < b && !toks[e + 1].space_before && name_word(&toks[e + 1]) && toks[e + 1].kind == TokenKind::Word {
                 e += 2;
                 continue;
             }
@@ -942,6 +947,14 @@ impl<'a> Scanner<'a> {
     }
 }
 
+/// Portfolios a government title names after "of": "Secretary of State", "Minister of Health".
+const PORTFOLIOS: &[&str] = &[
+    "state", "defense", "defence", "energy", "commerce", "labor", "labour", "agriculture", "treasury", "education",
+    "transportation", "transport", "interior", "health", "justice", "homeland", "veterans", "housing", "culture",
+    "tourism", "finance", "environment", "economy", "industry", "trade", "information", "communications",
+    "sports", "youth", "planning", "works", "fisheries", "mines", "petroleum", "water", "war", "navy",
+];
+
 /// Lower-case words between a name and an event noun: "the CIS informal summit".
 const EVENT_MODIFIERS: &[&str] = &["trilateral", "bilateral", "annual", "joint", "regional", "informal", "ministerial", "high-level", "business", "economic", "investment", "trade", "leaders", "leaders'", "opening", "closing", "inaugural", "extraordinary", "international", "global", "youth"];
 
@@ -1012,12 +1025,29 @@ pub fn role_at(toks: &[Token], i: usize, b: usize) -> Option<(usize, Role)> {
         }
         break;
     }
+    // "Secretary of State", "Minister of Health", "Secretary of the Treasury": a portfolio
+    // named after "of" belongs to the title when a name or a clause boundary follows it
+    if let Some(e) = last_core.filter(|&e| matches!(toks[e - 1].lower.as_str(), "secretary" | "minister") && e + 1 < b && toks[e].lower == "of") {
+        let p = if toks[e + 1].lower == "the" { e + 2 } else { e + 1 };
+        if p < b && PORTFOLIOS.contains(&toks[p].lower.as_str()) && toks[p].is_cap() {
+            let next = toks.get(p + 1);
+            let ends = next.is_none_or(|t| p + 1 >= b || t.kind == TokenKind::Punct || t.is_cap() || matches!(t.lower.as_str(), "and" | "said" | "says" | "met" | "will" | "has" | "was" | "is"));
+            if ends && !next.is_some_and(|t| t.lex.has(lx::HEAD)) {
+                let words: Vec<&str> = toks[i..=p].iter().map(|t| t.lower.as_str()).collect();
+                let core: Vec<&str> = words.iter().copied().filter(|w| *w != "of" && *w != "the").collect();
+                let kind = lx::classify_role(&core[..core.len() - 1])?;
+                return Some((p + 1, Role { words: words.join(" "), kind }));
+            }
+        }
+    }
     // "Chief Technology Officer", "chief operating officer": a portfolio inside the title
     if last_core == Some(i + 1) && toks[i].lower == "chief" {
         if let Some(o) = (i + 2..(i + 4).min(b)).find(|&x| toks[x].lower == "officer") {
             if toks[i + 1..o].iter().all(|t| t.kind == TokenKind::Word && !t.lex.is_role_core()) {
                 let words: Vec<&str> = toks[i..=o].iter().map(|t| t.lower.as_str()).collect();
-                return Some((o + 1, Role { words: words.join(" "), kind: RoleKind::Top }));
+                // the chief executive runs the company; a chief technology officer works there
+                let kind = if words.contains(&"executive") { RoleKind::Top } else { RoleKind::Staff };
+                return Some((o + 1, Role { words: words.join(" "), kind }));
             }
         }
     }

@@ -359,6 +359,11 @@ impl<'a> Ctx<'a> {
 
     pub fn role_fact(&mut self, person: usize, kind: RoleKind, role: &str, target: (usize, EntityType), rule: &'static str, at: (usize, usize)) {
         let (t, ttype) = target;
+        // "Director of Policy Planning", "Secretary of Foreign Affairs": a portfolio, not a body
+        let mut names = self.doc.cands.iter().filter(|c| c.entity == t && matches!(c.kind, crate::model::MentionKind::Name | crate::model::MentionKind::Acronym)).peekable();
+        if ttype == EntityType::Org && names.peek().is_some() && names.all(|c| portfolio_like(&c.name)) {
+            return;
+        }
         let pred = match (kind, ttype) {
             (RoleKind::Envoy, _) => Predicate::Represents,
             (RoleKind::Member, EntityType::Org | EntityType::Group) => Predicate::MemberOf,
@@ -375,6 +380,18 @@ impl<'a> Ctx<'a> {
             f.role = Some(role.to_string());
         }
     }
+}
+
+/// A name made only of ordinary words, with no word that names a body: "Foreign Affairs",
+/// "Policy Planning", "U.S. Manufacturing".
+fn portfolio_like(name: &str) -> bool {
+    use crate::analyse::lexicon as lx;
+    let acronym = name.split_whitespace().any(|w| w.len() >= 2 && !w.contains('.') && w.chars().all(|c| c.is_uppercase()));
+    let words: Vec<String> = name.split_whitespace().map(|w| w.to_lowercase()).filter(|w| !matches!(w.as_str(), "of" | "and" | "for" | "the" | "&")).collect();
+    !acronym
+        && !words.is_empty()
+        && words.len() <= 4
+        && words.iter().all(|w| (lx::is_common_word(w) || w.ends_with('.')) && !lx::has(lx::HEAD, w) && crate::gazetteer::place(w).is_none())
 }
 
 mod rule {

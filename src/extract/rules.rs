@@ -310,7 +310,10 @@ fn roles(cx: &mut Ctx) {
             let stated = k > 0 && cx.ent_or_demonym(k - 1).is_some() || cx.is(k + 2, "of") || cx.is(k + 2, ",") && cx.ent(k + 3).is_some_and(|(_, t)| t == T::Gpe);
             // another country named in the sentence may be the one meant
             let other_country = (k.saturating_sub(3)..(k + 6).min(n)).any(|x| cx.ent_or_demonym(x).is_some_and(|(e, t)| t == T::Gpe && e != g && cx.doc.cand_of(&cx.items[x]).is_some_and(|c| crate::gazetteer::place(c.canonical.as_deref().unwrap_or(&c.name)).is_some_and(|p| p.kind == crate::gazetteer::PlaceKind::Country))));
-            let stated = stated || other_country;
+            // "President X received Japanese Foreign Minister Y": the article's country marks
+            // someone else in this sentence, so it is not said to be X's
+            let marks_other = (0..n).any(|x| x + 1 != k && cx.ent_or_demonym(x).is_some_and(|(e, _)| e == g) && cx.items.get(x + 1).is_some_and(|i| i.role().is_some()));
+            let stated = stated || other_country || marks_other;
             let has_role_fact = cx.facts.iter().any(|f| f.subject == person && matches!(f.predicate, P::Heads | P::WorksFor | P::Represents));
             if stated || has_role_fact || !government_title(&role) {
                 continue;

@@ -1,0 +1,44 @@
+//! The quality floor on the development set (`../shared/eval/dev`, 30 real articles from six
+//! families of sources): a change to reading, extraction or resolution that lowers dev F1
+//! or precision below what was reached fails here. The figures are in QUALITY.md.
+
+use assert_cmd::Command;
+use std::path::Path;
+
+/// Reached when this floor was last raised (QUALITY.md); it only rises.
+const F1_FLOOR: f64 = 0.23;
+const P_FLOOR: f64 = 0.64;
+/// The samples keep their level too (issue: F1 ≥ 0.95, P ≥ 0.95).
+const SEEDS_F1_FLOOR: f64 = 0.95;
+
+fn score(articles: &Path, gold: &Path) -> (f64, f64) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kg.db");
+    Command::cargo_bin("newsgraph").unwrap().args(["build", "-q", "--db"]).arg(&db).arg(articles).assert().success();
+    let out = Command::cargo_bin("newsgraph").unwrap().args(["eval", "--db"]).arg(&db).arg("--gold").arg(gold).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    let last = text.lines().rev().find(|l| l.starts_with("F1 ")).unwrap_or_else(|| panic!("no score line in:\n{text}"));
+    let num = |key: &str| -> f64 {
+        let i = last.find(key).unwrap() + key.len();
+        last[i..].split_whitespace().next().unwrap().parse().unwrap()
+    };
+    (num("F1 "), num("P "))
+}
+
+#[test]
+fn dev_set_stays_above_its_floor() {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval");
+    if !shared.join("dev/articles").is_dir() {
+        eprintln!("skipped: ../shared/eval/dev is not beside this checkout");
+        return;
+    }
+    let (f1, p) = score(&shared.join("dev/articles"), &shared.join("dev"));
+    assert!(f1 >= F1_FLOOR && p >= P_FLOOR, "dev F1 {f1:.3} P {p:.3} below the floor F1 {F1_FLOOR} P {P_FLOOR}");
+}
+
+#[test]
+fn samples_stay_above_their_floor() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (f1, p) = score(&root.join("examples/articles"), &root.join("tests/data/gold"));
+    assert!(f1 >= SEEDS_F1_FLOOR && p >= 0.95, "samples F1 {f1:.3} P {p:.3}");
+}
