@@ -7,7 +7,8 @@
 //! NEWSGRAPH_FUZZ_CASES=100000 NEWSGRAPH_FUZZ_SEED=7 cargo test --release --test fuzz -- --nocapture
 //! ```
 //!
-//! A panic fails the test and leaves the input in `target/fuzz-failures/`; a case slower
+//! A panic fails the test and leaves the input in `target/fuzz-failures/` (add it to
+//! `tests/data/fuzz/found/` once fixed, to be replayed each run); a case slower
 //! than `NEWSGRAPH_FUZZ_SLOW_SECS` (default 10) is saved there too, as `slow-*`, and
 //! reported, not failed (timing is not asserted).
 
@@ -177,6 +178,21 @@ fn run_case(case: u64, input: &[u8], dir: &Path, conn: &mut rusqlite::Connection
     }
     if case % 200 == 199 {
         store::resolve_all(conn).unwrap();
+    }
+}
+
+/// Inputs the fuzzer found crashing once (tests/data/fuzz/found), replayed every run.
+#[test]
+fn inputs_found_by_fuzzing_no_longer_panic() {
+    let found = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz/found");
+    let dir = tempfile::tempdir().unwrap();
+    let mut conn = store::open(&dir.path().join("found.db")).unwrap();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(found).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    assert!(!files.is_empty());
+    for (i, f) in files.iter().enumerate() {
+        // case 0 mod 8: through a file and the store too
+        run_case(8 * i as u64, &std::fs::read(f).unwrap(), dir.path(), &mut conn);
     }
 }
 
