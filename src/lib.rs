@@ -26,4 +26,5 @@ pub mod resolve;
 pub mod smallstr;
 pub mod stats;
 pub mod store;
+pub mod terminal;
 pub mod view;

@@ -11,7 +11,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 mod cli;
 
 use newsgraph::pipeline::{self, BuildOptions, Progress};
-use newsgraph::{eval, explain, query, store};
+use newsgraph::{eval, explain, query, store, terminal};
 
 #[derive(Parser)]
 #[command(name = "newsgraph", version, about = "Turn news articles into a knowledge graph you can query, draw and trust")]
@@ -52,6 +52,12 @@ enum Command {
         /// With --format csv: add the byte-order mark Excel needs.
         #[arg(long)]
         excel: bool,
+        /// At most this many rows (the table format shows 1000 unless told).
+        #[arg(long)]
+        limit: Option<u64>,
+        /// Stop a statement that runs longer than this many seconds.
+        #[arg(long, value_name = "SECS")]
+        timeout: Option<f64>,
     },
     /// Score the graph against gold facts (the format of eval/seeds: entities.tsv, facts.tsv, er.tsv).
     Eval {
@@ -157,7 +163,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("newsgraph: {e:#}");
+            eprintln!("newsgraph: {}", terminal::text(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }
@@ -166,11 +172,14 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Build { paths, db, quiet, threads, batch } => build(paths, db, quiet, threads, batch),
-        Command::Query { sql, db, format, params, excel } => {
-            let conn = store::open_read_only(&db)?;
+        Command::Query { sql, db, format, params, excel, limit, timeout } => {
+            let timeout = match timeout {
+                Some(t) if !(t > 0.0 && t.is_finite()) => bail!("--timeout must be a positive number of seconds"),
+                t => t.map(std::time::Duration::from_secs_f64),
+            };
             let sql = query::load_sql(&sql)?;
-            let rows = query::run(&conn, &sql, &params)?;
-            print_rows(&rows, format, excel)?;
+            let g = query::open(&db, timeout)?;
+            print_rows(&g, &sql, &params, format, excel, limit)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { gold, db, errors, json, min_f1 } => {
@@ -200,16 +209,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Explain { what, predicate, db } => {
             let conn = store::open_read_only(&db)?;
             if let Some((article, idx)) = what.rsplit_once('#').and_then(|(a, i)| i.parse::<i64>().ok().map(|i| (a, i))) {
-                print!("{}", explain::fact(&conn, article, idx)?);
+                print!("{}", terminal::text(&explain::fact(&conn, article, idx)?));
             } else {
-                print!("{}", explain::entity(&conn, &what, predicate.as_deref())?);
+                print!("{}", terminal::text(&explain::entity(&conn, &what, predicate.as_deref())?));
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Bench { paths, db, threads, batch, rebuild } => bench(paths, db, threads, batch, rebuild),
         Command::Read { text, date } => {
             let body = if std::path::Path::new(&text).is_file() { std::fs::read_to_string(&text)? } else { text };
-            print!("{}", newsgraph::explain::reading(&body, date)?);
+            print!("{}", terminal::text(&newsgraph::explain::reading(&body, date)?));
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { args, db } => {
@@ -229,7 +238,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Entities { search, db, format, limit } => {
-            let conn = store::open_read_only(&db)?;
+            let g = query::open(&db, None)?;
             let sql = "SELECT e.id, e.name, e.type, e.articles,
                     (SELECT count(*) FROM facts f WHERE f.subject_id = e.id OR f.object_id = e.id) AS facts,
                     (SELECT group_concat(alias, ' | ') FROM (SELECT alias FROM alias WHERE entity_id = e.id ORDER BY seen DESC, alias)) AS aliases
@@ -237,24 +246,31 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 WHERE :q IS NULL OR e.name LIKE '%' || :q || '%' OR EXISTS (SELECT 1 FROM alias a WHERE a.entity_id = e.id AND a.alias LIKE '%' || :q || '%')
                 ORDER BY facts DESC, e.articles DESC, e.id LIMIT :limit";
             let mut params = vec![("limit".to_string(), limit.to_string())];
-            let rows = match search {
+            let sql = match search {
                 Some(q) => {
                     params.push(("q".into(), q));
-                    query::run(&conn, sql, &params)?
+                    sql.to_string()
                 }
-                None => query::run(&conn, &sql.replace(":q IS NULL OR", "1 OR"), &params)?,
+                None => sql.replace(":q IS NULL OR", "1 OR"),
             };
-            print_rows(&rows, format, false)?;
+            print_rows(&g, &sql, &params, format, false, None)?;
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
-fn print_rows(rows: &query::Rows, format: Format, excel: bool) -> Result<()> {
-    match format {
-        Format::Table => print!("{}", rows.to_table()),
-        Format::Csv => print!("{}", rows.to_csv(excel)?),
-        Format::Json => print!("{}", rows.to_json()),
+/// Streams a query's rows to stdout.
+fn print_rows(g: &query::Guarded, sql: &str, params: &[(String, String)], format: Format, excel: bool, limit: Option<u64>) -> Result<()> {
+    let format = match format {
+        Format::Table => query::Format::Table,
+        Format::Csv => query::Format::Csv { excel },
+        Format::Json => query::Format::Json,
+    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let done = g.stream(sql, params, format, limit, &mut out)?;
+    std::io::Write::flush(&mut out)?;
+    if done.cut {
+        eprintln!("note: the table stops at {} rows; use --limit N for more, or --format csv / json for all", done.rows);
     }
     Ok(())
 }
@@ -291,7 +307,7 @@ fn build(paths: Vec<PathBuf>, db: PathBuf, quiet: bool, threads: Option<usize>, 
     let report = pipeline::build(&paths, &opts, &on_progress)?;
     bar.finish_and_clear();
     for f in &report.failed {
-        eprintln!("warning: {}: {}", f.path, f.reason);
+        eprintln!("warning: {}: {}", terminal::line(&f.path), terminal::line(&f.reason));
     }
     eprintln!(
         "{} articles read ({} new, {} changed, {} unchanged), {} failed; {} facts, {} entities in {} ({:.2}s)",
@@ -377,7 +393,7 @@ fn bench(paths: Vec<PathBuf>, db: Option<PathBuf>, threads: Option<usize>, batch
         let _ = std::fs::remove_file(&out);
         println!("ego network of {hub} (depth 2): {} nodes, {} edges to DOT in {:.3} s", v.graph.node_count(), v.graph.edge_count(), ego);
         let t = std::time::Instant::now();
-        let rows = query::run(&conn, "SELECT * FROM facts WHERE subject_id = :id OR object_id = :id", &[("id".to_string(), hub.clone())])?;
+        let rows = query::guard(conn, None)?.run("SELECT * FROM facts WHERE subject_id = :id OR object_id = :id", &[("id".to_string(), hub.clone())])?;
         println!("query of all facts about {hub}: {} rows in {:.1} ms", rows.rows.len(), t.elapsed().as_secs_f64() * 1000.0);
     }
     println!("database: {}", db.display());

@@ -6,6 +6,7 @@ use std::path::Path;
 use anyhow::Context;
 use comfy_table::Table;
 use newsgraph::stats::{self, EntityStat};
+use newsgraph::terminal::line;
 use rusqlite::{Connection, OpenFlags};
 
 /// Counts per type and predicate, most connected entities, PageRank, components.
@@ -23,7 +24,7 @@ fn counts(title: &str, rows: &[(String, u64)]) -> Table {
     let mut t = Table::new();
     t.set_header(vec![title, "count"]);
     for (name, n) in rows {
-        t.add_row(vec![name.clone(), n.to_string()]);
+        t.add_row(vec![line(name).into_owned(), n.to_string()]);
     }
     t
 }
@@ -33,8 +34,8 @@ fn ranking(title: &str, rows: &[&EntityStat]) -> Table {
     t.set_header(vec![title, "type", "degree", "pagerank", "component", "id"]);
     for s in rows {
         t.add_row(vec![
-            s.name.clone(),
-            s.etype.clone(),
+            line(&s.name).into_owned(),
+            line(&s.etype).into_owned(),
             s.degree.to_string(),
             format!("{:.5}", s.pagerank),
             s.component.to_string(),
