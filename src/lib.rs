@@ -28,3 +28,4 @@ pub mod stats;
 pub mod store;
 pub mod terminal;
 pub mod view;
+pub mod writelock;

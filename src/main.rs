@@ -38,6 +38,9 @@ enum Command {
         /// Articles per transaction.
         #[arg(long, default_value_t = 512)]
         batch: usize,
+        /// Exit non-zero when any input failed (the others are still built).
+        #[arg(long)]
+        strict: bool,
     },
     /// Run SQL (text or a .sql file) on the graph, read-only.
     Query {
@@ -171,7 +174,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Build { paths, db, quiet, threads, batch } => build(paths, db, quiet, threads, batch),
+        Command::Build { paths, db, quiet, threads, batch, strict } => build(paths, db, quiet, threads, batch, strict),
         Command::Query { sql, db, format, params, excel, limit, timeout } => {
             let timeout = match timeout {
                 Some(t) if !(t > 0.0 && t.is_finite()) => bail!("--timeout must be a positive number of seconds"),
@@ -275,7 +278,7 @@ fn print_rows(g: &query::Guarded, sql: &str, params: &[(String, String)], format
     Ok(())
 }
 
-fn build(paths: Vec<PathBuf>, db: PathBuf, quiet: bool, threads: Option<usize>, batch: usize) -> Result<ExitCode> {
+fn build(paths: Vec<PathBuf>, db: PathBuf, quiet: bool, threads: Option<usize>, batch: usize, strict: bool) -> Result<ExitCode> {
     if batch == 0 {
         bail!("--batch must be at least 1");
     }
@@ -303,11 +306,18 @@ fn build(paths: Vec<PathBuf>, db: PathBuf, quiet: bool, threads: Option<usize>, 
         }
         Progress::Articles(n) => bar.set_message(format!("{n} articles")),
         Progress::Resolving => bar.set_message("resolving entities"),
+        Progress::Waiting(who) => bar.suspend(|| eprintln!("waiting: {} holds {}; this build goes on when it is done", terminal::line(&who), terminal::line(&db.display().to_string()))),
     };
     let report = pipeline::build(&paths, &opts, &on_progress)?;
     bar.finish_and_clear();
     for f in &report.failed {
         eprintln!("warning: {}: {}", terminal::line(&f.path), terminal::line(&f.reason));
+    }
+    if report.read == 0 {
+        let what = if report.files == 0 { "no input file was found" } else { "no article could be read" };
+        let db_note = if report.no_database { "no database written" } else { "the database was not changed" };
+        eprintln!("newsgraph: {what} ({} failed); nothing was built, {db_note}", report.failed.len());
+        return Ok(ExitCode::from(1));
     }
     eprintln!(
         "{} articles read ({} new, {} changed, {} unchanged), {} failed; {} facts, {} entities in {} ({:.2}s)",
@@ -318,9 +328,14 @@ fn build(paths: Vec<PathBuf>, db: PathBuf, quiet: bool, threads: Option<usize>, 
         report.failed.len(),
         report.facts,
         report.entities,
-        db.display(),
+        terminal::line(&db.display().to_string()),
         report.wall.as_secs_f64()
     );
+    if strict && !report.failed.is_empty() {
+        let names: Vec<String> = report.failed.iter().map(|f| terminal::line(&f.path).into_owned()).collect();
+        eprintln!("newsgraph: --strict: {} input(s) failed: {}", names.len(), names.join(", "));
+        return Ok(ExitCode::from(1));
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -346,6 +361,10 @@ fn bench(paths: Vec<PathBuf>, db: Option<PathBuf>, threads: Option<usize>, batch
     }
     let opts = BuildOptions { db: db.clone(), batch, threads };
     let r = pipeline::build(&paths, &opts, &|_| {})?;
+    if r.read == 0 {
+        let why: Vec<String> = r.failed.iter().map(|f| format!("{}: {}", f.path, f.reason)).collect();
+        bail!("nothing to benchmark: no article could be read ({})", why.join("; "));
+    }
     let secs = r.wall.as_secs_f64();
     let threads_used = threads.unwrap_or_else(rayon::current_num_threads);
     println!("full build: {} articles ({} failed), {} words, {:.1} MB in {:.2} s on {} threads", r.read, r.failed.len(), r.words, r.bytes as f64 / 1e6, secs, threads_used);

@@ -7,7 +7,7 @@ use std::sync::mpsc::{Receiver, SyncSender};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use rayon::prelude::*;
 
 use crate::ingest::{self, ReadItem, ReadError};
@@ -41,6 +41,8 @@ pub enum Progress {
     /// Articles handled so far.
     Articles(usize),
     Resolving,
+    /// Another writer holds the database (who: "pid 123 (build)"); waiting for it.
+    Waiting(String),
 }
 
 /// Time spent in each stage, summed over threads for the parallel ones.
@@ -68,6 +70,9 @@ pub struct BuildReport {
     pub entities: i64,
     pub times: StageTimes,
     pub wall: Duration,
+    /// Nothing could be read, and the database this build had created was removed again
+    /// (or never created: no input file was found).
+    pub no_database: bool,
 }
 
 /// Analyses and extracts one article.
@@ -189,6 +194,21 @@ pub fn read_text(text: &str, date: Option<String>) -> Result<(Article, crate::mo
 pub fn build(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress) + Sync)) -> Result<BuildReport> {
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.threads.unwrap_or(0)).build()?;
+    let mut report = BuildReport::default();
+    let (files, errors) = ingest::discover(paths);
+    report.failed.extend(errors);
+    report.files = files.len();
+    progress(Progress::Files(files.len()));
+    if files.is_empty() {
+        report.no_database = !opts.db.exists();
+        report.wall = started.elapsed();
+        return Ok(report);
+    }
+    if let Some(dir) = opts.db.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let lock = crate::writelock::acquire(&opts.db, "build", &|who| progress(Progress::Waiting(who.to_string())))?;
+    let existed = opts.db.exists();
     let mut conn = store::open(&opts.db)?;
     // No checkpoints while building: each costs two fsyncs (≈ 30 ms each on this machine's
     // disk, 2 s over a corpus). The WAL is copied into the database during the resolve stage
@@ -196,11 +216,6 @@ pub fn build(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress
     // holds committed transactions).
     conn.execute_batch("PRAGMA wal_autocheckpoint = 0;")?;
     let known = std::sync::Arc::new(store::article_hashes(&conn)?);
-    let mut report = BuildReport::default();
-    let (files, errors) = ingest::discover(paths);
-    report.failed.extend(errors);
-    report.files = files.len();
-    progress(Progress::Files(files.len()));
 
     // A reader thread reads and cleans batch N+2 while the pool analyses batch N+1 and one
     // writer thread stores batch N. Channels hold one batch each, so a handful of batches
@@ -243,6 +258,17 @@ pub fn build(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress
     analysed?;
     read_result?;
     drop(known);
+    if report.read == 0 && !existed {
+        // nothing read into a database this build created: leave none behind
+        drop(conn);
+        for ext in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{ext}", opts.db.display()));
+        }
+        drop(lock);
+        report.no_database = true;
+        report.wall = started.elapsed();
+        return Ok(report);
+    }
 
     // The articles just written are copied from the WAL into the database file on a
     // connection of its own while the resolve stage works (copying is I/O, resolving is
@@ -266,6 +292,8 @@ pub fn build(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress
     report.facts = conn.query_row("SELECT count(*) FROM facts", [], |r| r.get(0))?;
     report.entities = conn.query_row("SELECT count(*) FROM entity", [], |r| r.get(0))?;
     conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+    drop(conn);
+    drop(lock);
     report.wall = started.elapsed();
     Ok(report)
 }

@@ -51,6 +51,12 @@ pub fn run(args: &StatsArgs, db: &Path) -> anyhow::Result<()> {
         "no database at {}; build it first",
         db.display()
     );
+    // writing entity_stats waits for a build that holds the database
+    let _lock = if args.no_write {
+        None
+    } else {
+        Some(newsgraph::writelock::acquire(db, "stats", &|who| eprintln!("waiting: {} holds {}", line(who), db.display()))?)
+    };
     let flags = if args.no_write {
         OpenFlags::SQLITE_OPEN_READ_ONLY
     } else {
