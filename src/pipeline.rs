@@ -191,6 +191,11 @@ pub fn read_text(text: &str, date: Option<String>) -> Result<(Article, crate::mo
     Ok((article, analysis))
 }
 
+/// Said when a write fails (a full disk, say): what is stored is whole articles only.
+fn stopped(db: &std::path::Path) -> String {
+    format!("the build stopped writing {}; the articles stored so far are whole, and the next build goes on from there", db.display())
+}
+
 pub fn build(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress) + Sync)) -> Result<BuildReport> {
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.threads.unwrap_or(0)).build()?;
@@ -254,7 +259,7 @@ pub fn build(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress
     report.times.extract = times.extract;
     // A failed write stops the analysis, which stops the reader (their sends fail): report
     // the write error first.
-    report.times.store = written?;
+    report.times.store = written.with_context(|| stopped(&opts.db))?;
     analysed?;
     read_result?;
     drop(known);
@@ -283,7 +288,7 @@ pub fn build(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress
         if store::needs_resolve(&conn)? {
             progress(Progress::Resolving);
             let t = Instant::now();
-            report.times.resolve_parts = store::resolve_all(&mut conn)?;
+            report.times.resolve_parts = store::resolve_all(&mut conn).with_context(|| stopped(&opts.db))?;
             report.times.resolve = t.elapsed();
         }
         copier.join().unwrap_or_else(|_| Err(anyhow::anyhow!("the WAL copy panicked")))
