@@ -41,6 +41,9 @@ enum Command {
         /// Exit non-zero when any input failed (the others are still built).
         #[arg(long)]
         strict: bool,
+        /// Skip (with a warning) articles larger than this many bytes; 16 MiB at most.
+        #[arg(long, value_name = "BYTES", default_value_t = newsgraph::ingest::MAX_ARTICLE_BYTES)]
+        max_article_bytes: usize,
     },
     /// Run SQL (text or a .sql file) on the graph, read-only.
     Query {
@@ -174,7 +177,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Build { paths, db, quiet, threads, batch, strict } => build(paths, db, quiet, threads, batch, strict),
+        Command::Build { paths, db, quiet, threads, batch, strict, max_article_bytes } => build(paths, BuildOptions { db, batch, threads, max_article_bytes }, quiet, strict),
         Command::Query { sql, db, format, params, excel, limit, timeout } => {
             let timeout = match timeout {
                 Some(t) if !(t > 0.0 && t.is_finite()) => bail!("--timeout must be a positive number of seconds"),
@@ -278,8 +281,9 @@ fn print_rows(g: &query::Guarded, sql: &str, params: &[(String, String)], format
     Ok(())
 }
 
-fn build(paths: Vec<PathBuf>, db: PathBuf, quiet: bool, threads: Option<usize>, batch: usize, strict: bool) -> Result<ExitCode> {
-    if batch == 0 {
+fn build(paths: Vec<PathBuf>, opts: BuildOptions, quiet: bool, strict: bool) -> Result<ExitCode> {
+    let db = opts.db.clone();
+    if opts.batch == 0 {
         bail!("--batch must be at least 1");
     }
     let show = !quiet && std::io::stderr().is_terminal();
@@ -294,7 +298,6 @@ fn build(paths: Vec<PathBuf>, db: PathBuf, quiet: bool, threads: Option<usize>, 
     let paths_for_size = paths.clone();
     let size: u64 = newsgraph::ingest::discover(&paths_for_size).0.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
     bar.set_length(size);
-    let opts = BuildOptions { db: db.clone(), batch, threads };
     let files_done = std::sync::atomic::AtomicU64::new(0);
     let on_progress = |p: Progress| match p {
         Progress::Files(_) => {}
@@ -359,7 +362,7 @@ fn bench(paths: Vec<PathBuf>, db: Option<PathBuf>, threads: Option<usize>, batch
     for ext in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{ext}", db.display()));
     }
-    let opts = BuildOptions { db: db.clone(), batch, threads };
+    let opts = BuildOptions { db: db.clone(), batch, threads, ..Default::default() };
     let r = pipeline::build(&paths, &opts, &|_| {})?;
     if r.read == 0 {
         let why: Vec<String> = r.failed.iter().map(|f| format!("{}: {}", f.path, f.reason)).collect();

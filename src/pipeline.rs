@@ -21,11 +21,14 @@ pub struct BuildOptions {
     pub batch: usize,
     /// Worker threads for analysis (None: all cores).
     pub threads: Option<usize>,
+    /// Articles larger than this are skipped with a warning (at most, and by default,
+    /// `ingest::MAX_ARTICLE_BYTES`).
+    pub max_article_bytes: usize,
 }
 
 impl Default for BuildOptions {
     fn default() -> Self {
-        BuildOptions { db: PathBuf::from("out/kg.db"), batch: 512, threads: None }
+        BuildOptions { db: PathBuf::from("out/kg.db"), batch: 512, threads: None, max_article_bytes: ingest::MAX_ARTICLE_BYTES }
     }
 }
 
@@ -117,7 +120,7 @@ fn read_all(
     };
     for file in files {
         let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
-        for item in ingest::read_file_except(file, Some(stored.clone())) {
+        for item in ingest::read_file_limited(file, Some(stored.clone()), opts.max_article_bytes) {
             let (id, path) = match &item {
                 Err(e) => {
                     report.failed.push(e.clone());

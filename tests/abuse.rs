@@ -130,3 +130,20 @@ fn query_refuses_to_write_and_stops_at_its_timeout() {
         .failure()
         .stderr(predicate::str::contains("--timeout"));
 }
+
+#[test]
+fn articles_over_the_size_limit_are_skipped_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kg.db");
+    // two sample articles are over 4 KB, and two of the releases over 4 KB of text
+    newsgraph()
+        .args(["build", "--quiet", "--max-article-bytes", "4096", "--db"])
+        .arg(&db)
+        .arg(common::articles())
+        .arg(wh())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("002_80c5309304c231c2.txt: too large (4.5KB, limit 4.0KB)"))
+        .stderr(predicate::str::contains("whitehouse.jsonl: JSONL line 1: too large"))
+        .stderr(predicate::str::contains("4 failed"));
+}

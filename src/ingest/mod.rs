@@ -18,7 +18,8 @@ use std::path::{Path, PathBuf};
 
 pub use clean::{original_end, Cleaned, Format};
 
-/// Largest article accepted, in bytes. A JSONL file may be larger; each line may not.
+/// Largest article accepted, in bytes (the default of `--max-article-bytes`, which can
+/// lower it). A JSONL file may be larger; each line may not.
 pub const MAX_ARTICLE_BYTES: usize = 16 * 1024 * 1024;
 
 /// File name endings read when a folder is walked (explicitly named files are always read).
@@ -129,14 +130,18 @@ fn io_reason(e: &std::io::Error) -> String {
 }
 
 fn megabytes(n: u64) -> String {
-    format!("{:.1}MB", n as f64 / (1024.0 * 1024.0))
+    match n {
+        0..1024 => format!("{n} bytes"),
+        1024..1048576 => format!("{:.1}KB", n as f64 / 1024.0),
+        _ => format!("{:.1}MB", n as f64 / (1024.0 * 1024.0)),
+    }
 }
 
-pub(crate) fn too_large(n: u64) -> String {
+pub(crate) fn too_large(n: u64, max: usize) -> String {
     format!(
         "too large ({}, limit {})",
         megabytes(n),
-        megabytes(MAX_ARTICLE_BYTES as u64)
+        megabytes(max as u64)
     )
 }
 
@@ -166,13 +171,20 @@ pub enum ReadItem {
 
 /// `read_file`, where articles that `stored` has unchanged are only hashed, not cleaned.
 pub fn read_file_except(path: &Path, stored: Option<Stored>) -> Box<dyn Iterator<Item = Result<ReadItem, ReadError>>> {
-    if is_jsonl(path) {
-        return Box::new(jsonl::Lines::open(path, stored));
-    }
-    Box::new(std::iter::once(read_single(path, stored.as_ref())))
+    read_file_limited(path, stored, MAX_ARTICLE_BYTES)
 }
 
-fn read_single(path: &Path, stored: Option<&Stored>) -> Result<ReadItem, ReadError> {
+/// `read_file_except`, skipping articles over `max` bytes (at most `MAX_ARTICLE_BYTES`)
+/// without holding them.
+pub fn read_file_limited(path: &Path, stored: Option<Stored>, max: usize) -> Box<dyn Iterator<Item = Result<ReadItem, ReadError>>> {
+    let max = max.min(MAX_ARTICLE_BYTES);
+    if is_jsonl(path) {
+        return Box::new(jsonl::Lines::open(path, stored, max));
+    }
+    Box::new(std::iter::once(read_single(path, stored.as_ref(), max)))
+}
+
+fn read_single(path: &Path, stored: Option<&Stored>, max: usize) -> Result<ReadItem, ReadError> {
     let shown = path.display().to_string();
     let fail = |reason: String| ReadError::new(shown.clone(), reason);
     let file =
@@ -183,16 +195,16 @@ fn read_single(path: &Path, stored: Option<&Stored>) -> Result<ReadItem, ReadErr
     if meta.is_dir() {
         return Err(fail("is a folder".into()));
     }
-    if meta.len() > MAX_ARTICLE_BYTES as u64 {
-        return Err(fail(too_large(meta.len())));
+    if meta.len() > max as u64 {
+        return Err(fail(too_large(meta.len(), max)));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // read one byte past the limit so a file that grew meanwhile is still caught
-    file.take(MAX_ARTICLE_BYTES as u64 + 1)
+    file.take(max as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
-    if bytes.len() > MAX_ARTICLE_BYTES {
-        return Err(fail(too_large(bytes.len() as u64)));
+    if bytes.len() > max {
+        return Err(fail(too_large(bytes.len() as u64, max)));
     }
     let text = decode(bytes).map_err(fail)?;
     let id = path
@@ -239,7 +251,7 @@ pub(crate) fn decode(bytes: Vec<u8>) -> Result<String, String> {
 /// Why a text is no article, if it is none: empty, binary-looking, or too large.
 fn refuse(text: &str) -> Option<String> {
     if text.len() > MAX_ARTICLE_BYTES {
-        return Some(too_large(text.len() as u64));
+        return Some(too_large(text.len() as u64, MAX_ARTICLE_BYTES));
     }
     if text.is_empty() {
         return Some("empty".into());
