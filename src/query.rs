@@ -61,7 +61,8 @@ pub struct Guarded {
 
 /// Opens `path` read-only and guards it. A database no one has open (no `-wal` beside it)
 /// is opened immutable: a plain read-only open of a WAL database leaves `-wal` and `-shm`
-/// files behind, and `query` creates nothing on disk.
+/// files behind, and `query` creates nothing on disk. (A build started during such a
+/// query may make it fail with an error, never change the database.)
 pub fn open(path: &Path, timeout: Option<Duration>) -> Result<Guarded> {
     if !path.exists() {
         bail!("no database at {} (run `newsgraph build` first)", path.display());
