@@ -147,3 +147,21 @@ fn articles_over_the_size_limit_are_skipped_by_name() {
         .stderr(predicate::str::contains("whitehouse.jsonl: JSONL line 1: too large"))
         .stderr(predicate::str::contains("4 failed"));
 }
+
+#[test]
+fn merge_and_stats_wait_while_a_build_holds_the_database() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kg.db");
+    newsgraph().args(["build", "--quiet", "--db"]).arg(&db).arg(common::articles()).assert().success();
+    let bin = assert_cmd::cargo::cargo_bin("newsgraph");
+    for args in [vec!["stats"], vec!["merge", "Baku", "Astrakhan"]] {
+        let lock = newsgraph::writelock::acquire(&db, "build", &|_| {}).unwrap();
+        let mut child = Std::new(&bin).args(&args).arg("--db").arg(&db).stdout(Stdio::null()).stderr(Stdio::piped()).spawn().unwrap();
+        let mut first = String::new();
+        std::io::BufReader::new(child.stderr.as_mut().unwrap()).read_line(&mut first).unwrap();
+        assert!(first.starts_with("waiting: pid ") && first.contains("(build) holds"), "{args:?}: {first}");
+        drop(lock);
+        assert!(child.wait().unwrap().success(), "{args:?}");
+    }
+}
