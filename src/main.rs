@@ -58,7 +58,7 @@ enum Command {
         /// With --format csv: add the byte-order mark Excel needs.
         #[arg(long)]
         excel: bool,
-        /// At most this many rows (the table format shows 1000 unless told).
+        /// At most this many rows (the table format shows 1000 unless told, 100000 at most).
         #[arg(long)]
         limit: Option<u64>,
         /// Stop a statement that runs longer than this many seconds.
@@ -276,7 +276,7 @@ fn print_rows(g: &query::Guarded, sql: &str, params: &[(String, String)], format
     let done = g.stream(sql, params, format, limit, &mut out)?;
     std::io::Write::flush(&mut out)?;
     if done.cut {
-        eprintln!("note: the table stops at {} rows; use --limit N for more, or --format csv / json for all", done.rows);
+        eprintln!("note: the table stops at {} rows (--limit can raise that to {}); --format csv or json streams every row", done.rows, query::TABLE_MAX);
     }
     Ok(())
 }

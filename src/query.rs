@@ -24,7 +24,7 @@ pub struct Rows {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Format {
     /// A drawn table, control characters escaped. It measures its rows before drawing, so
-    /// it holds at most `--limit` (default `TABLE_ROWS`) of them.
+    /// it holds at most `--limit` (default `TABLE_ROWS`, at most `TABLE_MAX`) of them.
     Table,
     /// Spreadsheet-safe CSV, optionally with the byte-order mark Excel needs.
     Csv { excel: bool },
@@ -34,12 +34,14 @@ pub enum Format {
 
 /// Rows the table format shows when no `--limit` is given.
 pub const TABLE_ROWS: u64 = 1000;
+/// Most rows the table format holds whatever `--limit` says (about 80 MB of table).
+pub const TABLE_MAX: u64 = 100_000;
 
 /// What `stream` did.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Streamed {
     pub rows: u64,
-    /// The table stopped at its row limit with rows left.
+    /// The table stopped at its own row limit (not `--limit`) with rows left.
     pub cut: bool,
 }
 
@@ -175,7 +177,7 @@ impl Guarded {
         let mut st = self.prepare(sql, params)?;
         let columns: Vec<String> = st.column_names().map(|s| s.to_string()).collect();
         let cap = match format {
-            Format::Table => Some(limit.unwrap_or(TABLE_ROWS)),
+            Format::Table => Some(limit.unwrap_or(TABLE_ROWS).min(TABLE_MAX)),
             _ => limit,
         };
         let mut sink = Sink::new(format, &columns, out)?;
@@ -184,7 +186,7 @@ impl Guarded {
         let mut cut = false;
         while let Some(r) = rows.next().map_err(|e| self.explain(e))? {
             if cap.is_some_and(|c| n >= c) {
-                cut = limit.is_none();
+                cut = limit.map_or(true, |l| l > n);
                 break;
             }
             let cells: Vec<Option<Cell>> = (0..columns.len()).map(|i| r.get_ref(i).map(display)).collect::<rusqlite::Result<_>>()?;

@@ -58,6 +58,8 @@ fn table_escapes_and_stops_at_its_limit() {
     let (t, s) = stream(&g, "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT x FROM c", Format::Table, None).unwrap();
     assert_eq!((s.rows, s.cut), (TABLE_ROWS, true));
     assert!(t.contains("(1000 rows)"));
+    let (_, s) = stream(&g, "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT x FROM c", Format::Table, Some(TABLE_MAX + 1)).unwrap();
+    assert_eq!((s.rows, s.cut), (TABLE_MAX, true));
     let (_, s) = stream(&g, "SELECT a FROM t", Format::Csv { excel: false }, Some(2)).unwrap();
     assert_eq!((s.rows, s.cut), (2, false));
 }
