@@ -254,7 +254,7 @@ fn format_real(f: f64) -> String {
 
 enum Sink<'a> {
     Table { columns: Vec<String>, rows: Vec<Vec<String>>, out: &'a mut dyn Write },
-    Csv(csv::Writer<&'a mut dyn Write>),
+    Csv(Box<csv::Writer<&'a mut dyn Write>>),
     Json { keys: Vec<String>, out: &'a mut dyn Write, first: bool },
 }
 
@@ -268,7 +268,7 @@ impl<'a> Sink<'a> {
                 }
                 let mut w = csv::Writer::from_writer(out);
                 w.write_record(columns)?;
-                Sink::Csv(w)
+                Sink::Csv(Box::new(w))
             }
             Format::Json => {
                 out.write_all(b"[")?;
