@@ -223,7 +223,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Bench { paths, db, threads, batch, rebuild } => bench(paths, db, threads, batch, rebuild),
         Command::Read { text, date } => {
-            let body = if std::path::Path::new(&text).is_file() { std::fs::read_to_string(&text)? } else { text };
+            let body = if std::path::Path::new(&text).is_file() {
+                let max = newsgraph::ingest::MAX_ARTICLE_BYTES as u64;
+                if std::fs::metadata(&text)?.len() > max {
+                    bail!("{}: larger than an article may be ({max} bytes)", terminal::line(&text));
+                }
+                std::fs::read_to_string(&text)?
+            } else {
+                text
+            };
             print!("{}", terminal::text(&newsgraph::explain::reading(&body, date)?));
             Ok(ExitCode::SUCCESS)
         }
