@@ -28,4 +28,6 @@ pub mod resolve;
 pub mod smallstr;
 pub mod stats;
 pub mod store;
+pub mod terminal;
 pub mod view;
+pub mod writelock;

@@ -12,7 +12,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 mod cli;
 
 use newsgraph::pipeline::{self, BuildOptions, Progress};
-use newsgraph::{eval, explain, query, store};
+use newsgraph::{eval, explain, query, store, terminal};
 
 #[derive(Parser)]
 #[command(
@@ -46,6 +46,12 @@ enum Command {
         /// Articles per transaction.
         #[arg(long, default_value_t = 512)]
         batch: usize,
+        /// Exit non-zero when any input failed (the others are still built).
+        #[arg(long)]
+        strict: bool,
+        /// Skip (with a warning) articles larger than this many bytes; 16 MiB at most.
+        #[arg(long, value_name = "BYTES", default_value_t = newsgraph::ingest::MAX_ARTICLE_BYTES)]
+        max_article_bytes: usize,
     },
     /// Run SQL (text or a .sql file) on the graph, read-only.
     #[command(after_help = "Public views (columns in schema.sql): facts, entity_aliases, articles; also fact_evidence, merge_log, quotations, fact_sources, and the tables entity, entity_stats, sentence_fts (full-text search).\n\nExamples:\n  newsgraph query \"SELECT subject, predicate, object, role FROM facts WHERE predicate = 'heads'\"\n  newsgraph query queries/entity.sql --param name=Springfield --format csv\n  newsgraph query \"SELECT text FROM sentence_fts WHERE sentence_fts MATCH 'agreement'\" --format json")]
@@ -63,6 +69,12 @@ enum Command {
         /// With --format csv: add the byte-order mark Excel needs.
         #[arg(long)]
         excel: bool,
+        /// At most this many rows (the table format shows 1000 unless told, 100000 at most).
+        #[arg(long)]
+        limit: Option<u64>,
+        /// Stop a statement that runs longer than this many seconds.
+        #[arg(long, value_name = "SECS")]
+        timeout: Option<f64>,
     },
     /// Score the graph against gold facts: precision, recall and F1 of its facts.
     #[command(after_help = "Examples:\n  newsgraph eval --gold tests/data/gold\n  newsgraph eval --gold tests/data/gold --errors --min-f1 0.9")]
@@ -185,7 +197,7 @@ fn main() -> ExitCode {
         // like other Unix tools: output cut short by its reader (`| head`) is no error
         Err(e) if cli::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("newsgraph: {e:#}");
+            eprintln!("newsgraph: {}", terminal::text(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }
@@ -196,12 +208,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
         cli::on_interrupt_explain();
     }
     match cli.command {
-        Command::Build { paths, db, quiet, threads, batch } => build(paths, db, quiet, threads, batch),
-        Command::Query { sql, db, format, params, excel } => {
-            let conn = cli::open_db(&db)?;
+        Command::Build { paths, db, quiet, threads, batch, strict, max_article_bytes } => build(paths, BuildOptions { db, batch, threads, max_article_bytes }, quiet, strict),
+        Command::Query { sql, db, format, params, excel, limit, timeout } => {
+            let timeout = match timeout {
+                Some(t) if !(t > 0.0 && t.is_finite()) => bail!("--timeout must be a positive number of seconds"),
+                t => t.map(std::time::Duration::from_secs_f64),
+            };
             let sql = query::load_sql(&sql)?;
-            let rows = query::run(&conn, &sql, &params)?;
-            print_rows(&rows, format, excel)?;
+            let g = query::open(&db, timeout)?;
+            print_rows(&g, &sql, &params, format, excel, limit)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { gold, db, errors, json, min_f1 } => {
@@ -234,16 +249,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Explain { what, predicate, db } => {
             let conn = cli::open_db(&db)?;
             if let Some((article, idx)) = what.rsplit_once('#').and_then(|(a, i)| i.parse::<i64>().ok().map(|i| (a, i))) {
-                out!("{}", explain::fact(&conn, article, idx)?);
+                out!("{}", terminal::text(&explain::fact(&conn, article, idx)?));
             } else {
-                out!("{}", explain::entity(&conn, &what, predicate.as_deref())?);
+                out!("{}", terminal::text(&explain::entity(&conn, &what, predicate.as_deref())?));
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Bench { paths, db, threads, batch, rebuild } => bench(paths, db, threads, batch, rebuild),
         Command::Read { text, date } => {
-            let body = if std::path::Path::new(&text).is_file() { std::fs::read_to_string(&text)? } else { text };
-            out!("{}", newsgraph::explain::reading(&body, date)?);
+            let body = if std::path::Path::new(&text).is_file() {
+                let max = newsgraph::ingest::MAX_ARTICLE_BYTES as u64;
+                if std::fs::metadata(&text)?.len() > max {
+                    bail!("{}: larger than an article may be ({max} bytes)", terminal::line(&text));
+                }
+                std::fs::read_to_string(&text)?
+            } else {
+                text
+            };
+            out!("{}", terminal::text(&newsgraph::explain::reading(&body, date)?));
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { args, db } => {
@@ -263,25 +286,33 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Entities { search, db, format, limit } => {
-            let conn = cli::open_db(&db)?;
-            let rows = query::entities(&conn, search.as_deref(), limit)?;
-            print_rows(&rows, format, false)?;
+            let g = query::open(&db, None)?;
+            let (sql, params) = query::entities_sql(search.as_deref(), limit);
+            print_rows(&g, &sql, &params, format, false, None)?;
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
-fn print_rows(rows: &query::Rows, format: Format, excel: bool) -> Result<()> {
-    match format {
-        Format::Table => out!("{}", rows.to_table()),
-        Format::Csv => out!("{}", rows.to_csv(excel)?),
-        Format::Json => out!("{}", rows.to_json()),
+/// Streams a query's rows to stdout.
+fn print_rows(g: &query::Guarded, sql: &str, params: &[(String, String)], format: Format, excel: bool, limit: Option<u64>) -> Result<()> {
+    let format = match format {
+        Format::Table => query::Format::Table,
+        Format::Csv => query::Format::Csv { excel },
+        Format::Json => query::Format::Json,
+    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let done = g.stream(sql, params, format, limit, &mut out)?;
+    std::io::Write::flush(&mut out)?;
+    if done.cut {
+        eprintln!("note: the table stops at {} rows (--limit can raise that to {}); --format csv or json streams every row", done.rows, query::TABLE_MAX);
     }
     Ok(())
 }
 
-fn build(paths: Vec<PathBuf>, db: PathBuf, quiet: bool, threads: Option<usize>, batch: usize) -> Result<ExitCode> {
-    if batch == 0 {
+fn build(paths: Vec<PathBuf>, opts: BuildOptions, quiet: bool, strict: bool) -> Result<ExitCode> {
+    let db = opts.db.clone();
+    if opts.batch == 0 {
         bail!("--batch must be at least 1");
     }
     let show = !quiet && std::io::stderr().is_terminal();
@@ -293,7 +324,6 @@ fn build(paths: Vec<PathBuf>, db: PathBuf, quiet: bool, threads: Option<usize>, 
     );
     let size: u64 = newsgraph::ingest::discover(&paths).0.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
     bar.set_length(size);
-    let opts = BuildOptions { db: db.clone(), batch, threads };
     // The reader runs ahead of the analysis: the bar shows what is stored, by remembering
     // where reading stood (bytes) after each article read.
     let read = std::sync::Mutex::new((0u64, 0u64, 0u64, std::collections::VecDeque::<(u64, u64)>::new()));
@@ -329,6 +359,7 @@ fn build(paths: Vec<PathBuf>, db: PathBuf, quiet: bool, threads: Option<usize>, 
                 bar.set_position(size);
                 bar.set_message("resolving entities");
             }
+            Progress::Waiting(who) => bar.suspend(|| eprintln!("waiting: {} holds {}; this build goes on when it is done", terminal::line(&who), terminal::line(&db.display().to_string()))),
         }
     };
     let report = pipeline::build(&paths, &opts, &on_progress)?;
@@ -336,8 +367,14 @@ fn build(paths: Vec<PathBuf>, db: PathBuf, quiet: bool, threads: Option<usize>, 
     // -q: the summary's count only (a rebuild would repeat the same warnings every time)
     if !quiet {
         for f in &report.failed {
-            eprintln!("warning: {}: {}", f.path, f.reason);
+            eprintln!("warning: {}: {}", terminal::line(&f.path), terminal::line(&f.reason));
         }
+    }
+    if report.read == 0 {
+        let what = if report.files == 0 { "no input file was found" } else { "no article could be read" };
+        let db_note = if report.no_database { "no database written" } else { "the database was not changed" };
+        eprintln!("newsgraph: {what} ({} failed); nothing was built, {db_note}", report.failed.len());
+        return Ok(ExitCode::from(1));
     }
     let meta = newsgraph::datasette::metadata_path(&db);
     let name = db.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "kg".into());
@@ -352,9 +389,14 @@ fn build(paths: Vec<PathBuf>, db: PathBuf, quiet: bool, threads: Option<usize>, 
         report.failed.len(),
         report.facts,
         report.entities,
-        db.display(),
+        terminal::line(&db.display().to_string()),
         report.wall.as_secs_f64()
     );
+    if strict && !report.failed.is_empty() {
+        let names: Vec<String> = report.failed.iter().map(|f| terminal::line(&f.path).into_owned()).collect();
+        eprintln!("newsgraph: --strict: {} input(s) failed: {}", names.len(), names.join(", "));
+        return Ok(ExitCode::from(1));
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -378,8 +420,12 @@ fn bench(paths: Vec<PathBuf>, db: Option<PathBuf>, threads: Option<usize>, batch
     for ext in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{ext}", db.display()));
     }
-    let opts = BuildOptions { db: db.clone(), batch, threads };
+    let opts = BuildOptions { db: db.clone(), batch, threads, ..Default::default() };
     let r = pipeline::build(&paths, &opts, &|_| {})?;
+    if r.read == 0 {
+        let why: Vec<String> = r.failed.iter().map(|f| format!("{}: {}", f.path, f.reason)).collect();
+        bail!("nothing to benchmark: no article could be read ({})", why.join("; "));
+    }
     let secs = r.wall.as_secs_f64();
     let threads_used = threads.unwrap_or_else(rayon::current_num_threads);
     outln!("full build: {} articles ({} failed), {} words, {:.1} MB in {:.2} s on {} threads", r.read, r.failed.len(), r.words, r.bytes as f64 / 1e6, secs, threads_used);
@@ -427,7 +473,7 @@ fn bench(paths: Vec<PathBuf>, db: Option<PathBuf>, threads: Option<usize>, batch
         let _ = std::fs::remove_file(&out);
         outln!("ego network of {hub} (depth 2): {} nodes, {} edges to DOT in {:.3} s", v.graph.node_count(), v.graph.edge_count(), ego);
         let t = std::time::Instant::now();
-        let rows = query::run(&conn, "SELECT * FROM facts WHERE subject_id = :id OR object_id = :id", &[("id".to_string(), hub.clone())])?;
+        let rows = query::guard(conn, None)?.run("SELECT * FROM facts WHERE subject_id = :id OR object_id = :id", &[("id".to_string(), hub.clone())])?;
         outln!("query of all facts about {hub}: {} rows in {:.1} ms", rows.rows.len(), t.elapsed().as_secs_f64() * 1000.0);
     }
     outln!("database: {}", db.display());

@@ -7,7 +7,7 @@ use std::sync::mpsc::{Receiver, SyncSender};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use rayon::prelude::*;
 
 use crate::ingest::{self, ReadItem, ReadError};
@@ -21,11 +21,14 @@ pub struct BuildOptions {
     pub batch: usize,
     /// Worker threads for analysis (None: all cores).
     pub threads: Option<usize>,
+    /// Articles larger than this are skipped with a warning (at most, and by default,
+    /// `ingest::MAX_ARTICLE_BYTES`).
+    pub max_article_bytes: usize,
 }
 
 impl Default for BuildOptions {
     fn default() -> Self {
-        BuildOptions { db: PathBuf::from("out/kg.db"), batch: 512, threads: None }
+        BuildOptions { db: PathBuf::from("out/kg.db"), batch: 512, threads: None, max_article_bytes: ingest::MAX_ARTICLE_BYTES }
     }
 }
 
@@ -41,6 +44,8 @@ pub enum Progress {
     /// Articles handled so far.
     Articles(usize),
     Resolving,
+    /// Another writer holds the database (who: "pid 123 (build)"); waiting for it.
+    Waiting(String),
 }
 
 /// Time spent in each stage, summed over threads for the parallel ones.
@@ -68,6 +73,9 @@ pub struct BuildReport {
     pub entities: i64,
     pub times: StageTimes,
     pub wall: Duration,
+    /// Nothing could be read, and the database this build had created was removed again
+    /// (or never created: no input file was found).
+    pub no_database: bool,
 }
 
 /// Analyses and extracts one article.
@@ -112,7 +120,7 @@ fn read_all(
     };
     for file in files {
         let size = std::fs::metadata(&file.path).map(|m| m.len()).unwrap_or(0);
-        for item in ingest::read_input(file, Some(stored.clone())) {
+        for item in ingest::read_input(file, Some(stored.clone()), opts.max_article_bytes) {
             let (id, path) = match &item {
                 Err(e) => {
                     report.failed.push(e.clone());
@@ -186,6 +194,11 @@ pub fn read_text(text: &str, date: Option<String>) -> Result<(Article, crate::mo
     Ok((article, analysis))
 }
 
+/// Said when a write fails (a full disk, say): what is stored is whole articles only.
+fn stopped(db: &std::path::Path) -> String {
+    format!("the build stopped writing {}; the articles stored so far are whole, and the next build goes on from there", db.display())
+}
+
 pub fn build(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress) + Sync)) -> Result<BuildReport> {
     build_locked(paths, opts, progress).map_err(|e| store::locked_advice(e, &opts.db))
 }
@@ -193,6 +206,21 @@ pub fn build(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress
 fn build_locked(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progress) + Sync)) -> Result<BuildReport> {
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.threads.unwrap_or(0)).build()?;
+    let mut report = BuildReport::default();
+    let (files, errors) = ingest::discover_inputs(paths);
+    report.failed.extend(errors);
+    report.files = files.len();
+    progress(Progress::Files(files.len()));
+    if files.is_empty() {
+        report.no_database = !opts.db.exists();
+        report.wall = started.elapsed();
+        return Ok(report);
+    }
+    if let Some(dir) = opts.db.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let lock = crate::writelock::acquire(&opts.db, "build", &|who| progress(Progress::Waiting(who.to_string())))?;
+    let existed = opts.db.exists();
     let mut conn = store::open(&opts.db)?;
     // No checkpoints while building: each costs two fsyncs (≈ 30 ms each on this machine's
     // disk, 2 s over a corpus). The WAL is copied into the database during the resolve stage
@@ -200,11 +228,6 @@ fn build_locked(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progr
     // holds committed transactions).
     conn.execute_batch("PRAGMA wal_autocheckpoint = 0;")?;
     let known = std::sync::Arc::new(store::article_hashes(&conn)?);
-    let mut report = BuildReport::default();
-    let (files, errors) = ingest::discover_inputs(paths);
-    report.failed.extend(errors);
-    report.files = files.len();
-    progress(Progress::Files(files.len()));
 
     // A reader thread reads and cleans batch N+2 while the pool analyses batch N+1 and one
     // writer thread stores batch N. Channels hold one batch each, so a handful of batches
@@ -243,10 +266,21 @@ fn build_locked(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progr
     report.times.extract = times.extract;
     // A failed write stops the analysis, which stops the reader (their sends fail): report
     // the write error first.
-    report.times.store = written?;
+    report.times.store = written.with_context(|| stopped(&opts.db))?;
     analysed?;
     read_result?;
     drop(known);
+    if report.read == 0 && !existed {
+        // nothing read into a database this build created: leave none behind
+        drop(conn);
+        for ext in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{ext}", opts.db.display()));
+        }
+        drop(lock);
+        report.no_database = true;
+        report.wall = started.elapsed();
+        return Ok(report);
+    }
 
     // The articles just written are copied from the WAL into the database file, and their
     // sentences indexed for full-text search, on a connection of its own while the resolve
@@ -271,7 +305,7 @@ fn build_locked(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progr
         if store::needs_resolve(&conn)? {
             progress(Progress::Resolving);
             let t = Instant::now();
-            report.times.resolve_parts = store::resolve_all_then_write(&mut conn, &wait)?;
+            report.times.resolve_parts = store::resolve_all_then_write(&mut conn, &wait).with_context(|| stopped(&opts.db))?;
             report.times.resolve = t.elapsed();
         }
         copier.join().unwrap_or_else(|_| Err(anyhow::anyhow!("the WAL copy panicked")))
@@ -280,6 +314,8 @@ fn build_locked(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progr
     report.facts = conn.query_row("SELECT count(*) FROM facts", [], |r| r.get(0))?;
     report.entities = conn.query_row("SELECT count(*) FROM entity", [], |r| r.get(0))?;
     conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+    drop(conn);
+    drop(lock);
     report.wall = started.elapsed();
     Ok(report)
 }

@@ -423,7 +423,9 @@ impl<'a> Scanner<'a> {
                     break;
                 }
                 let and_at = (e..f).any(|x| toks[x].lower == "and");
-                let and_breaks = and_at
+                // f < b first: `toks[f]` past the last token panicked (found by tests/fuzz.rs)
+                let and_breaks = f < b
+                    && and_at
                     && (!org_like(toks, i, e)
                         || (e..f).any(|x| toks[x].lower == "the")
                         || toks[f].lex.has(lx::HEAD)

@@ -35,7 +35,16 @@ fn open(db: &std::path::Path) -> Result<rusqlite::Connection> {
     store::open(db)
 }
 
+/// The database's write lock, waiting (with a message) while a build holds it.
+fn lock(db: &std::path::Path) -> Result<newsgraph::writelock::WriteLock> {
+    if !db.exists() {
+        anyhow::bail!("no database at {} (run `newsgraph build` first)", db.display());
+    }
+    newsgraph::writelock::acquire(db, "curation", &|who| eprintln!("waiting: {} holds {}", newsgraph::terminal::line(who), db.display()))
+}
+
 pub fn merge(args: &MergeArgs) -> Result<()> {
+    let _lock = lock(&args.db)?;
     let mut conn = open(&args.db)?;
     let file = curation::path_for(&args.db);
     let id = curation::merge(&mut conn, &file, &args.a, &args.b).map_err(|e| store::locked_advice(e, &args.db))?;
@@ -44,6 +53,7 @@ pub fn merge(args: &MergeArgs) -> Result<()> {
 }
 
 pub fn split(args: &SplitArgs) -> Result<()> {
+    let _lock = lock(&args.db)?;
     let mut conn = open(&args.db)?;
     let file = curation::path_for(&args.db);
     let id = curation::split(&mut conn, &file, &args.entity, &args.alias).map_err(|e| store::locked_advice(e, &args.db))?;

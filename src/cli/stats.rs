@@ -6,6 +6,7 @@ use std::path::Path;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::Table;
 use newsgraph::stats::{self, EntityStat};
+use newsgraph::terminal::line;
 
 /// Counts per type and predicate, most connected entities, PageRank, components.
 #[derive(Debug, Clone, clap::Args)]
@@ -23,7 +24,7 @@ fn counts(title: &str, rows: &[(String, u64)]) -> Table {
     t.load_preset(UTF8_FULL_CONDENSED);
     t.set_header(vec![title, "count"]);
     for (name, n) in rows {
-        t.add_row(vec![name.clone(), n.to_string()]);
+        t.add_row(vec![line(name).into_owned(), n.to_string()]);
     }
     t
 }
@@ -34,8 +35,8 @@ fn ranking(title: &str, rows: &[&EntityStat]) -> Table {
     t.set_header(vec![title, "type", "degree", "pagerank", "component", "id"]);
     for s in rows {
         t.add_row(vec![
-            s.name.clone(),
-            s.etype.clone(),
+            line(&s.name).into_owned(),
+            line(&s.etype).into_owned(),
             s.degree.to_string(),
             format!("{:.5}", s.pagerank),
             s.component.to_string(),
@@ -51,7 +52,13 @@ pub fn run(args: &StatsArgs, db: &Path) -> anyhow::Result<()> {
         "no database at {}; build it first",
         db.display()
     );
-    // computed on a read-only connection; only entity_stats is written, on one of its own
+    // writing entity_stats waits for a build that holds the database; the figures are
+    // computed on a read-only connection and entity_stats written on one of its own
+    let _lock = if args.no_write {
+        None
+    } else {
+        Some(newsgraph::writelock::acquire(db, "stats", &|who| eprintln!("waiting: {} holds {}", line(who), db.display()))?)
+    };
     let conn = super::open_db(db)?;
     let s = stats::compute(&conn)?;
     outln!(

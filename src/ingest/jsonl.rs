@@ -1,16 +1,16 @@
 //! JSONL / NDJSON input, streamed line by line: one article per non-blank line. A bad
 //! line is an error for that line only; the others still go through.
 
-use super::{read_article, too_large, ReadItem, ReadError, Stored, MAX_ARTICLE_BYTES};
+use super::{read_article, too_large, ReadItem, ReadError, Stored};
 use serde::Deserialize;
 use serde_json::Value;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
-/// Longest line read: JSON escapes (`\u00e9`) can make a line several times longer than
-/// the text it carries. Longer lines are skipped without being held in memory.
-const MAX_LINE_BYTES: usize = 6 * MAX_ARTICLE_BYTES;
+/// Longest line read, in article limits: JSON escapes (`\u00e9`) can make a line several
+/// times longer than the text it carries. Longer lines are skipped without being held.
+const LINE_FACTOR: usize = 6;
 
 #[derive(Deserialize)]
 struct Record {
@@ -71,10 +71,11 @@ pub struct Lines {
     offset: usize,
     buf: Vec<u8>,
     stored: Option<Stored>,
+    max: usize,
 }
 
 impl Lines {
-    pub fn open(path: &Path, stored: Option<Stored>) -> Self {
+    pub fn open(path: &Path, stored: Option<Stored>, max: usize) -> Self {
         let shown = path.display().to_string();
         let (reader, pending) = match File::open(path) {
             Ok(f) => (Some(BufReader::with_capacity(1 << 16, f)), None),
@@ -94,6 +95,7 @@ impl Lines {
             offset: 0,
             buf: Vec::new(),
             stored,
+            max,
         }
     }
 
@@ -135,8 +137,8 @@ impl Lines {
             None | Some(Value::Null) => return Err(self.error("missing field `text`")),
             Some(_) => return Err(self.error("field `text` is not a string")),
         };
-        if text.len() > MAX_ARTICLE_BYTES {
-            return Err(self.error(too_large(text.len() as u64)));
+        if text.len() > self.max {
+            return Err(self.error(too_large(text.len() as u64, self.max)));
         }
         let opt = |v: Option<Value>| match v {
             Some(Value::String(s)) if !s.trim().is_empty() => Some(s),
@@ -167,7 +169,7 @@ impl Iterator for Lines {
             let reader = self.reader.as_mut()?;
             self.buf.clear();
             let line_offset = self.offset;
-            let got = read_line(reader, &mut self.buf, MAX_LINE_BYTES);
+            let got = read_line(reader, &mut self.buf, LINE_FACTOR.saturating_mul(self.max));
             self.line_no += 1;
             match got {
                 Err(e) => {
@@ -181,7 +183,7 @@ impl Iterator for Lines {
                 }
                 Ok((Line::TooLong(n), _)) => {
                     self.offset += n;
-                    return Some(Err(self.error(too_large(n as u64))));
+                    return Some(Err(self.error(too_large(n as u64, self.max))));
                 }
                 Ok((Line::Got, n)) => {
                     self.offset += n;

@@ -24,7 +24,8 @@ pub fn normalize_date(value: &str) -> Option<String> {
     dates::normalize(value)
 }
 
-/// Largest article accepted, in bytes. A JSONL file may be larger; each line may not.
+/// Largest article accepted, in bytes (the default of `--max-article-bytes`, which can
+/// lower it). A JSONL file may be larger; each line may not.
 pub const MAX_ARTICLE_BYTES: usize = 16 * 1024 * 1024;
 
 /// File name endings read when a folder is walked (explicitly named files are always read).
@@ -194,14 +195,18 @@ fn io_reason(e: &std::io::Error) -> String {
 }
 
 fn megabytes(n: u64) -> String {
-    format!("{:.1}MB", n as f64 / (1024.0 * 1024.0))
+    match n {
+        0..1024 => format!("{n} bytes"),
+        1024..1048576 => format!("{:.1}KB", n as f64 / 1024.0),
+        _ => format!("{:.1}MB", n as f64 / (1024.0 * 1024.0)),
+    }
 }
 
-pub(crate) fn too_large(n: u64) -> String {
+pub(crate) fn too_large(n: u64, max: usize) -> String {
     format!(
         "too large ({}, limit {})",
         megabytes(n),
-        megabytes(MAX_ARTICLE_BYTES as u64)
+        megabytes(max as u64)
     )
 }
 
@@ -231,18 +236,25 @@ pub enum ReadItem {
 
 /// `read_file`, where articles that `stored` has unchanged are only hashed, not cleaned.
 pub fn read_file_except(path: &Path, stored: Option<Stored>) -> Box<dyn Iterator<Item = Result<ReadItem, ReadError>>> {
-    read_input(&Input { path: path.to_path_buf(), id: file_id(path) }, stored)
+    read_input(&Input { path: path.to_path_buf(), id: file_id(path) }, stored, MAX_ARTICLE_BYTES)
 }
 
-/// `read_file_except` for an input of `discover_inputs`: a single article gets its id.
-pub fn read_input(input: &Input, stored: Option<Stored>) -> Box<dyn Iterator<Item = Result<ReadItem, ReadError>>> {
+/// `read_file_except`, skipping articles over `max` bytes (at most `MAX_ARTICLE_BYTES`)
+/// without holding them.
+pub fn read_file_limited(path: &Path, stored: Option<Stored>, max: usize) -> Box<dyn Iterator<Item = Result<ReadItem, ReadError>>> {
+    read_input(&Input { path: path.to_path_buf(), id: file_id(path) }, stored, max)
+}
+
+/// `read_file_limited` for an input of `discover_inputs`: a single article gets its id.
+pub fn read_input(input: &Input, stored: Option<Stored>, max: usize) -> Box<dyn Iterator<Item = Result<ReadItem, ReadError>>> {
+    let max = max.min(MAX_ARTICLE_BYTES);
     if is_jsonl(&input.path) {
-        return Box::new(jsonl::Lines::open(&input.path, stored));
+        return Box::new(jsonl::Lines::open(&input.path, stored, max));
     }
-    Box::new(std::iter::once(read_single(&input.path, input.id.clone(), stored.as_ref())))
+    Box::new(std::iter::once(read_single(&input.path, input.id.clone(), stored.as_ref(), max)))
 }
 
-fn read_single(path: &Path, id: String, stored: Option<&Stored>) -> Result<ReadItem, ReadError> {
+fn read_single(path: &Path, id: String, stored: Option<&Stored>, max: usize) -> Result<ReadItem, ReadError> {
     let shown = path.display().to_string();
     let fail = |reason: String| ReadError::new(shown.clone(), reason);
     // opening a FIFO would block until someone writes to it
@@ -258,16 +270,16 @@ fn read_single(path: &Path, id: String, stored: Option<&Stored>) -> Result<ReadI
     if meta.is_dir() {
         return Err(fail("is a folder".into()));
     }
-    if meta.len() > MAX_ARTICLE_BYTES as u64 {
-        return Err(fail(too_large(meta.len())));
+    if meta.len() > max as u64 {
+        return Err(fail(too_large(meta.len(), max)));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // read one byte past the limit so a file that grew meanwhile is still caught
-    file.take(MAX_ARTICLE_BYTES as u64 + 1)
+    file.take(max as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
-    if bytes.len() > MAX_ARTICLE_BYTES {
-        return Err(fail(too_large(bytes.len() as u64)));
+    if bytes.len() > max {
+        return Err(fail(too_large(bytes.len() as u64, max)));
     }
     let text = decode(bytes).map_err(fail)?;
     read_article(id, shown.clone(), text, None, None, None, stored)
@@ -311,7 +323,7 @@ pub(crate) fn decode(bytes: Vec<u8>) -> Result<String, String> {
 /// Why a text is no article, if it is none: empty, binary-looking, or too large.
 fn refuse(text: &str) -> Option<String> {
     if text.len() > MAX_ARTICLE_BYTES {
-        return Some(too_large(text.len() as u64));
+        return Some(too_large(text.len() as u64, MAX_ARTICLE_BYTES));
     }
     if text.is_empty() {
         return Some("empty".into());
