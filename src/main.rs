@@ -216,6 +216,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let sql = query::load_sql(&sql)?;
             let g = query::open(&db, timeout)?;
+            cli::warn_unfinished(&g.conn);
             print_rows(&g, &sql, &params, format, excel, limit)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -287,6 +288,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Entities { search, db, format, limit } => {
             let g = query::open(&db, None)?;
+            cli::warn_unfinished(&g.conn);
             let (sql, params) = query::entities_sql(search.as_deref(), limit);
             print_rows(&g, &sql, &params, format, false, None)?;
             Ok(ExitCode::SUCCESS)
@@ -302,8 +304,8 @@ fn print_rows(g: &query::Guarded, sql: &str, params: &[(String, String)], format
         Format::Json => query::Format::Json,
     };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    let done = g.stream(sql, params, format, limit, &mut out)?;
-    std::io::Write::flush(&mut out)?;
+    let done = g.stream(sql, params, format, limit, &mut out).map_err(cli::stdout_context)?;
+    std::io::Write::flush(&mut out).map_err(|e| cli::stdout_context(e.into()))?;
     if done.cut {
         eprintln!("note: the table stops at {} rows (--limit can raise that to {}); --format csv or json streams every row", done.rows, query::TABLE_MAX);
     }

@@ -45,7 +45,8 @@ fn a_closed_pipe_ends_the_command_quietly() {
         let out = child.wait_with_output().unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "{args:?}: {:?} {err}", out.status);
-        assert!(!err.contains("panicked") && err.is_empty(), "{err}");
+        // the table format may still say where it stopped; nothing else is said
+        assert!(!err.contains("panicked") && (err.is_empty() || err.starts_with("note: the table stops")), "{err}");
     }
 }
 
@@ -106,15 +107,20 @@ fn a_fifo_is_skipped_with_a_warning() {
     assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
     let db = dir.path().join("kg.db");
     for input in [&root, &fifo] {
-        newsgraph()
+        let run = newsgraph()
             .arg("build")
             .arg(input)
             .arg("--db")
             .arg(&db)
             .timeout(std::time::Duration::from_secs(60))
             .assert()
-            .success()
             .stderr(predicate::str::contains("pipe.txt: a FIFO, skipped"));
+        // the FIFO alone is no input at all: that build fails (and changes nothing)
+        if input == &root {
+            run.success();
+        } else {
+            run.code(1);
+        }
     }
 }
 
@@ -196,7 +202,8 @@ fn reading_commands_work_in_a_read_only_folder_and_write_nothing() {
     assert!(out.status.success() && String::from_utf8_lossy(&out.stderr).contains("entity_stats not written"));
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
     assert_eq!(md5(&db), before);
-    assert_eq!(std::fs::read_dir(&ro).unwrap().count(), 1, "only kg.db in the folder");
+    let left: Vec<_> = std::fs::read_dir(&ro).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n != "kg.metadata.json").collect();
+    assert_eq!(left.len(), 1, "only kg.db (and the build's Datasette metadata) in the folder: {left:?}");
 }
 
 #[test]

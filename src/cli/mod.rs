@@ -23,7 +23,23 @@ pub fn out(text: &str) -> anyhow::Result<()> {
 
 /// Whether the reader of stdout went away (`| head`): then the command ends quietly.
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+    use std::io::ErrorKind::BrokenPipe;
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == BrokenPipe)
+            || c.downcast_ref::<csv::Error>().is_some_and(|x| matches!(x.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe))
+            || c.downcast_ref::<serde_json::Error>().is_some_and(|x| x.io_error_kind() == Some(BrokenPipe))
+    })
+}
+
+/// An error from writing rows to stdout says so ("cannot write to standard output: No
+/// space left on device"); an error of the query itself is left as it is.
+pub fn stdout_context(e: anyhow::Error) -> anyhow::Error {
+    let io = e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some() || c.downcast_ref::<csv::Error>().is_some_and(|x| x.is_io_error()) || c.downcast_ref::<serde_json::Error>().is_some_and(|x| x.is_io()));
+    if io {
+        e.context("cannot write to standard output")
+    } else {
+        e
+    }
 }
 
 /// Opens the database for a reading command, warning when its last build did not finish.

@@ -54,10 +54,11 @@ pub fn run(args: &StatsArgs, db: &Path) -> anyhow::Result<()> {
     );
     // writing entity_stats waits for a build that holds the database; the figures are
     // computed on a read-only connection and entity_stats written on one of its own
-    let _lock = if args.no_write {
-        None
+    // (a folder that cannot be written, so no lock either: the figures are still shown)
+    let lock = if args.no_write {
+        Err(anyhow::anyhow!("--no-write"))
     } else {
-        Some(newsgraph::writelock::acquire(db, "stats", &|who| eprintln!("waiting: {} holds {}", line(who), db.display()))?)
+        newsgraph::writelock::acquire(db, "stats", &|who| eprintln!("waiting: {} holds {}", line(who), db.display()))
     };
     let conn = super::open_db(db)?;
     let s = stats::compute(&conn)?;
@@ -87,7 +88,7 @@ pub fn run(args: &StatsArgs, db: &Path) -> anyhow::Result<()> {
     outln!("{}", ranking("highest PageRank", &s.top_pagerank(args.top)));
     if !args.no_write {
         drop(conn);
-        match newsgraph::store::open(db).and_then(|c| Ok(stats::write_entity_stats(&c, &s)?)) {
+        match lock.and_then(|_lock| newsgraph::store::open(db).and_then(|c| Ok(stats::write_entity_stats(&c, &s)?))) {
             Ok(()) => eprintln!("wrote {} rows to entity_stats", s.per_entity.len()),
             Err(e) => eprintln!("warning: entity_stats not written ({e:#}); --no-write leaves it alone"),
         }
