@@ -442,7 +442,9 @@ impl<'a> Scanner<'a> {
             // place owns what follows ("Azerbaijan's State News Agency" is two names).
             if toks[e].lower == "'s" && e + 1 < b && name_word(&toks[e + 1]) && toks[e + 1].kind == TokenKind::Word {
                 let before = text_of(toks, i, e);
-                if gazetteer::place(&before).is_none() && gazetteer::place(&toks[e - 1].text).is_none() && !toks[i].is_upper() {
+                // "Biden's Bipartisan Infrastructure Law": a person owns what follows
+                let person_owner = self.tags[e - 1] == Tag::Person || gazetteer::is_given_name(&toks[i].text) || gazetteer::is_surname(&toks[e - 1].text);
+                if gazetteer::place(&before).is_none() && gazetteer::place(&toks[e - 1].text).is_none() && !toks[i].is_upper() && !person_owner {
                     e += 2;
                     continue;
                 }
@@ -535,6 +537,11 @@ impl<'a> Scanner<'a> {
                     }
                     items.push(Item { kind: ItemKind::Role(role), tok_start: k, tok_end: re, lower: SmallStr::default() });
                     let mut rest = re;
+                    // "the President's Task Force": a possessive after a title is a word
+                    if rest < b && toks[rest].lower == "'s" {
+                        items.push(word_item(toks, rest));
+                        rest += 1;
+                    }
                     // "Director of the Agency": keep "of the" as words for the rules.
                     while rest < b && CONNECTORS.contains(&toks[rest].lower.as_str()) {
                         items.push(word_item(toks, rest));

@@ -162,7 +162,7 @@ pub fn analyse(article: &Article) -> (Doc, Analysis) {
     (doc, analysis)
 }
 
-/// The country most mentioned, if it is mentioned at least twice and half again as often
+/// The country most mentioned, if it is mentioned at least three times and twice as often
 /// as any other (names and demonyms count alike).
 fn main_country(cands: &[Cand]) -> Option<usize> {
     let mut counts: Vec<(usize, usize)> = Vec::new();
@@ -179,7 +179,7 @@ fn main_country(cands: &[Cand]) -> Option<usize> {
     // ties broken by first mention (the vector keeps mention order)
     let (top, n) = counts.iter().fold((usize::MAX, 0), |best, &(e, n)| if n > best.1 { (e, n) } else { best });
     let second = counts.iter().filter(|(e, _)| *e != top).map(|x| x.1).max().unwrap_or(0);
-    (n >= 2 && 2 * n >= 3 * second).then_some(top)
+    (n >= 3 && n >= 2 * second).then_some(top)
 }
 
 /// Roles stated next to a person's name in this sentence: "Role PERSON", "PERSON, the Role",

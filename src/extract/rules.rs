@@ -47,7 +47,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "organized.by", reads: "EVENT organized/hosted by X; X organized/hosted EVENT", example: "the forum organized by the Union of Journalists", confidence: 0.8 },
     RuleInfo { id: "part_of.under", reads: "ORG under ORG", example: "the Agency of Information under the Administration of the President", confidence: 0.75 },
     RuleInfo { id: "based.via_parent", reads: "ORG part_of PARENT, PARENT based_in PLACE → ORG based_in PLACE", example: "the Agency under the Administration of the President of the Republic of X", confidence: 0.7 },
-    RuleInfo { id: "based.comma", reads: "ORG, PLACE", example: "Professor at the University of Nordvik, Canada, discussed ...", confidence: 0.7 },
+    RuleInfo { id: "based.comma", reads: "ORG, PLACE (the place closing the phrase)", example: "Professor at the University of Nordvik, Canada, discussed ...", confidence: 0.6 },
     RuleInfo { id: "based.in", reads: "ORG in PLACE", example: "the Chamber of Commerce in Tver hosted a dinner", confidence: 0.65 },
     RuleInfo { id: "based.possessive", reads: "COUNTRY's ORG", example: "Hungary's State News Agency MTI", confidence: 0.75 },
 ];
@@ -76,7 +76,8 @@ fn role_verbs(cx: &mut Ctx) {
     for k in 0..n {
         let w = cx.items[k].lower.as_str();
         let lead = match w {
-            "leads" | "led" | "heads" | "headed" | "chairs" | "chaired" | "directs" | "directed" => Some(if w.starts_with("chair") { "chair" } else { "head" }),
+            // ("directed" is left out: "directed the Office to publish" gives an order)
+            "leads" | "led" | "heads" | "headed" | "chairs" | "chaired" => Some(if w.starts_with("chair") { "chair" } else { "head" }),
             _ => None,
         };
         if let Some(role) = lead {
@@ -308,8 +309,12 @@ fn roles(cx: &mut Ctx) {
             let Some((role, kind)) = role_at(cx, k) else { continue };
             let Some((person, T::Person)) = cx.ent(k + 1) else { continue };
             let stated = k > 0 && cx.ent_or_demonym(k - 1).is_some() || cx.is(k + 2, "of") || cx.is(k + 2, ",") && cx.ent(k + 3).is_some_and(|(_, t)| t == T::Gpe);
-            // another country named in the sentence may be the one meant
-            let other_country = (k.saturating_sub(3)..(k + 6).min(n)).any(|x| cx.ent_or_demonym(x).is_some_and(|(e, t)| t == T::Gpe && e != g && cx.doc.cand_of(&cx.items[x]).is_some_and(|c| crate::gazetteer::place(c.canonical.as_deref().unwrap_or(&c.name)).is_some_and(|p| p.kind == crate::gazetteer::PlaceKind::Country))));
+            // another country named in the sentence may be the one meant; so may the
+            // article's own country named there for someone else ("spoke today with Prime
+            // Minister X of the United Kingdom")
+            let named_person = cx.doc.cand_of(&cx.items[k + 1]).is_some_and(|c| c.kind == crate::model::MentionKind::Name && c.name.chars().next().is_some_and(char::is_uppercase));
+            let g_elsewhere = (0..n).any(|x| (x + 1 < k || x > k + 1) && cx.ent_or_demonym(x).is_some_and(|(e, _)| e == g));
+            let other_country = !named_person || g_elsewhere || (0..n).any(|x| cx.ent_or_demonym(x).is_some_and(|(e, t)| t == T::Gpe && e != g && cx.doc.cand_of(&cx.items[x]).is_some_and(|c| crate::gazetteer::place(c.canonical.as_deref().unwrap_or(&c.name)).is_some_and(|p| p.kind == crate::gazetteer::PlaceKind::Country))));
             // "President X received Japanese Foreign Minister Y": the article's country marks
             // someone else in this sentence, so it is not said to be X's
             let marks_other = (0..n).any(|x| x + 1 != k && cx.ent_or_demonym(x).is_some_and(|(e, _)| e == g) && cx.items.get(x + 1).is_some_and(|i| i.role().is_some()));
@@ -736,7 +741,14 @@ fn located(cx: &mut Ctx) {
                     let known_place = cx.doc.cand_of(&cx.items[m]).is_some_and(|c| !c.adjective && crate::gazetteer::place(c.canonical.as_deref().unwrap_or(&c.name)).is_some());
                     // councils and commissions meet in places; they are not based there
                     let meets = cx.doc.cand_of(&cx.items[k]).is_some_and(|c| matches!(c.head.as_str(), "council" | "committee" | "commission" | "assembly" | "cooperation" | "forum"));
-                    if !list && !titled && known_place && !meets {
+                    // the place closes the phrase ("the University of X, Canada, said"), and the
+                    // organisation is not the middle of "Title, Organisation, Place" in a signature
+                    let closes = m + 1 >= cx.items.len() || matches!(cx.items[m + 1].lower.as_str(), "," | "." | ")" | ";" | ":");
+                    let signature = comma && k >= 2 && cx.is(k - 1, ",") && cx.items[k - 2].role().is_some();
+                    // "France, the European Union, South Korea": a list, not a home
+                    let in_list = comma && k >= 2 && (cx.is(k - 1, ",") || cx.is(k - 1, "the") && k >= 3 && cx.is(k - 2, ",")) && (k.saturating_sub(4)..k).any(|x| cx.ent(x).is_some_and(|(_, t)| matches!(t, T::Gpe | T::Org)));
+                    let signature = signature || in_list;
+                    if !list && !titled && known_place && !meets && (inn || closes && !signature) {
                         cx.emit(a, P::BasedIn, FactObject::Entity(b), if comma { "based.comma" } else { "based.in" }, (k, m + 1));
                     }
                 }
