@@ -124,6 +124,7 @@ pub const EVENT_HEADS: &[&str] = &[
     "week", "fair", "biennale", "seminar", "workshop", "rally", "parade", "inauguration",
     "celebration", "competition", "tournament", "marathon", "gala", "discussion", "convention",
     "consultations", "debate", "hackathon", "conclave", "jamboree", "exercise", "exercises",
+    "event", "ribbon-cutting", "groundbreaking", "handover", "launch", "reception", "press conference",
 ];
 
 /// Head nouns of buildings, monuments and other built places.

@@ -325,6 +325,18 @@ impl<'a> Scanner<'a> {
             k += 1;
             modifiers += 1;
         }
+        // "the naming ceremony", "a ribbon cutting ceremony", "the opening session": up to two
+        // plain words before a noun that always names an occasion
+        if !(k < b && toks[k].lex.has(lx::EVENT)) {
+            let plain = |t: &Token| t.kind == TokenKind::Word && !t.is_cap() && !CONNECTORS.contains(&t.lower.as_str()) && !t.lex.is_role_core() && !matches!(t.lower.as_str(), "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "our");
+            for extra in 1..=2 {
+                if k + extra < b && (k..k + extra).all(|x| plain(&toks[x])) && OCCASIONS.contains(&toks[k + extra].lower.as_str()) {
+                    modifiers += extra;
+                    k += extra;
+                    break;
+                }
+            }
+        }
         if k < b && !toks[k].is_cap() && toks[k].lex.has(lx::EVENT) {
             let mut head = toks[k].lower.clone();
             let mut e = k + 1;
@@ -963,6 +975,9 @@ const PORTFOLIOS: &[&str] = &[
     "tourism", "finance", "environment", "economy", "industry", "trade", "information", "communications",
     "sports", "youth", "planning", "works", "fisheries", "mines", "petroleum", "water", "war", "navy",
 ];
+
+/// Nouns that name an occasion whatever words stand before them ("the naming ceremony").
+const OCCASIONS: &[&str] = &["ceremony", "summit", "forum", "conference", "festival", "exhibition", "roundtable", "seminar", "symposium", "workshop", "celebration", "reception", "inauguration", "session", "gala", "expo", "fair"];
 
 /// Lower-case words between a name and an event noun: "the CIS informal summit".
 const EVENT_MODIFIERS: &[&str] = &["trilateral", "bilateral", "annual", "joint", "regional", "informal", "ministerial", "high-level", "business", "economic", "investment", "trade", "leaders", "leaders'", "opening", "closing", "inaugural", "extraordinary", "international", "global", "youth"];

@@ -366,7 +366,7 @@ impl Ctx<'_> {
             let Some(it) = self.items.get(j) else { return None };
             let w = it.lower.as_str();
             let title = matches!(it.kind, ItemKind::Word | ItemKind::Punct)
-                && (crate::analyse::lexicon::is_honorific(w) || matches!(w, "." | "hon'ble" | "hon" | "honourable" | "honorable" | "h.e" | "h.e." | "excellency" | "his" | "her" | "shri" | "smt" | "mr" | "mrs" | "ms"));
+                && (crate::analyse::lexicon::is_honorific(w) || matches!(w, "." | "hon'ble" | "hon’ble" | "hon" | "honourable" | "honorable" | "h.e" | "h.e." | "excellency" | "his" | "her" | "shri" | "smt" | "mr" | "mrs" | "ms"));
             if !title {
                 break;
             }
@@ -454,6 +454,7 @@ const ATTEND_VERBS: &[&str] = &[
     "take part in", "takes part in", "took part in", "taking part in", "taken part in",
     "participate in", "participates in", "participated in", "participating in",
     "attend", "attends", "attended", "attending", "join", "joined", "joins",
+    "participation in", "attendance at", "presence at",
 ];
 
 /// A verb list indexed by first word, built on first use: one hash lookup per word
@@ -556,8 +557,44 @@ fn attend(cx: &mut Ctx) {
         }
         if let Some((si, subj)) = cx.subject_before(k, AGENTS) {
             cx.emit(subj, P::Attended, FactObject::Entity(ev), "attend.verb", (si.min(k), oi + 1));
+            // "participates in a ribbon-cutting ceremony with Governor X and CEO Y"
+            let mut j = oi + 1;
+            while j < cx.items.len() && j < oi + 4 && !cx.is(j, "with") && matches!(cx.items[j].kind, ItemKind::Word) && !matches!(cx.items[j].lower.as_str(), "and" | "which" | "that" | "who") {
+                j += 1;
+            }
+            if cx.is(j, "with") {
+                for (pi, p) in listed_people(cx, j + 1) {
+                    cx.emit(p, P::Attended, FactObject::Entity(ev), "attend.verb", (si.min(k), pi + 1));
+                }
+            }
         }
     }
+}
+
+/// People listed from item `j`, each perhaps behind a title: "Governor X (left), CEO Y
+/// and Vice President of Z W". Stops at the first item that is no part of such a list.
+fn listed_people(cx: &Ctx, j: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut j = j;
+    let n = cx.items.len();
+    while j < n && j < j.saturating_add(60) {
+        if let Some((e, t)) = cx.ent(j) {
+            if t == T::Person {
+                out.push((j, e));
+            } else if !(cx.items.get(j + 1).is_some_and(|i| i.role().is_some()) || j > 0 && (cx.is(j - 1, "of") || cx.is(j - 1, "to"))) {
+                break;
+            }
+            j += 1;
+            continue;
+        }
+        let w = cx.items[j].lower.as_str();
+        let ok = cx.items[j].role().is_some() || matches!(w, "," | "and" | "the" | "of" | "to" | "for" | "(" | ")" | "left" | "right" | "center" | "centre" | "mr" | "mrs" | "ms" | "dr" | "." | "as" | "well");
+        if !ok {
+            break;
+        }
+        j += 1;
+    }
+    out
 }
 
 /// "EVENT is attended by delegations from A, B and C, as well as observers from D and E".
@@ -569,6 +606,8 @@ fn attend_passive(cx: &mut Ctx) {
         let Some((ei, ev)) = cx.subject_before(k, &[T::Event]) else { continue };
         let mut j = k + 2;
         let mut pred = P::Attended;
+        // inside a guest's title, since its role word and until their name
+        let mut titled = false;
         while j < cx.items.len() {
             // "delegations from", "representatives of", "observers from"
             let w = cx.items[j].lower.clone();
@@ -582,14 +621,26 @@ fn attend_passive(cx: &mut Ctx) {
                 }
             }
             if let Some((e, t)) = cx.ent(j) {
-                if AGENTS.contains(&t) {
+                // "Governor of Northern Province X": the place of a title attends nothing
+                let in_title = titled || j > 0 && (cx.is(j - 1, "of") || cx.is(j - 1, "to")) || cx.items.get(j + 1).is_some_and(|i| i.role().is_some());
+                if AGENTS.contains(&t) && (!in_title || t == T::Person) {
                     let rule = "attend.passive";
                     cx.emit(e, pred, FactObject::Entity(ev), rule, (ei, j + 1));
+                }
+                if t == T::Person {
+                    titled = false;
                 }
                 j += 1;
                 continue;
             }
-            if matches!(w.as_str(), "," | "and" | "as" | "well" | "the" | "also") {
+            // a list of titled guests: "Minister of Fisheries, Aquatic and Ocean Resources
+            // Hon'ble X, Governor of Y Z": inside a title its portfolio words are skipped too
+            if cx.items[j].role().is_some() {
+                titled = true;
+            }
+            let portfolio_word = titled && matches!(cx.items[j].kind, ItemKind::Word) && !matches!(w.as_str(), "said" | "who" | "which" | "were" | "was" | "is" | "are" | "has" | "have");
+            let title_word = portfolio_word || cx.items[j].role().is_some() || matches!(w.as_str(), "of" | "to" | "for" | "&" | "." | "mr" | "mrs" | "ms" | "dr" | "hon'ble" | "hon’ble" | "honourable" | "h.e" | "shri" | "prof");
+            if matches!(w.as_str(), "," | "and" | "as" | "well" | "the" | "also") || title_word {
                 j += 1;
                 continue;
             }
