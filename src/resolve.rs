@@ -460,8 +460,9 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
                 Some(Only::One(x)) => Some((*x, "same article")),
                 _ => None,
             };
+            // a bare surname is coreference: it joins a person only inside its article
             let found = here.or(match offer_corpus[o as usize] {
-                Some(Only::One(x)) => Some((x, "unique in corpus")),
+                Some(Only::One(x)) if what != "surname" => Some((x, "unique in corpus")),
                 _ => None,
             });
             if let Some((full, rule)) = found {
@@ -613,14 +614,17 @@ mod tests {
     }
 
     #[test]
-    fn surname_joins_the_only_full_name_and_ids_are_stable() {
+    fn surname_joins_only_inside_its_article_and_ids_are_stable() {
         let locals = vec![
             local("a", 0, EntityType::Person, "Jane Roe", "person:jn r"),
             local("b", 0, EntityType::Person, "Roe", "person:?r"),
             local("b", 1, EntityType::Person, "John Doe", "person:jhn d"),
+            local("b", 2, EntityType::Person, "Jane Roe", "person:jn r"),
+            local("c", 0, EntityType::Person, "Roe", "person:?r"),
         ];
         let r = resolve(&locals);
-        assert_eq!(r.len(), 2);
+        // "Roe" of article c has no Jane Roe beside it: a surname alone never joins across articles
+        assert_eq!(r.len(), 3);
         let jane = r.iter().find(|e| e.name == "Jane Roe").unwrap();
         assert_eq!(jane.members.len(), 2);
         assert_eq!(jane.id, "person:jane-roe");
