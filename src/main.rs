@@ -116,11 +116,22 @@ enum Command {
         #[command(flatten)]
         args: cli::curate::MergeArgs,
     },
-    /// Take the parts called ALIAS out of an entity; recorded in curation.csv next to the
-    /// database, so every later build does the same.
+    /// Take the parts called ALIAS out of an entity; recorded in the database's curation file
+    /// (out/kg.curation.csv for out/kg.db), so every later build does the same.
     Split {
         #[command(flatten)]
         args: cli::curate::SplitArgs,
+    },
+    /// Give an entity another type (PERSON ORG GPE LOC FAC EVENT GROUP WORK); recorded in
+    /// the database's curation file, so every later build does the same.
+    Retype {
+        #[command(flatten)]
+        args: cli::curate::RetypeArgs,
+    },
+    /// List the database's curation decisions, or undo one.
+    Curation {
+        #[command(subcommand)]
+        cmd: cli::curate::CurationCmd,
     },
     /// Show how a text is read: the mentions and roles found in each sentence, and the facts
     /// with their rules. TEXT is the text itself or a file.
@@ -171,7 +182,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    if matches!(cli.command, Command::Build { .. } | Command::Merge { .. } | Command::Split { .. }) {
+    if matches!(cli.command, Command::Build { .. } | Command::Merge { .. } | Command::Split { .. } | Command::Retype { .. } | Command::Curation { .. }) {
         cli::on_interrupt_explain();
     }
     match cli.command {
@@ -239,6 +250,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Split { args } => {
             cli::curate::split(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Retype { args } => {
+            cli::curate::retype(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Curation { cmd } => {
+            cli::curate::curation(&cmd)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Entities { search, db, format, limit } => {
