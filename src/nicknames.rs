@@ -31,6 +31,11 @@ pub fn formal_of(given_sk: &str) -> &'static [String] {
     table().get(given_sk).map_or(&[], |v| v.as_slice())
 }
 
+/// Whether two given names (skeletons) are a nickname and its formal name.
+pub fn variants(a: &str, b: &str) -> bool {
+    formal_of(a).iter().any(|f| f == b) || formal_of(b).iter().any(|f| f == a)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
