@@ -84,7 +84,9 @@ fn generic(name: &str) -> bool {
 }
 
 /// Resolution keys for an article's local entities: (key, context).
-pub fn local_keys(article: &str, a: &Analysis) -> Vec<(String, String)> {
+pub fn local_keys(article: &str, published: Option<&str>, a: &Analysis) -> Vec<(String, String)> {
+    // the year of an event named without one: the article's
+    let year_of_article = published.and_then(|p| p.get(..4)).filter(|y| y.bytes().all(|b| b.is_ascii_digit()));
     let mut out = Vec::with_capacity(a.entities.len());
     for (i, e) in a.entities.iter().enumerate() {
         let f = fold(strip_defined_acronym(&e.name));
@@ -115,8 +117,19 @@ pub fn local_keys(article: &str, a: &Analysis) -> Vec<(String, String)> {
                 if generic(&e.name) {
                     format!("event:{}@article {article}", strip_editions(&f))
                 } else {
-                    format!("event:{}", of_swap(&strip_editions(&f)))
+                    // editions never join: "Olympic Games" of a 2021 article is the 2021 one
+                    let year = f.split(' ').find(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit())).or(year_of_article);
+                    format!("event:{}{}", of_swap(&strip_editions(&f)), year.map(|y| format!(" #{y}")).unwrap_or_default())
                 }
+            }
+            t if matches!(t, EntityType::Fac | EntityType::Org) && seated(&f) => {
+                // "U.S. Embassy" is one per city: the city the article puts it in, else the article
+                let seat = a.facts.iter().find_map(|x| match (&x.object, x.predicate) {
+                    (FactObject::Entity(o), Predicate::LocatedIn) if x.subject == i => Some(gpe_key(&a.entities[*o].name)),
+                    _ => None,
+                });
+                let ty = t.as_str().to_lowercase();
+                format!("{ty}:{}@{}", of_swap(&f), seat.unwrap_or_else(|| format!("article {article}")))
             }
             t => {
                 let ty = t.as_str().to_lowercase();
@@ -130,6 +143,13 @@ pub fn local_keys(article: &str, a: &Analysis) -> Vec<(String, String)> {
         out.push((key, e.context.clone()));
     }
     out
+}
+
+/// A diplomatic post named only by the country it serves ("U.S. Embassy", "the American
+/// Consulate"): every city has one, so the name alone says not which.
+fn seated(folded: &str) -> bool {
+    let w: Vec<&str> = folded.split(' ').collect();
+    w.iter().any(|x| matches!(*x, "embassy" | "consulate" | "consulate-general")) && !w.contains(&"in") && w.len() <= 4
 }
 
 /// "the monument to the great leader" that the article says is dedicated to (or named
@@ -747,5 +767,17 @@ mod tests {
         assert!(r.iter().any(|e| e.members.len() == 2 && e.aliases.contains_key("Joe Roe")));
         let both = resolve(&[p("a", 0, "Joe Roe"), p("a", 1, "Joseph Roe"), p("b", 0, "Joseph Roe")]);
         assert_eq!(both.len(), 2);
+    }
+
+    #[test]
+    fn events_keep_their_edition_and_embassies_their_city() {
+        use crate::model::LocalEntity;
+        let ent = |t: EntityType, n: &str| LocalEntity { etype: t, name: n.into(), names: vec![n.into()], context: String::new() };
+        let a = Analysis { entities: vec![ent(EntityType::Event, "Olympic Games"), ent(EntityType::Event, "2008 Olympic Games"), ent(EntityType::Fac, "U.S. Embassy")], ..Default::default() };
+        let k = local_keys("x", Some("2021-07-23"), &a);
+        assert_eq!(k[0].0, "event:olympic games #2021");
+        assert_eq!(k[1].0, "event:olympic games #2008");
+        assert_eq!(k[2].0, "fac:u s embassy@article x");
+        assert_eq!(local_keys("y", None, &a)[0].0, "event:olympic games");
     }
 }

@@ -176,7 +176,7 @@ pub struct Analysed {
 impl Analysed {
     /// Everything the store needs that can be worked out in the analysis workers.
     pub fn new(article: Article, analysis: Analysis) -> Analysed {
-        let keys = crate::resolve::local_keys(&article.id, &analysis);
+        let keys = crate::resolve::local_keys(&article.id, article.published.as_deref(), &analysis);
         let names = local_names(&analysis).iter().map(|n| serde_json::to_string(n).expect("strings")).collect();
         let text = &article.clean.text;
         let fingerprint = crate::dedup::Fingerprint::of_sentences(analysis.sentences.iter().map(|s| &text[s.start..s.end]));
