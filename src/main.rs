@@ -150,6 +150,9 @@ enum Command {
         format: Format,
         #[arg(long, default_value_t = 50)]
         limit: usize,
+        /// Only entities some fact is about (the others are kept: they are mentions).
+        #[arg(long)]
+        with_facts: bool,
     },
 }
 
@@ -260,9 +263,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             cli::curate::curation(&cmd)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Entities { search, db, format, limit } => {
+        Command::Entities { search, db, format, limit, with_facts } => {
             let conn = cli::open_db(&db)?;
-            let rows = query::entities(&conn, search.as_deref(), limit)?;
+            let rows = query::entities(&conn, search.as_deref(), limit, with_facts)?;
             print_rows(&rows, format, false)?;
             Ok(ExitCode::SUCCESS)
         }

@@ -124,11 +124,16 @@ impl Rows {
 /// None), most facts first. Facts are counted in one pass over the fact table, and
 /// aliases gathered for the rows shown only: a count per entity through the `facts` view
 /// took minutes on a large graph.
-pub fn entities(conn: &Connection, search: Option<&str>, limit: usize) -> Result<Rows> {
-    let filter = match search {
-        Some(_) => "WHERE e.name LIKE :pat ESCAPE '\\' OR EXISTS (SELECT 1 FROM alias a WHERE a.entity_id = e.id AND a.alias LIKE :pat ESCAPE '\\')",
-        None => "",
-    };
+/// `with_facts`: only entities some shown fact is about (most entities are mentions only).
+pub fn entities(conn: &Connection, search: Option<&str>, limit: usize, with_facts: bool) -> Result<Rows> {
+    let mut conds: Vec<&str> = Vec::new();
+    if search.is_some() {
+        conds.push("(e.name LIKE :pat ESCAPE '\\' OR EXISTS (SELECT 1 FROM alias a WHERE a.entity_id = e.id AND a.alias LIKE :pat ESCAPE '\\'))");
+    }
+    if with_facts {
+        conds.push("n.c > 0");
+    }
+    let filter = if conds.is_empty() { String::new() } else { format!("WHERE {}", conds.join(" AND ")) };
     let sql = format!(
         "WITH n AS (SELECT id, count(*) AS c FROM (
                 SELECT subject_entity AS id FROM fact WHERE shown = 1 AND modality = 'asserted' AND subject_entity IS NOT NULL
