@@ -7,33 +7,38 @@ use std::sync::OnceLock;
 
 static TSV: &str = include_str!("../data/names/nicknames.tsv");
 
-/// Skeleton of a nickname → skeletons of the formal names it stands for.
-fn table() -> &'static FastMap<String, Vec<String>> {
-    static T: OnceLock<FastMap<String, Vec<String>>> = OnceLock::new();
+/// A nickname (folded) → the formal names (folded) it stands for. Compared as written, not
+/// as skeletons: "Jake" and "Jack" share a skeleton but not a formal name.
+fn table() -> &'static FastMap<&'static str, Vec<&'static str>> {
+    static T: OnceLock<FastMap<&'static str, Vec<&'static str>>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut t: FastMap<String, Vec<String>> = FastMap::default();
+        let mut t: FastMap<&'static str, Vec<&'static str>> = FastMap::default();
         for line in TSV.lines().filter(|l| !l.starts_with('#')) {
             let Some((nick, formal)) = line.split_once('\t') else { continue };
-            let (n, f) = (skeleton(nick), skeleton(formal));
-            if n != f {
-                let v = t.entry(n).or_default();
-                if !v.contains(&f) {
-                    v.push(f);
-                }
+            let v = t.entry(nick).or_default();
+            if !v.contains(&formal) {
+                v.push(formal);
             }
         }
         t
     })
 }
 
-/// The formal given names (as skeletons) a given name's skeleton may be short for.
-pub fn formal_of(given_sk: &str) -> &'static [String] {
-    table().get(given_sk).map_or(&[], |v| v.as_slice())
+/// The formal names a given name (folded, "joe") may be short for.
+pub fn formal_of(given: &str) -> &'static [&'static str] {
+    table().get(given).map_or(&[], |v| v.as_slice())
 }
 
-/// Whether two given names (skeletons) are a nickname and its formal name.
+/// Whether two given names (folded) are a nickname and its formal name.
 pub fn variants(a: &str, b: &str) -> bool {
-    formal_of(a).iter().any(|f| f == b) || formal_of(b).iter().any(|f| f == a)
+    a != b && (formal_of(a).contains(&b) || formal_of(b).contains(&a))
+}
+
+/// Skeletons of the formal names of `given`, as person keys spell them.
+pub fn formal_skeletons(given: &str) -> Vec<String> {
+    let mut v: Vec<String> = formal_of(given).iter().map(|f| skeleton(f)).collect();
+    v.dedup();
+    v
 }
 
 #[cfg(test)]
@@ -42,9 +47,11 @@ mod tests {
 
     #[test]
     fn nicknames_point_to_formal_names() {
-        for (n, f) in [("Joe", "Joseph"), ("Tony", "Antony"), ("Tony", "Anthony"), ("Bill", "William"), ("Bob", "Robert"), ("Liz", "Elizabeth")] {
-            assert!(formal_of(&skeleton(n)).contains(&skeleton(f)), "{n} → {f}");
+        for (n, f) in [("joe", "joseph"), ("tony", "antony"), ("tony", "anthony"), ("bill", "william"), ("bob", "robert"), ("liz", "elizabeth")] {
+            assert!(variants(n, f) && variants(f, n), "{n} → {f}");
         }
-        assert!(formal_of(&skeleton("Joseph")).is_empty() || !formal_of(&skeleton("Joseph")).contains(&skeleton("Joe")));
+        // same skeleton, not the same name
+        assert!(!variants("jake", "john"));
+        assert!(!variants("joe", "joe"));
     }
 }

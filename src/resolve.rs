@@ -551,9 +551,17 @@ fn nicknames(locals: &[Local], by_key: &BTreeMap<&str, Vec<u32>>, u: &mut Union)
         if rest.starts_with('?') || rest.ends_with(" ~") || rest.contains(". ") {
             continue;
         }
-        let Some((g, s)) = rest.split_once(' ') else { continue };
-        let formal = crate::nicknames::formal_of(g);
-        let found: Vec<(String, &Vec<u32>)> = formal.iter().map(|f| format!("person:{f} {s}")).filter_map(|fk| by_key.get(fk.as_str()).map(|m| (fk, m))).collect();
+        let Some((_, s)) = rest.split_once(' ') else { continue };
+        // the given names as written: a skeleton is shared by names no table links
+        let given = |i: u32| fold(strip_titles(locals[i as usize].name())).split(' ').next().unwrap_or("").to_string();
+        let g = given(members[0]);
+        let formal = crate::nicknames::formal_skeletons(&g);
+        let found: Vec<(String, &Vec<u32>)> = formal
+            .iter()
+            .map(|f| format!("person:{f} {s}"))
+            .filter_map(|fk| by_key.get(fk.as_str()).map(|m| (fk, m)))
+            .filter(|(_, m)| crate::nicknames::variants(&g, &given(m[0])))
+            .collect();
         let [(fk, fm)] = found.as_slice() else { continue };
         let here: BTreeSet<&str> = members.iter().map(|&i| &*locals[i as usize].article).collect();
         if fm.iter().any(|&i| here.contains(&*locals[i as usize].article)) {

@@ -386,7 +386,7 @@ fn corefer(
             },
             EntityType::Person => {
                 st.surname == surname
-                    && (st.given.is_empty() || given.is_empty() || st.given_sk == given_sk || st.given.len() == 1 && given.starts_with(&st.given) || crate::nicknames::variants(&st.given_sk, &given_sk))
+                    && (st.given.is_empty() || given.is_empty() || st.given_sk == given_sk || st.given.len() == 1 && given.starts_with(&st.given) || crate::nicknames::variants(&st.given, &given))
             }
             EntityType::Group => st.country == country && st.head == cand.head,
             // cheap tests first: is_subset and strip_country are the costly ones
