@@ -98,8 +98,13 @@ pub fn local_keys(article: &str, published: Option<&str>, a: &Analysis) -> Vec<(
                 if k.starts_with("person:?") { format!("{k}@article {article}") } else { k }
             }
             EntityType::Org => {
-                let core = of_swap(&strip_country_words(&f, &e.context));
-                format!("org:{}@{}", core, fold(&e.context))
+                // "U.S. Environmental Protection Agency" names its country like "... of the United States"
+                let us = e.context.is_empty() || fold(&e.context) == "united states";
+                let (f, ctx) = match (us, ["u s ", "us ", "united states "].iter().find_map(|p| f.strip_prefix(p))) {
+                    (true, Some(rest)) if rest.contains(' ') || rest.len() > 4 => (rest.to_string(), "united states".to_string()),
+                    _ => (strip_country_words(&f, &e.context), fold(&e.context)),
+                };
+                format!("org:{}@{}", of_swap(&f), ctx)
             }
             EntityType::Group => {
                 // A delegation is tied to the event it attended in this article.
@@ -787,5 +792,9 @@ mod tests {
         assert_eq!(k[1].0, "event:olympic games #2008");
         assert_eq!(k[2].0, "fac:u s embassy@article x");
         assert_eq!(local_keys("y", None, &a)[0].0, "event:olympic games");
+        let us = Analysis { entities: vec![ent(EntityType::Org, "U.S. Department of Commerce"), ent(EntityType::Org, "United States Senate")], ..Default::default() };
+        let k = local_keys("z", None, &us);
+        assert_eq!(k[0].0, "org:commerce department@united states");
+        assert_eq!(k[1].0, "org:senate@united states");
     }
 }
