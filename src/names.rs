@@ -201,7 +201,7 @@ const TITLES: &[&str] = &[
     "judge", "justice", "chief", "chairman", "chairwoman", "chair", "director", "executive", "king",
     "queen", "prince", "princess", "sheikh", "emir", "pope", "rev", "reverend", "father", "bishop",
     "commissioner", "speaker", "leader", "national", "great", "first", "former", "late", "head",
-    "spokesman", "spokeswoman", "spokesperson", "ceo",
+    "spokesman", "spokeswoman", "spokesperson", "ceo", "sri", "shri", "smt", "shrimati",
 ];
 
 /// A person's name without leading titles ("President Jane Roe" → "Jane Roe"); a name
