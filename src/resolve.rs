@@ -601,25 +601,15 @@ fn one_type_per_name(locals: &[Local], u: &mut Union) {
         }
         let &(top, most, to) = counts.iter().max_by_key(|c| (c.1, std::cmp::Reverse(c.2))).expect("members");
         let minority = members.len() - most;
-        // no evidence either way: a given name and a surname make it a person
-        let person = counts.iter().find(|c| c.0 == EntityType::Person).copied();
-        let (top, most, to) = match person {
-            Some(p) if most < 4 * minority && p.1 * 2 >= members.len() && looks_personal(&name) => (p.0, p.1, p.2),
-            _ if most < 2 || most < 4 * minority => continue,
-            _ => (top, most, to),
-        };
+        if most < 2 || most < 4 * minority {
+            continue;
+        }
         for &i in members.iter().filter(|&&i| locals[i as usize].etype != top) {
             let t = locals[i as usize].etype;
             let n = counts.iter().find(|c| c.0 == t).map_or(0, |c| c.1);
             u.join(i as usize, to as usize, "one type per name", format!("{name:?} is {top} in {most} local entities, {t} in {n}"));
         }
     }
-}
-
-/// "piyush goyal": two or three words, the first a given name, the last not a common word.
-fn looks_personal(folded: &str) -> bool {
-    let w: Vec<&str> = folded.split(' ').collect();
-    (2..=3).contains(&w.len()) && gazetteer::is_given_name(&title_case(w[0])) && !crate::analyse::lexicon::is_common_word(w[w.len() - 1])
 }
 
 /// Orders clusters by their smallest key, then their first member: independent of the
@@ -650,7 +640,7 @@ pub fn finish(locals: &[Local], clusters: Vec<Cluster>, garbled: &BTreeSet<Strin
                 None => types.push((locals[i].etype, 1)),
             }
         }
-        let etype = c.etype.unwrap_or_else(|| types.iter().max_by_key(|t| (t.1, t.0 == EntityType::Person)).map_or(locals[c.members[0]].etype, |t| t.0));
+        let etype = c.etype.unwrap_or_else(|| types.iter().max_by_key(|t| t.1).map_or(locals[c.members[0]].etype, |t| t.0));
         let mut names: BTreeMap<&str, i64> = BTreeMap::new();
         let mut fallback: BTreeMap<&str, i64> = BTreeMap::new();
         let mut counted: BTreeMap<&str, i64> = BTreeMap::new();
@@ -777,11 +767,8 @@ mod tests {
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].etype, EntityType::Person);
         assert_eq!(r[0].members.len(), 6);
-        // one against one: a given name and a surname make it a person, else no evidence either way
+        // one against one: no evidence either way
         let two = vec![local("a", 0, EntityType::Person, "Jane Roe", "person:jn r"), local("b", 0, EntityType::Org, "Jane Roe", "org:jane roe@")];
-        let r = resolve(&two);
-        assert_eq!((r.len(), r[0].etype), (1, EntityType::Person));
-        let two = vec![local("a", 0, EntityType::Gpe, "Acme Works", "gpe:acme works"), local("b", 0, EntityType::Org, "Acme Works", "org:acme works@")];
         assert_eq!(resolve(&two).len(), 2);
     }
 
