@@ -1,6 +1,7 @@
-//! User decisions about entities, kept in a plain CSV file next to the database
-//! (`out/curation.csv` for `out/kg.db`) so they can be reviewed, kept under version
-//! control, and applied again by every later build.
+//! User decisions about entities, kept in a plain CSV file beside the database
+//! (`out/kg.curation.csv` for `out/kg.db`; an older `out/curation.csv` is still read when
+//! there is no such file) so they can be reviewed, kept under version control, and
+//! applied again by every later build.
 //!
 //! ```text
 //! action,type,name,other
@@ -10,6 +11,7 @@
 //!
 //! `merge`: the entity called `name` and the entity called `other` are one.
 //! `split`: the local entities called `other` leave the entity called `name`.
+//! `retype`: the entity called `name` has the type `other`.
 //! Entities are found by name or alias (folded), so decisions survive rebuilds from
 //! scratch. Decisions apply in file order; a later line can undo an earlier one.
 
@@ -21,6 +23,7 @@ use crate::model::EntityType;
 use crate::names::fold;
 use crate::resolve::{Cluster, Local};
 
+/// The file name before decisions were kept per database.
 pub const FILE_NAME: &str = "curation.csv";
 const HEADER: &str = "action,type,name,other\n";
 
@@ -28,6 +31,17 @@ const HEADER: &str = "action,type,name,other\n";
 pub enum Action {
     Merge,
     Split,
+    Retype,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Merge => "merge",
+            Action::Split => "split",
+            Action::Retype => "retype",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -40,9 +54,18 @@ pub struct Decision {
     pub line: usize,
 }
 
-/// The curation file that belongs to a database.
+/// The curation file that belongs to a database: `kg.curation.csv` beside `kg.db`, else
+/// (while only that exists) the older `curation.csv` shared by the folder.
 pub fn path_for(db: &Path) -> PathBuf {
-    db.parent().map(|d| d.join(FILE_NAME)).unwrap_or_else(|| PathBuf::from(FILE_NAME))
+    let dir = db.parent().unwrap_or(Path::new(""));
+    let stem = db.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "kg".into());
+    let own = dir.join(format!("{stem}.curation.csv"));
+    let old = dir.join(FILE_NAME);
+    if !own.exists() && old.exists() {
+        old
+    } else {
+        own
+    }
 }
 
 /// The decisions for the database `conn` has open (none for an in-memory database).
@@ -84,13 +107,17 @@ pub fn parse(text: &str) -> Result<Vec<Decision>> {
         let action = match f(0).to_lowercase().as_str() {
             "merge" => Action::Merge,
             "split" => Action::Split,
+            "retype" => Action::Retype,
             "action" | "" => continue,
-            other => bail!("line {line}: unknown action {other:?} (merge or split)"),
+            other => bail!("line {line}: unknown action {other:?} (merge, split or retype)"),
         };
         let etype: EntityType = f(1).to_uppercase().parse().map_err(|e: String| anyhow::anyhow!("line {line}: {e}"))?;
         let (name, other) = (f(2), f(3));
         if name.is_empty() || other.is_empty() {
             bail!("line {line}: a {} needs two names", f(0));
+        }
+        if action == Action::Retype {
+            other.to_uppercase().parse::<EntityType>().map_err(|e: String| anyhow::anyhow!("line {line}: {e}"))?;
         }
         out.push(Decision { action, etype, name, other, line });
     }
@@ -109,11 +136,7 @@ pub fn append(path: &Path, action: Action, etype: EntityType, name: &str, other:
         text.push('\n');
     }
     let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
-    let a = match action {
-        Action::Merge => "merge",
-        Action::Split => "split",
-    };
-    w.write_record([a, etype.as_str(), name, other])?;
+    w.write_record([action.as_str(), etype.as_str(), name, other])?;
     text.push_str(&String::from_utf8(w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)?);
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
@@ -155,7 +178,7 @@ pub fn apply(clusters: &mut Vec<Cluster>, locals: &[Local], decisions: &[Decisio
                     continue;
                 }
                 let moved = std::mem::take(&mut clusters[b]);
-                let why = (format!("user merge ({FILE_NAME} line {})", d.line), format!("{:?} and {:?} are one entity", d.name, d.other));
+                let why = (format!("user merge (curation line {})", d.line), format!("{:?} and {:?} are one entity", d.name, d.other));
                 clusters[a].members.extend(moved.members);
                 clusters[a].why.extend(moved.why.into_iter().map(|_| Some(Box::new(why.clone()))));
                 clusters[a].name = Some(d.name.clone());
@@ -163,11 +186,15 @@ pub fn apply(clusters: &mut Vec<Cluster>, locals: &[Local], decisions: &[Decisio
             Action::Split => {
                 let f = fold(&d.other);
                 let c = &mut clusters[a];
-                let out: Vec<usize> = (0..c.members.len()).filter(|&k| called(&locals[c.members[k]], &f, true)).collect();
+                // the parts whose fullest name it is, else those that used it at all
+                let mut out: Vec<usize> = (0..c.members.len()).filter(|&k| called(&locals[c.members[k]], &f, true)).collect();
+                if out.is_empty() {
+                    out = (0..c.members.len()).filter(|&k| called(&locals[c.members[k]], &f, false)).collect();
+                }
                 if out.is_empty() || out.len() == c.members.len() {
                     continue;
                 }
-                let why = (format!("user split ({FILE_NAME} line {})", d.line), format!("{:?} is not {:?}", d.other, d.name));
+                let why = (format!("user split (curation line {})", d.line), format!("{:?} is not {:?}", d.other, d.name));
                 let mut new = Cluster::default();
                 for &k in out.iter().rev() {
                     new.members.push(c.members.remove(k));
@@ -175,6 +202,9 @@ pub fn apply(clusters: &mut Vec<Cluster>, locals: &[Local], decisions: &[Decisio
                     new.why.push(Some(Box::new(why.clone())));
                 }
                 clusters.push(new);
+            }
+            Action::Retype => {
+                clusters[a].etype = d.other.to_uppercase().parse().ok();
             }
         }
     }
@@ -246,7 +276,10 @@ pub fn split(conn: &mut rusqlite::Connection, file: &Path, entity: &str, alias: 
     let f = fold(alias);
     let names: Vec<String> = conn.prepare("SELECT name FROM merge_log WHERE entity_id = ?1")?.query_map([&id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     if !names.iter().any(|n| fold(n) == f) {
-        bail!("no part of {id} is called {alias:?}; its parts: {}", names.join(", "));
+        let aliases: Vec<String> = conn.prepare("SELECT alias FROM alias WHERE entity_id = ?1 ORDER BY seen DESC, alias")?.query_map([&id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        if !aliases.iter().any(|n| fold(n) == f) {
+            bail!("no part of {id} is called {alias:?}; its names: {}", cut(&aliases, 10));
+        }
     }
     if names.iter().all(|n| fold(n) == f) {
         bail!("every part of {id} is called {alias:?}: nothing would be left");
@@ -255,7 +288,50 @@ pub fn split(conn: &mut rusqlite::Connection, file: &Path, entity: &str, alias: 
     crate::store::resolve_all(conn)?;
     let mut st = conn.prepare("SELECT entity_id FROM merge_log WHERE name = ?1 ORDER BY entity_id")?;
     let ids: Vec<String> = st.query_map([alias], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    Ok(ids.into_iter().find(|x| *x != id).unwrap_or_default())
+    match ids.into_iter().find(|x| *x != id) {
+        Some(x) => Ok(x),
+        // an alias that was not a part's fullest name: the part that used it
+        None => Ok(conn
+            .query_row("SELECT entity_id FROM entity_aliases WHERE alias = ?1 AND entity_id != ?2 ORDER BY entity_id LIMIT 1", [alias, &id], |r| r.get(0))
+            .unwrap_or_default()),
+    }
+}
+
+/// A list for a message: the first `n` items and how many more there are.
+pub fn cut(items: &[String], n: usize) -> String {
+    let mut s = items.iter().take(n).cloned().collect::<Vec<_>>().join(", ");
+    if items.len() > n {
+        s.push_str(&format!(" … and {} more", items.len() - n));
+    }
+    s
+}
+
+/// `newsgraph retype ENTITY TYPE`: records the entity's type and resolves again. Returns
+/// the entity's new id.
+pub fn retype(conn: &mut rusqlite::Connection, file: &Path, entity: &str, etype: EntityType) -> Result<String> {
+    let (id, t, name) = find_entity(conn, entity)?;
+    if t == etype {
+        bail!("{id} is already a {}", t.as_str());
+    }
+    let part: (i64, i64) = conn.query_row("SELECT article, local_id FROM local_entity WHERE entity_id = ?1 LIMIT 1", [&id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    append(file, Action::Retype, t, &name, etype.as_str())?;
+    crate::store::resolve_all(conn)?;
+    let new: Option<String> = conn.query_row("SELECT entity_id FROM local_entity WHERE article = ?1 AND local_id = ?2", [part.0, part.1], |r| r.get(0))?;
+    new.ok_or_else(|| anyhow::anyhow!("the retype left {id}'s parts without an entity"))
+}
+
+/// `newsgraph curation undo N`: takes decision N (1 = the first, as `curation list`
+/// numbers them) out of the file and resolves again. Returns the decision taken out.
+pub fn undo(conn: &mut rusqlite::Connection, file: &Path, n: usize) -> Result<Decision> {
+    let ds = load(file)?;
+    let Some(d) = n.checked_sub(1).and_then(|i| ds.get(i)).cloned() else {
+        bail!("no decision {n} in {} ({} decisions)", file.display(), ds.len());
+    };
+    let text = std::fs::read_to_string(file)?;
+    let kept: Vec<&str> = text.lines().enumerate().filter(|(i, _)| i + 1 != d.line).map(|(_, l)| l).collect();
+    std::fs::write(file, kept.join("\n") + "\n").with_context(|| format!("cannot write {}", file.display()))?;
+    crate::store::resolve_all(conn)?;
+    Ok(d)
 }
 
 #[cfg(test)]

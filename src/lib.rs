@@ -22,6 +22,7 @@ pub mod gazetteer;
 pub mod ingest;
 pub mod model;
 pub mod names;
+pub mod nicknames;
 pub mod pipeline;
 pub mod query;
 pub mod resolve;

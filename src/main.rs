@@ -146,12 +146,23 @@ enum Command {
         #[command(flatten)]
         args: cli::curate::MergeArgs,
     },
-    /// Take the parts called ALIAS out of an entity; recorded in curation.csv next to the
-    /// database, so every later build does the same.
+    /// Take the parts called ALIAS out of an entity; recorded in the database's curation file
+    /// (out/kg.curation.csv for out/kg.db), so every later build does the same.
     #[command(after_help = "ENTITY is an entity id, name or alias; ALIAS one of the names it goes by (see `newsgraph explain ENTITY`): the local entities that use that name become an entity of their own.\n\nExample:\n  newsgraph split \"Michael Day\" \"Michael D\"")]
     Split {
         #[command(flatten)]
         args: cli::curate::SplitArgs,
+    },
+    /// Give an entity another type (PERSON ORG GPE LOC FAC EVENT GROUP WORK); recorded in
+    /// the database's curation file, so every later build does the same.
+    Retype {
+        #[command(flatten)]
+        args: cli::curate::RetypeArgs,
+    },
+    /// List the database's curation decisions, or undo one.
+    Curation {
+        #[command(subcommand)]
+        cmd: cli::curate::CurationCmd,
     },
     /// Show how a text is read: the mentions and roles found in each sentence, and the facts
     /// with their rules. TEXT is the text itself or a file.
@@ -172,6 +183,9 @@ enum Command {
         format: Format,
         #[arg(long, default_value_t = 50)]
         limit: usize,
+        /// Only entities some fact is about (the others are kept: they are mentions).
+        #[arg(long)]
+        with_facts: bool,
     },
 }
 
@@ -204,7 +218,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    if matches!(cli.command, Command::Build { .. } | Command::Merge { .. } | Command::Split { .. }) {
+    if matches!(cli.command, Command::Build { .. } | Command::Merge { .. } | Command::Split { .. } | Command::Retype { .. } | Command::Curation { .. }) {
         cli::on_interrupt_explain();
     }
     match cli.command {
@@ -286,10 +300,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             cli::curate::split(&args)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Entities { search, db, format, limit } => {
+        Command::Retype { args } => {
+            cli::curate::retype(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Curation { cmd } => {
+            cli::curate::curation(&cmd)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Entities { search, db, format, limit, with_facts } => {
             let g = query::open(&db, None)?;
             cli::warn_unfinished(&g.conn);
-            let (sql, params) = query::entities_sql(search.as_deref(), limit);
+            let (sql, params) = query::entities_sql(search.as_deref(), limit, with_facts);
             print_rows(&g, &sql, &params, format, false, None)?;
             Ok(ExitCode::SUCCESS)
         }

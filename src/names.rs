@@ -69,6 +69,69 @@ fn fold_ascii(name: &str) -> String {
     out
 }
 
+/// A name as a person would write it: any run of whitespace or control characters
+/// (line breaks, no-break spaces) is one space, a trailing possessive ("Biden's") and
+/// stray punctuation at either end go. `None` when nothing of a name is left, or it is
+/// the tail of a possessive ("'s Office"), whose owner the mention lost.
+pub fn tidy(name: &str) -> Option<String> {
+    let mut s = String::with_capacity(name.len());
+    for w in name.split(|c: char| c.is_whitespace() || c.is_control() || c == '\u{200b}' || c == '\u{feff}').filter(|w| !w.is_empty()) {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(w);
+    }
+    const APOS: &[char] = &['\'', '’', 'ʼ', '‘'];
+    let lead: &[char] = &['"', '“', '”', '«', '»', ',', ';', ':', '-', '–', '—', '*', '•', '·', '/', '\\', '|', '.', '!', '?', ')', ']', '}', '\'', '’', '‘'];
+    let mut t = s.as_str();
+    loop {
+        let before = t.len();
+        // "'s Office": what is left after the owner's name
+        for a in APOS {
+            for p in [format!("{a}s "), format!("{a}S ")] {
+                if t.starts_with(&p) {
+                    return None;
+                }
+            }
+        }
+        t = t.trim_start_matches(lead).trim_start();
+        for a in APOS {
+            if let Some(r) = t.strip_suffix(&format!("{a}s")).or_else(|| t.strip_suffix(&format!("{a}S"))) {
+                t = r;
+            }
+        }
+        t = t.trim_end_matches(|c: char| matches!(c, '"' | '“' | '”' | '«' | '»' | ',' | ';' | ':' | '-' | '–' | '—' | '*' | '•' | '/' | '\\' | '|' | '!' | '?' | '(' | '[' | '{') || APOS.contains(&c)).trim_end();
+        // a closing bracket without its opening one
+        for (o, c) in [('(', ')'), ('[', ']')] {
+            if t.ends_with(c) && t.matches(o).count() < t.matches(c).count() {
+                t = &t[..t.len() - 1];
+            }
+        }
+        // a full stop ends a name only after an abbreviation ("Inc.", "U.S.", "Jr.")
+        if let Some(r) = t.strip_suffix('.') {
+            let last = r.rsplit(' ').next().unwrap_or("");
+            if !(last.contains('.') || last.chars().count() <= 3) {
+                t = r;
+            }
+        }
+        if t.len() == before {
+            break;
+        }
+    }
+    t.chars().any(|c| c.is_alphanumeric()).then(|| t.to_string())
+}
+
+/// A person name that is really a possessive phrase ("Biden's Executive Order"): the
+/// owner ("Biden"), else the name as it is.
+pub fn possessor(name: &str) -> &str {
+    for a in ['\'', '’', 'ʼ'] {
+        if let Some(i) = name.find(&format!("{a}s ")) {
+            return name[..i].trim_end();
+        }
+    }
+    name
+}
+
 /// A consonant skeleton that romanisation variants share: Ahmed/Ahmad/Akhmad → "ahmd",
 /// Sergey/Sergei → "srg", Dmitry/Dmitri → "dmtr", Mammadov/Mamedov → "mmdv",
 /// Gasanov/Hasanov → "gsnv". Used only to compare names, never shown.
@@ -138,7 +201,7 @@ const TITLES: &[&str] = &[
     "judge", "justice", "chief", "chairman", "chairwoman", "chair", "director", "executive", "king",
     "queen", "prince", "princess", "sheikh", "emir", "pope", "rev", "reverend", "father", "bishop",
     "commissioner", "speaker", "leader", "national", "great", "first", "former", "late", "head",
-    "spokesman", "spokeswoman", "spokesperson", "ceo",
+    "spokesman", "spokeswoman", "spokesperson", "ceo", "sri", "shri", "smt", "shrimati",
 ];
 
 /// A person's name without leading titles ("President Jane Roe" → "Jane Roe"); a name
@@ -269,5 +332,23 @@ mod tests {
         assert_eq!(strip_defined_acronym("Fund (for peace)"), "Fund (for peace)");
         assert!(bigram_dice("gdunsk", "gdansk") > 0.4);
         assert!(bigram_dice("london", "gdansk") < 0.3);
+    }
+
+    #[test]
+    fn tidy_folds_whitespace_possessives_and_punctuation() {
+        assert_eq!(tidy("United\n    States").as_deref(), Some("United States"));
+        assert_eq!(tidy("Donald\u{a0}J.\r\nTrump").as_deref(), Some("Donald J. Trump"));
+        assert_eq!(tidy("  Biden’s ").as_deref(), Some("Biden"));
+        assert_eq!(tidy("\"NATO,").as_deref(), Some("NATO"));
+        assert_eq!(tidy("Acme Inc.").as_deref(), Some("Acme Inc."));
+        assert_eq!(tidy("the U.S.").as_deref(), Some("the U.S."));
+        assert_eq!(tidy("White House.").as_deref(), Some("White House"));
+        assert_eq!(tidy("Council (NSC").as_deref(), Some("Council (NSC"));
+        assert_eq!(tidy("Council (NSC)").as_deref(), Some("Council (NSC)"));
+        assert_eq!(tidy("Rescue Plan)").as_deref(), Some("Rescue Plan"));
+        assert_eq!(tidy("’s Office"), None);
+        assert_eq!(tidy(" -- "), None);
+        assert_eq!(possessor("Biden’s Executive Order"), "Biden");
+        assert_eq!(possessor("Joe Biden"), "Joe Biden");
     }
 }

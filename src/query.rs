@@ -324,11 +324,16 @@ impl<'a> Sink<'a> {
 /// alias contains SEARCH (all when None), most facts first. Facts are counted in one pass
 /// over the fact table and aliases gathered for the rows shown only: a count per entity
 /// through the `facts` view took minutes on a large graph. `%` and `_` match literally.
-pub fn entities_sql(search: Option<&str>, limit: usize) -> (String, Vec<(String, String)>) {
-    let filter = match search {
-        Some(_) => "WHERE e.name LIKE :pat ESCAPE '\\' OR EXISTS (SELECT 1 FROM alias a WHERE a.entity_id = e.id AND a.alias LIKE :pat ESCAPE '\\')",
-        None => "",
-    };
+/// `with_facts`: only entities some shown fact is about (most entities are mentions only).
+pub fn entities_sql(search: Option<&str>, limit: usize, with_facts: bool) -> (String, Vec<(String, String)>) {
+    let mut conds: Vec<&str> = Vec::new();
+    if search.is_some() {
+        conds.push("(e.name LIKE :pat ESCAPE '\\' OR EXISTS (SELECT 1 FROM alias a WHERE a.entity_id = e.id AND a.alias LIKE :pat ESCAPE '\\'))");
+    }
+    if with_facts {
+        conds.push("n.c > 0");
+    }
+    let filter = if conds.is_empty() { String::new() } else { format!("WHERE {}", conds.join(" AND ")) };
     let sql = format!(
         "WITH n AS (SELECT id, count(*) AS c FROM (
                 SELECT subject_entity AS id FROM fact WHERE shown = 1 AND modality = 'asserted' AND subject_entity IS NOT NULL

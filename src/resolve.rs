@@ -84,16 +84,27 @@ fn generic(name: &str) -> bool {
 }
 
 /// Resolution keys for an article's local entities: (key, context).
-pub fn local_keys(article: &str, a: &Analysis) -> Vec<(String, String)> {
+pub fn local_keys(article: &str, published: Option<&str>, a: &Analysis) -> Vec<(String, String)> {
+    // the year of an event named without one: the article's
+    let year_of_article = published.and_then(|p| p.get(..4)).filter(|y| y.bytes().all(|b| b.is_ascii_digit()));
     let mut out = Vec::with_capacity(a.entities.len());
     for (i, e) in a.entities.iter().enumerate() {
         let f = fold(strip_defined_acronym(&e.name));
         let key = match e.etype {
             EntityType::Gpe => format!("gpe:{}", gpe_key(&e.name)),
-            EntityType::Person => person_key(&e.name),
+            EntityType::Person => {
+                // a bare surname is tied to its article: across articles it never joins
+                let k = person_key(&e.name);
+                if k.starts_with("person:?") { format!("{k}@article {article}") } else { k }
+            }
             EntityType::Org => {
-                let core = of_swap(&strip_country_words(&f, &e.context));
-                format!("org:{}@{}", core, fold(&e.context))
+                // "U.S. Environmental Protection Agency" names its country like "... of the United States"
+                let us = e.context.is_empty() || fold(&e.context) == "united states";
+                let (f, ctx) = match (us, ["u s ", "us ", "united states "].iter().find_map(|p| f.strip_prefix(p))) {
+                    (true, Some(rest)) if rest.contains(' ') || rest.len() > 4 => (rest.to_string(), "united states".to_string()),
+                    _ => (strip_country_words(&f, &e.context), fold(&e.context)),
+                };
+                format!("org:{}@{}", of_swap(&f), ctx)
             }
             EntityType::Group => {
                 // A delegation is tied to the event it attended in this article.
@@ -111,8 +122,19 @@ pub fn local_keys(article: &str, a: &Analysis) -> Vec<(String, String)> {
                 if generic(&e.name) {
                     format!("event:{}@article {article}", strip_editions(&f))
                 } else {
-                    format!("event:{}", of_swap(&strip_editions(&f)))
+                    // editions never join: "Olympic Games" of a 2021 article is the 2021 one
+                    let year = f.split(' ').find(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit())).or(year_of_article);
+                    format!("event:{}{}", of_swap(&strip_editions(&f)), year.map(|y| format!(" #{y}")).unwrap_or_default())
                 }
+            }
+            t if matches!(t, EntityType::Fac | EntityType::Org) && seated(&f) => {
+                // "U.S. Embassy" is one per city: the city the article puts it in, else the article
+                let seat = a.facts.iter().find_map(|x| match (&x.object, x.predicate) {
+                    (FactObject::Entity(o), Predicate::LocatedIn) if x.subject == i => Some(gpe_key(&a.entities[*o].name)),
+                    _ => None,
+                });
+                let ty = t.as_str().to_lowercase();
+                format!("{ty}:{}@{}", of_swap(&f), seat.unwrap_or_else(|| format!("article {article}")))
             }
             t => {
                 let ty = t.as_str().to_lowercase();
@@ -126,6 +148,13 @@ pub fn local_keys(article: &str, a: &Analysis) -> Vec<(String, String)> {
         out.push((key, e.context.clone()));
     }
     out
+}
+
+/// A diplomatic post named only by the country it serves ("U.S. Embassy", "the American
+/// Consulate"): every city has one, so the name alone says not which.
+fn seated(folded: &str) -> bool {
+    let w: Vec<&str> = folded.split(' ').collect();
+    w.iter().any(|x| matches!(*x, "embassy" | "consulate" | "consulate-general")) && !w.contains(&"in") && w.len() <= 4
 }
 
 /// "the monument to the great leader" that the article says is dedicated to (or named
@@ -293,6 +322,8 @@ pub struct Cluster {
     pub why: Vec<Option<Reason>>,
     /// The name a user's merge keeps (`merge A B` keeps A's), when a member uses it.
     pub name: Option<String>,
+    /// The type a user's `retype` gives it.
+    pub etype: Option<EntityType>,
 }
 
 struct Union {
@@ -342,6 +373,7 @@ pub fn resolve_curated(locals: &[Local], links: &[Link], garbled: &BTreeSet<Stri
 /// without its place. Returns (what must match, kind of rule).
 fn partial(key: &str) -> Option<(String, &'static str)> {
     if let Some(s) = key.strip_prefix("person:?") {
+        let s = s.split_once('@').map_or(s, |(s, _)| s);
         return Some((format!("surname {s}"), "surname"));
     }
     if let Some(rest) = key.strip_prefix("person:") {
@@ -412,6 +444,8 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
             u.parent[i as usize] = members[0];
         }
     }
+    one_type_per_name(locals, &mut u);
+    nicknames(locals, &by_key, &mut u);
     // full keys by what they offer, in the corpus and per article
     #[derive(Clone, Copy)]
     enum Only<'a> {
@@ -460,8 +494,9 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
                 Some(Only::One(x)) => Some((*x, "same article")),
                 _ => None,
             };
+            // a bare surname is coreference: it joins a person only inside its article
             let found = here.or(match offer_corpus[o as usize] {
-                Some(Only::One(x)) => Some((x, "unique in corpus")),
+                Some(Only::One(x)) if what != "surname" => Some((x, "unique in corpus")),
                 _ => None,
             });
             if let Some((full, rule)) = found {
@@ -507,10 +542,74 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
     for run in order.chunk_by(|&a, &b| roots[a as usize] == roots[b as usize]) {
         let members: Vec<usize> = run.iter().map(|&i| i as usize).collect();
         let why = members.iter().map(|&i| u.why[i].take()).collect();
-        out.push(Cluster { members, why, name: None });
+        out.push(Cluster { members, why, name: None, etype: None });
     }
     sort_clusters(locals, &mut out);
     out
+}
+
+/// "Joe Roe" joins "Joseph Roe": a nickname and the one formal given name it can stand for
+/// with that surname, unless an article names both (then they are two people).
+fn nicknames(locals: &[Local], by_key: &BTreeMap<&str, Vec<u32>>, u: &mut Union) {
+    for (k, members) in by_key {
+        let Some(rest) = k.strip_prefix("person:") else { continue };
+        if rest.starts_with('?') || rest.ends_with(" ~") || rest.contains(". ") {
+            continue;
+        }
+        let Some((_, s)) = rest.split_once(' ') else { continue };
+        // the given names as written: a skeleton is shared by names no table links
+        let given = |i: u32| fold(strip_titles(locals[i as usize].name())).split(' ').next().unwrap_or("").to_string();
+        let g = given(members[0]);
+        let formal = crate::nicknames::formal_skeletons(&g);
+        let found: Vec<(String, &Vec<u32>)> = formal
+            .iter()
+            .map(|f| format!("person:{f} {s}"))
+            .filter_map(|fk| by_key.get(fk.as_str()).map(|m| (fk, m)))
+            .filter(|(_, m)| crate::nicknames::variants(&g, &given(m[0])))
+            .collect();
+        let [(fk, fm)] = found.as_slice() else { continue };
+        let here: BTreeSet<&str> = members.iter().map(|&i| &*locals[i as usize].article).collect();
+        if fm.iter().any(|&i| here.contains(&*locals[i as usize].article)) {
+            continue;
+        }
+        let i = members[0] as usize;
+        u.join(i, fm[0] as usize, "nickname of the given name", format!("{:?} has key {:?}, a nickname of {:?}", locals[i].name(), k, fk));
+    }
+}
+
+/// One type per name, by the evidence of the corpus: a name typed PERSON by four times as
+/// many local entities as GPE is a PERSON, and its GPE locals join the PERSON.
+fn one_type_per_name(locals: &[Local], u: &mut Union) {
+    let mut by_name: FastMap<String, Vec<u32>> = FastMap::default();
+    for (i, l) in locals.iter().enumerate() {
+        let n = l.name();
+        if generic(n) || l.key.contains("@article ") || l.etype == EntityType::Group {
+            continue;
+        }
+        by_name.entry(fold(n)).or_default().push(i as u32);
+    }
+    let mut names: Vec<_> = by_name.into_iter().filter(|(_, m)| m.iter().any(|&i| locals[i as usize].etype != locals[m[0] as usize].etype)).collect();
+    names.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (name, members) in names {
+        let mut counts: Vec<(EntityType, usize, u32)> = Vec::new();
+        for &i in &members {
+            let t = locals[i as usize].etype;
+            match counts.iter_mut().find(|c| c.0 == t) {
+                Some(c) => c.1 += 1,
+                None => counts.push((t, 1, i)),
+            }
+        }
+        let &(top, most, to) = counts.iter().max_by_key(|c| (c.1, std::cmp::Reverse(c.2))).expect("members");
+        let minority = members.len() - most;
+        if most < 2 || most < 4 * minority {
+            continue;
+        }
+        for &i in members.iter().filter(|&&i| locals[i as usize].etype != top) {
+            let t = locals[i as usize].etype;
+            let n = counts.iter().find(|c| c.0 == t).map_or(0, |c| c.1);
+            u.join(i as usize, to as usize, "one type per name", format!("{name:?} is {top} in {most} local entities, {t} in {n}"));
+        }
+    }
 }
 
 /// Orders clusters by their smallest key, then their first member: independent of the
@@ -533,7 +632,15 @@ pub fn finish(locals: &[Local], clusters: Vec<Cluster>, garbled: &BTreeSet<Strin
         if c.members.is_empty() {
             continue;
         }
-        let etype = locals[c.members[0]].etype;
+        // the type most of its local entities have (one type per name joins a few of another)
+        let mut types: Vec<(EntityType, usize)> = Vec::new();
+        for &i in &c.members {
+            match types.iter_mut().find(|t| t.0 == locals[i].etype) {
+                Some(t) => t.1 += 1,
+                None => types.push((locals[i].etype, 1)),
+            }
+        }
+        let etype = c.etype.unwrap_or_else(|| types.iter().max_by_key(|t| t.1).map_or(locals[c.members[0]].etype, |t| t.0));
         let mut names: BTreeMap<&str, i64> = BTreeMap::new();
         let mut fallback: BTreeMap<&str, i64> = BTreeMap::new();
         let mut counted: BTreeMap<&str, i64> = BTreeMap::new();
@@ -613,16 +720,19 @@ mod tests {
     }
 
     #[test]
-    fn surname_joins_the_only_full_name_and_ids_are_stable() {
+    fn surname_joins_only_inside_its_article_and_ids_are_stable() {
         let locals = vec![
             local("a", 0, EntityType::Person, "Jane Roe", "person:jn r"),
-            local("b", 0, EntityType::Person, "Roe", "person:?r"),
+            local("b", 0, EntityType::Person, "Roe", "person:?r@article b"),
             local("b", 1, EntityType::Person, "John Doe", "person:jhn d"),
+            local("b", 2, EntityType::Person, "Jane Roe", "person:jn r"),
+            local("c", 0, EntityType::Person, "Roe", "person:?r@article c"),
         ];
         let r = resolve(&locals);
-        assert_eq!(r.len(), 2);
+        // "Roe" of article c has no Jane Roe beside it: a surname alone never joins across articles
+        assert_eq!(r.len(), 3);
         let jane = r.iter().find(|e| e.name == "Jane Roe").unwrap();
-        assert_eq!(jane.members.len(), 2);
+        assert_eq!(jane.members.len(), 3);
         assert_eq!(jane.id, "person:jane-roe");
         let mut rev = locals.clone();
         rev.reverse();
@@ -647,5 +757,44 @@ mod tests {
             local("b", 0, EntityType::Person, "Roe", "person:?r"),
         ];
         assert_eq!(resolve(&locals).len(), 3);
+    }
+
+    #[test]
+    fn a_name_takes_the_type_most_articles_give_it() {
+        let mut locals: Vec<Local> = (0..5).map(|i| local(&format!("p{i}"), 0, EntityType::Person, "Jane Roe", "person:jn r")).collect();
+        locals.push(local("g", 0, EntityType::Gpe, "Jane Roe", "gpe:jane roe"));
+        let r = resolve(&locals);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].etype, EntityType::Person);
+        assert_eq!(r[0].members.len(), 6);
+        // one against one: no evidence either way
+        let two = vec![local("a", 0, EntityType::Person, "Jane Roe", "person:jn r"), local("b", 0, EntityType::Org, "Jane Roe", "org:jane roe@")];
+        assert_eq!(resolve(&two).len(), 2);
+    }
+
+    #[test]
+    fn nicknames_join_the_formal_name_unless_an_article_names_both() {
+        let p = |a: &str, id: i64, n: &str| local(a, id, EntityType::Person, n, &person_key(n));
+        let r = resolve(&[p("a", 0, "Joe Roe"), p("b", 0, "Joseph Roe"), p("c", 0, "Joe Doe")]);
+        assert_eq!(r.len(), 2);
+        assert!(r.iter().any(|e| e.members.len() == 2 && e.aliases.contains_key("Joe Roe")));
+        let both = resolve(&[p("a", 0, "Joe Roe"), p("a", 1, "Joseph Roe"), p("b", 0, "Joseph Roe")]);
+        assert_eq!(both.len(), 2);
+    }
+
+    #[test]
+    fn events_keep_their_edition_and_embassies_their_city() {
+        use crate::model::LocalEntity;
+        let ent = |t: EntityType, n: &str| LocalEntity { etype: t, name: n.into(), names: vec![n.into()], context: String::new() };
+        let a = Analysis { entities: vec![ent(EntityType::Event, "Olympic Games"), ent(EntityType::Event, "2008 Olympic Games"), ent(EntityType::Fac, "U.S. Embassy")], ..Default::default() };
+        let k = local_keys("x", Some("2021-07-23"), &a);
+        assert_eq!(k[0].0, "event:olympic games #2021");
+        assert_eq!(k[1].0, "event:olympic games #2008");
+        assert_eq!(k[2].0, "fac:u s embassy@article x");
+        assert_eq!(local_keys("y", None, &a)[0].0, "event:olympic games");
+        let us = Analysis { entities: vec![ent(EntityType::Org, "U.S. Department of Commerce"), ent(EntityType::Org, "United States Senate")], ..Default::default() };
+        let k = local_keys("z", None, &us);
+        assert_eq!(k[0].0, "org:commerce department@united states");
+        assert_eq!(k[1].0, "org:senate@united states");
     }
 }

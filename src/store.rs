@@ -176,7 +176,7 @@ pub struct Analysed {
 impl Analysed {
     /// Everything the store needs that can be worked out in the analysis workers.
     pub fn new(article: Article, analysis: Analysis) -> Analysed {
-        let keys = crate::resolve::local_keys(&article.id, &analysis);
+        let keys = crate::resolve::local_keys(&article.id, article.published.as_deref(), &analysis);
         let names = local_names(&analysis).iter().map(|n| serde_json::to_string(n).expect("strings")).collect();
         let text = &article.clean.text;
         let fingerprint = crate::dedup::Fingerprint::of_sentences(analysis.sentences.iter().map(|s| &text[s.start..s.end]));
@@ -186,14 +186,24 @@ impl Analysed {
 
 /// The names each local entity goes by: its fullest name first, then the other distinct
 /// names, surnames and acronyms its mentions used, in order.
-fn local_names(an: &Analysis) -> Vec<Vec<&str>> {
-    use crate::model::MentionKind;
-    let mut out: Vec<Vec<&str>> = an.entities.iter().map(|e| vec![e.name.as_str()]).collect();
+fn local_names(an: &Analysis) -> Vec<Vec<std::borrow::Cow<'_, str>>> {
+    use crate::model::{EntityType, MentionKind};
+    use std::borrow::Cow;
+    let mut out: Vec<Vec<Cow<str>>> = an.entities.iter().map(|e| vec![Cow::Borrowed(e.name.as_str())]).collect();
     for m in &an.mentions {
         if matches!(m.kind, MentionKind::Name | MentionKind::Surname | MentionKind::Acronym) {
+            // aliases are names a person would write: the mention's text tidied
+            let Some(t) = crate::names::tidy(&m.text) else { continue };
+            let t = match an.entities.get(m.entity) {
+                Some(e) if e.etype == EntityType::Person => match crate::names::tidy(crate::names::possessor(&t)) {
+                    Some(o) => o,
+                    None => continue,
+                },
+                _ => t,
+            };
             if let Some(v) = out.get_mut(m.entity) {
-                if !v.contains(&m.text.as_str()) {
-                    v.push(&m.text);
+                if !v.iter().any(|x| *x == t) {
+                    v.push(if t == m.text { Cow::Borrowed(m.text.as_str()) } else { Cow::Owned(t) });
                 }
             }
         }

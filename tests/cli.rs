@@ -246,3 +246,23 @@ fn missing_database_is_a_clear_error() {
         .failure()
         .stderr(predicate::str::contains("run `newsgraph build` first"));
 }
+
+#[test]
+fn entities_and_stats_can_leave_out_entities_without_facts() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kg.db");
+    build(&db, &[&articles()], &[]).success();
+    let count = |extra: &[&str]| -> usize {
+        let out = newsgraph().args(["entities", "--format", "csv", "--limit", "10000", "--db"]).arg(&db).args(extra).output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap().lines().count() - 1
+    };
+    let (all, with) = (count(&[]), count(&["--with-facts"]));
+    assert!(with > 0 && with < all, "{with} of {all}");
+    let facts_of: Vec<String> = {
+        let out = newsgraph().args(["entities", "--format", "csv", "--limit", "10000", "--with-facts", "--db"]).arg(&db).output().unwrap();
+        String::from_utf8(out.stdout).unwrap().lines().skip(1).map(|l| l.to_string()).collect()
+    };
+    assert!(facts_of.iter().all(|l| !l.contains(",0,")), "{facts_of:?}");
+    newsgraph().args(["stats", "--no-write", "--with-facts", "--db"]).arg(&db).assert().success().stdout(predicate::str::contains(format!("{with} entities")));
+}

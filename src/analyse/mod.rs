@@ -10,7 +10,7 @@ pub mod tokens;
 use crate::fasthash::FastMap;
 use crate::gazetteer;
 use crate::model::{Analysis, Article, EntityType, LocalEntity, Mention, MentionKind, Sentence};
-use crate::names::{fold, initials, skeleton, strip_editions};
+use crate::names::{fold, initials, possessor, skeleton, strip_editions, tidy};
 use mentions::{Cand, Item, ItemKind, Scanner};
 use sentences::SentenceSpan;
 use tokens::Token;
@@ -86,6 +86,9 @@ pub fn analyse(article: &Article) -> (Doc, Analysis) {
         order.sort_by_key(|&c| (scanner.cands[c].tok_start, scanner.cands[c].tok_end));
         let first_cand = order.first().copied();
         for c in order {
+            if !tidy_cand(&mut scanner.cands[c]) {
+                continue;
+            }
             let subject_pronoun = Some(c) == first_cand && scanner.cands[c].kind == MentionKind::Pronoun && scanner.cands[c].etype == EntityType::Person;
             let e = if subject_pronoun && last_subject.is_some() {
                 last_subject
@@ -160,6 +163,27 @@ pub fn analyse(article: &Article) -> (Doc, Analysis) {
     let country = main_country(&cands);
     let doc = Doc { tokens, sentences: spans, items, cands, roles, published: article.published.clone(), country };
     (doc, analysis)
+}
+
+/// Cleans a candidate's name before coreference compares it and aliases show it; false
+/// for a fragment that names nothing ("'s Office"), which stays without an entity.
+fn tidy_cand(cand: &mut Cand) -> bool {
+    let Some(mut name) = tidy(&cand.name) else { return false };
+    if cand.etype == EntityType::Person && cand.kind == MentionKind::Name {
+        // "Biden's Executive Order" speaks of Biden
+        let owner = possessor(&name);
+        if owner.len() < name.len() {
+            match tidy(owner) {
+                Some(o) => name = o,
+                None => return false,
+            }
+            if !name.contains(' ') {
+                cand.kind = MentionKind::Surname;
+            }
+        }
+    }
+    cand.name = name;
+    true
 }
 
 /// The country most mentioned, if it is mentioned at least three times and twice as often
@@ -287,7 +311,9 @@ fn corefer(
         MentionKind::Surname => {
             // the latest person of that surname, else of a surname spelled alike
             let exact = recall.latest(recall.by_surname.get(&fold(&cand.name)));
-            let hit = exact.or_else(|| recall.latest(recall.by_surname_sk.get(&skeleton(&cand.name))));
+            // a skeleton alone is too loose for surnames ("Bowden"/"Biden"): the spellings must look alike
+            let alike = |e: usize| crate::names::bigram_dice(&state[e].surname, &fold(&cand.name)) >= 0.5;
+            let hit = exact.or_else(|| recall.latest(recall.by_surname_sk.get(&skeleton(&cand.name))).filter(|&e| alike(e)));
             if let Some(e) = hit {
                 add_name(&mut entities[e], &cand.name);
             }
@@ -360,7 +386,7 @@ fn corefer(
             },
             EntityType::Person => {
                 st.surname == surname
-                    && (st.given.is_empty() || given.is_empty() || st.given_sk == given_sk || st.given.len() == 1 && given.starts_with(&st.given))
+                    && (st.given.is_empty() || given.is_empty() || st.given_sk == given_sk || st.given.len() == 1 && given.starts_with(&st.given) || crate::nicknames::variants(&st.given, &given))
             }
             EntityType::Group => st.country == country && st.head == cand.head,
             // cheap tests first: is_subset and strip_country are the costly ones

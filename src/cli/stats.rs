@@ -17,6 +17,9 @@ pub struct StatsArgs {
     /// Do not update the entity_stats table.
     #[arg(long)]
     pub no_write: bool,
+    /// Count only entities in some fact between entities (the others are mentions only).
+    #[arg(long)]
+    pub with_facts: bool,
 }
 
 fn counts(title: &str, rows: &[(String, u64)]) -> Table {
@@ -61,7 +64,18 @@ pub fn run(args: &StatsArgs, db: &Path) -> anyhow::Result<()> {
         newsgraph::writelock::acquire(db, "stats", &|who| eprintln!("waiting: {} holds {}", line(who), db.display()))
     };
     let conn = super::open_db(db)?;
-    let s = stats::compute(&conn)?;
+    let mut s = stats::compute(&conn)?;
+    if args.with_facts {
+        let kept: Vec<&EntityStat> = s.per_entity.iter().filter(|e| e.degree > 0).collect();
+        let mut by_type: std::collections::BTreeMap<String, u64> = Default::default();
+        for e in &kept {
+            *by_type.entry(e.etype.clone()).or_default() += 1;
+        }
+        s.entities = kept.len() as _;
+        let mut rows: Vec<(String, u64)> = by_type.into_iter().collect();
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        s.entities_by_type = rows;
+    }
     outln!(
         "{} articles, {} entities, {} facts, {} edges between entities",
         s.articles, s.entities, s.facts, s.edges
