@@ -155,11 +155,13 @@ enum Command {
     },
     /// Give an entity another type (PERSON ORG GPE LOC FAC EVENT GROUP WORK); recorded in
     /// the database's curation file, so every later build does the same.
+    #[command(after_help = "Example:\n  newsgraph retype \"Jane Roe\" PERSON")]
     Retype {
         #[command(flatten)]
         args: cli::curate::RetypeArgs,
     },
     /// List the database's curation decisions, or undo one.
+    #[command(after_help = "Examples:\n  newsgraph curation list\n  newsgraph curation undo 2")]
     Curation {
         #[command(subcommand)]
         cmd: cli::curate::CurationCmd,

@@ -25,6 +25,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "attend.passive", reads: "EVENT is attended by delegations from A, B and C, as well as observers from D", example: "The forum is attended by delegations from Iran and Russia, as well as observers from Belarus.", confidence: 0.85 },
     RuleInfo { id: "held.relative", reads: "EVENT, which is taking place / was held in PLACE", example: "the summit, which is taking place in the city of Varna", confidence: 0.85 },
     RuleInfo { id: "held.took_place", reads: "EVENT took place / was held at|in PLACE on DATE", example: "A roundtable discussion took place at the Xinhua office on Monday.", confidence: 0.85 },
+    RuleInfo { id: "held.verb_object", reads: "X held/hosted/organized EVENT at|in PLACE (hosted/organized: organized_by X)", example: "Both ministers held a joint press conference at the Grand Hotel in Varna.", confidence: 0.75 },
     RuleInfo { id: "held.event_in_place", reads: "EVENT in PLACE", example: "took part in the 3rd meeting of ministers in Almaty", confidence: 0.7 },
     RuleInfo { id: "held.event_on_date", reads: "EVENT on/in DATE", example: "The forum on September 18 and 19 is attended by ...", confidence: 0.7 },
     RuleInfo { id: "held.ongoing", reads: "EVENT is taking place (now): the article's date", example: "the summit, which is taking place in Varna (article of 19 September)", confidence: 0.6 },
@@ -720,6 +721,29 @@ fn held(cx: &mut Ctx) {
         if ongoing && !dated {
             if let Some(p) = cx.doc.published.clone() {
                 cx.emit(ev, P::HeldOn, FactObject::Date(p), "held.ongoing", (ei, after));
+            }
+        }
+    }
+    // "Both ministers held a joint press conference at the Marco Polo Hotel in Davao",
+    // "the Ministry hosted a reception at the Embassy": the event a verb creates, and where
+    for k in 0..n {
+        let w = cx.items[k].lower.as_str();
+        if !matches!(w, "held" | "hosted" | "organized" | "organised" | "convened" | "staged") || cx.is(k + 1, "by") || k == 0 || cx.ent(k - 1).is_some_and(|(_, t)| t == T::Event) {
+            continue;
+        }
+        let o = cx.skip_to_name(k + 1);
+        let Some((ev, T::Event)) = cx.ent(o) else { continue };
+        let mut j = o + 1;
+        while cx.is(j, "at") || cx.is(j, "in") {
+            let m = cx.skip_to_name(j + 1);
+            let Some((p, t)) = cx.ent(m).filter(|(_, t)| PLACES.contains(t)) else { break };
+            cx.emit(ev, P::HeldIn, FactObject::Entity(p), "held.verb_object", (k, m + 1));
+            let _ = t;
+            j = m + 1;
+        }
+        if matches!(w, "hosted" | "organized" | "organised" | "convened") {
+            if let Some((si, host)) = cx.subject_before(k, &[T::Org, T::Gpe, T::Person]) {
+                cx.emit(ev, P::OrganizedBy, FactObject::Entity(host), "held.verb_object", (si, o + 1));
             }
         }
     }
