@@ -276,6 +276,25 @@ pub fn best<S: PartialOrd + Copy>(scores: &[S; N_TAGS]) -> Tag {
     TAGS[b]
 }
 
+/// One silver-labelled article (a line written by `scripts/gen_tagger_silver.py`): its
+/// tokens and the teacher's tag of each, a token taking the tag of the name it starts in.
+pub fn silver(line: &str) -> Option<(Vec<Token>, Vec<Tag>)> {
+    let v: serde_json::Value = serde_json::from_str(line).ok()?;
+    let toks = super::tokens::tokenize(v["text"].as_str()?);
+    let mut ents: Vec<(usize, usize, Tag)> = Vec::new();
+    for e in v["ents"].as_array()? {
+        ents.push((e[0].as_u64()? as usize, e[1].as_u64()? as usize, Tag::from_spacy(e[2].as_str()?)));
+    }
+    let tags = toks
+        .iter()
+        .map(|t| {
+            let k = ents.partition_point(|e| e.1 <= t.start);
+            ents.get(k).filter(|e| e.0 <= t.start && t.start < e.1).map(|e| e.2).unwrap_or(Tag::O)
+        })
+        .collect();
+    Some((toks, tags))
+}
+
 /// Writes trained weights in the embedded format, scaled into i16.
 pub fn encode(weights: &[f64]) -> Vec<u8> {
     let max = weights.iter().fold(0f64, |m, w| m.max(w.abs())).max(1e-9);
