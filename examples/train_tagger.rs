@@ -53,11 +53,12 @@ fn main() {
         for &d in &order {
             let doc = &docs[d];
             let mut tags = vec![Tag::O; doc.toks.len()];
+            let flags = tagger::token_flags(&doc.toks);
             for i in 0..doc.toks.len() {
                 if !tagger::is_instance(&doc.toks[i]) {
                     continue;
                 }
-                tagger::features(&doc.toks, &tags, i, &mut feats);
+                tagger::features(&doc.toks, &flags, &tags, i, &mut feats);
                 let mut s = [0f64; N_TAGS];
                 for &h in &feats {
                     for (t, v) in s.iter_mut().enumerate() {

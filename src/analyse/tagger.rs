@@ -133,8 +133,51 @@ fn prev_marker(toks: &[Token], tags: &[Tag], i: isize) -> &'static str {
     }
 }
 
-/// Feature hashes of token `i`, given the tags already decided to its left.
-pub fn features(toks: &[Token], tags: &[Tag], i: usize, out: &mut Vec<u64>) {
+/// The word-list facts the tagger reads of a token, in the order of `LEX_NAMES`.
+const LEX_NAMES: [&str; 15] = ["given", "given?", "surname", "country", "place", "demonym", "common", "role", "rolemod", "honorific", "org", "event", "fac", "loc", "region"];
+const LEX_WORK: &str = "work";
+
+/// What the word lists say of each token (a bit per `LEX_NAMES` entry, bit 15 for "work"),
+/// looked up once per token: each is read as a word and as three words' neighbour.
+pub fn token_flags(toks: &[Token]) -> Vec<u16> {
+    toks.iter()
+        .map(|tok| {
+            if tok.kind != TokenKind::Word {
+                return 0;
+            }
+            let text = tok.text.as_str();
+            let place = gazetteer::place(text);
+            let bits = [
+                gazetteer::is_given_name(text),
+                gazetteer::is_ambiguous_given_name(text),
+                gazetteer::is_surname(text),
+                place.is_some_and(|p| p.kind == gazetteer::PlaceKind::Country),
+                place.is_some_and(|p| p.kind != gazetteer::PlaceKind::Country),
+                gazetteer::demonym_country(text).is_some(),
+                tok.lex.is_common_word(),
+                tok.lex.is_role_core(),
+                tok.lex.is_role_modifier(),
+                tok.lex.is_honorific(),
+                tok.lex.has(lx::ORG),
+                tok.lex.has(lx::EVENT),
+                tok.lex.has(lx::FAC),
+                tok.lex.has(lx::LOC),
+                tok.lex.has(lx::REGION),
+                tok.lex.has(lx::WORK),
+            ];
+            bits.iter().enumerate().fold(0u16, |m, (i, &b)| if b { m | 1 << i } else { m })
+        })
+        .collect()
+}
+
+/// The last `n` characters of `w` (all of it when shorter), without copying.
+fn suffix(w: &str, n: usize) -> &str {
+    w.char_indices().rev().nth(n - 1).map_or(w, |(i, _)| &w[i..])
+}
+
+/// Feature hashes of token `i`, given the tags already decided to its left and the
+/// tokens' `token_flags`.
+pub fn features(toks: &[Token], flags: &[u16], tags: &[Tag], i: usize, out: &mut Vec<u64>) {
     out.clear();
     let t = &toks[i];
     let ii = i as isize;
@@ -148,12 +191,10 @@ pub fn features(toks: &[Token], tags: &[Tag], i: usize, out: &mut Vec<u64>) {
     };
     f(0, &[]);
     f(1, &[w]);
-    let chars: Vec<char> = w.chars().collect();
-    let suf = |n: usize| chars[chars.len().saturating_sub(n)..].iter().collect::<String>();
-    f(2, &[&suf(3)]);
-    f(3, &[&suf(4)]);
-    let pre: String = chars.iter().take(3).collect();
-    f(4, &[&pre]);
+    f(2, &[suffix(w, 3)]);
+    f(3, &[suffix(w, 4)]);
+    let pre = w.char_indices().nth(3).map_or(w, |(i, _)| &w[..i]);
+    f(4, &[pre]);
     f(5, &[shape(t)]);
     let (wm1, wm2, wp1, wp2) = (lower_or(toks, ii - 1), lower_or(toks, ii - 2), lower_or(toks, ii + 1), lower_or(toks, ii + 2));
     f(6, &[wm1]);
@@ -172,53 +213,20 @@ pub fn features(toks: &[Token], tags: &[Tag], i: usize, out: &mut Vec<u64>) {
     f(17, &[p1, shape(t)]);
     f(18, &[p1, w]);
     // what the word lists say of the word and its neighbours
-    let lex_feats = |tok: &Token| -> Vec<&'static str> {
-        let mut v = Vec::new();
-        let text = tok.text.as_str();
-        if gazetteer::is_given_name(text) {
-            v.push("given");
-        }
-        if gazetteer::is_ambiguous_given_name(text) {
-            v.push("given?");
-        }
-        if gazetteer::is_surname(text) {
-            v.push("surname");
-        }
-        if let Some(p) = gazetteer::place(text) {
-            v.push(if p.kind == gazetteer::PlaceKind::Country { "country" } else { "place" });
-        }
-        if gazetteer::demonym_country(text).is_some() {
-            v.push("demonym");
-        }
-        if tok.lex.is_common_word() {
-            v.push("common");
-        }
-        if tok.lex.is_role_core() {
-            v.push("role");
-        }
-        if tok.lex.is_role_modifier() {
-            v.push("rolemod");
-        }
-        if tok.lex.is_honorific() {
-            v.push("honorific");
-        }
-        for (bit, name) in [(lx::ORG, "org"), (lx::EVENT, "event"), (lx::FAC, "fac"), (lx::LOC, "loc"), (lx::REGION, "region"), (lx::WORK, "work")] {
-            if tok.lex.has(bit) {
-                v.push(name);
+    let mut lex = |id: u64, bits: u16| {
+        for (b, name) in LEX_NAMES.iter().enumerate() {
+            if bits & (1 << b) != 0 {
+                f(id, &[name]);
             }
         }
-        v
+        if bits & (1 << 15) != 0 {
+            f(id, &[LEX_WORK]);
+        }
     };
-    for l in lex_feats(t) {
-        f(19, &[l]);
-    }
+    lex(19, flags[i]);
     for (id, j) in [(20u64, ii - 1), (21, ii + 1), (22, ii + 2)] {
-        if j >= 0 {
-            if let Some(tok) = toks.get(j as usize).filter(|x| x.kind == TokenKind::Word) {
-                for l in lex_feats(tok) {
-                    f(id, &[l]);
-                }
-            }
+        if j >= 0 && (j as usize) < toks.len() {
+            lex(id, flags[j as usize]);
         }
     }
 }
@@ -247,12 +255,16 @@ impl<'a> Model<'a> {
     /// Tags of every token (`O` for the words it does not classify), left to right.
     pub fn tag(&self, toks: &[Token]) -> Vec<Tag> {
         let mut tags = vec![Tag::O; toks.len()];
+        if !toks.iter().any(is_instance) {
+            return tags;
+        }
+        let flags = token_flags(toks);
         let mut feats = Vec::with_capacity(48);
         for i in 0..toks.len() {
             if !is_instance(&toks[i]) {
                 continue;
             }
-            features(toks, &tags, i, &mut feats);
+            features(toks, &flags, &tags, i, &mut feats);
             let mut scores = [0i32; N_TAGS];
             for &h in &feats {
                 for (t, s) in scores.iter_mut().enumerate() {
