@@ -816,6 +816,10 @@ fn located(cx: &mut Ctx) {
                     let known_place = cx.doc.cand_of(&cx.items[m]).is_some_and(|c| !c.adjective && crate::gazetteer::place(c.canonical.as_deref().unwrap_or(&c.name)).is_some());
                     // councils and commissions meet in places; they are not based there
                     let meets = cx.doc.cand_of(&cx.items[k]).is_some_and(|c| matches!(c.head.as_str(), "council" | "committee" | "commission" | "assembly" | "cooperation" | "forum"));
+                    // only a name that says it is a body ("... University", "... Bank", "UNICEF"):
+                    // a document's or a programme's title before a place is no home
+                    let body = cx.doc.cand_of(&cx.items[k]).is_some_and(|c| c.kind == crate::model::MentionKind::Acronym || crate::analyse::lexicon::has(crate::analyse::lexicon::ORG, &c.head) || c.name.split_whitespace().any(|w| crate::analyse::lexicon::has(crate::analyse::lexicon::ORG, &w.to_lowercase())));
+                    let meets = meets || !body;
                     // the place closes the phrase ("the University of X, Canada, said"), and the
                     // organisation is not the middle of "Title, Organisation, Place" in a signature
                     let closes = m + 1 >= cx.items.len() || matches!(cx.items[m + 1].lower.as_str(), "," | "." | ")" | ";" | ":");
