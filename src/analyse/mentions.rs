@@ -430,7 +430,7 @@ impl<'a> Scanner<'a> {
                 while f < b && CONNECTORS.contains(&toks[f].lower.as_str()) && !toks[f].is_cap() {
                     f += 1;
                 }
-                // "Dimas Covas the Director": "the" right after a name ends the name
+                // "Rui Tavares the Director": "the" right after a name ends the name
                 if toks[e].lower == "the" {
                     break;
                 }
@@ -543,7 +543,7 @@ impl<'a> Scanner<'a> {
                 let inside_org = (a..k).any(|x| toks[x].lex.has(lx::HEAD)) && toks[k - 1].lower == "the" || toks[k.saturating_sub(1)].lower == "of" && k > a;
                 if !inside_org {
                     if k > a {
-                        // "Dimas Covas the Director of ...": an apposition, not "Kremlin Spokesman"
+                        // "Rui Tavares the Director of ...": an apposition, not "Kremlin Spokesman"
                         let before_role = toks[k - 1].lower != "the";
                         items.extend(self.typed_part(sentence, a, k, before_role));
                     }
@@ -601,7 +601,7 @@ impl<'a> Scanner<'a> {
         }
         let honorific = a2 > a;
         let a = a2;
-        // "Dominic Ng Appointed to Chair ...", "Piyush Goyal Engages With ...": a title-case
+        // "Anna Berg Appointed to Chair ...", "Ravi Menon Engages With ...": a title-case
         // headline's verb is not part of the name before it
         let verb_like = |w: &str| w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("es"));
         if b - a >= 3 && self.tags[b - 1] == Tag::O && toks[b - 1].lex.is_common_word() && verb_like(&toks[b - 1].lower) && !toks[b - 1].lex.has(lx::HEAD | lx::REGION) && !toks[b - 1].lex.is_role_core() {
@@ -636,14 +636,14 @@ impl<'a> Scanner<'a> {
                 return out;
             }
         }
-        // "Northern Province Hon'ble Nagalingam Vethanayan": a title inside a run starts a name
+        // "Eastern Province Hon'ble Kumar Selvan": a title inside a run starts a name
         if let Some(h) = (a + 1..b.saturating_sub(1)).find(|&x| is_name_title(&toks[x])) {
             let mut out = items;
             out.extend(self.typed_part(sentence, a, h, before_role));
             out.extend(self.typed_part(sentence, h, b, false));
             return out;
         }
-        // "Minister of Health Gilberto Occhi", "U.S. Southern Command Jean Manes": a name the
+        // "Minister of Health Paulo Bastos", "U.S. Northern Command Ann Tiller": a name the
         // tagger reads as a person closes the run
         if b - a >= 3 && self.tags[b - 1] == Tag::Person && self.tags[b - 2] == Tag::Person {
             let s = (a..b).rev().take_while(|&x| self.tags[x] == Tag::Person && toks[x].is_cap()).last().unwrap_or(b);
@@ -857,7 +857,7 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        // "Kyrgyzstan Sapar Isakov" (after "Prime Minister of"): a country, then a person
+        // "Kyrgyzstan Aibek Osmonov" (after "Prime Minister of"): a country, then a person
         if b - a >= 3 {
             if let Some(n) = (1..=2).find(|&n| gazetteer::place(&text_of(toks, a, a + n)).is_some_and(|p| p.kind == gazetteer::PlaceKind::Country)) {
                 if a + n < b && self.tag_of(a + n, b) == Tag::Person && toks[a + n].is_cap() {
@@ -868,7 +868,7 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        // "Ilham Aliyev Aliyev Ilham": a name and its surname-first repeat (scraped tooltips)
+        // "Timur Saidov Saidov Timur": a name and its surname-first repeat (scraped tooltips)
         if b - a == 4 && lower[0] == lower[3] && lower[1] == lower[2] {
             let mut out = items;
             out.extend(self.typed_part(sentence, a, a + 2, false));
@@ -883,7 +883,7 @@ impl<'a> Scanner<'a> {
         let after_role = std::mem::take(&mut self.after_role);
         let given = gazetteer::is_given_name(words[0]) || gazetteer::is_ambiguous_given_name(words[0]) && b - a >= 2 || after_role;
         let common_first = toks[a].lex.is_common_word();
-        // "Prof. Abdullahi Mustapha", "Gov. Ann Lee": the abbreviated title ends its own run
+        // "Prof. Musa Danjuma", "Gov. Ann Lee": the abbreviated title ends its own run
         let honorific = honorific || a >= 2 && toks[a - 1].lower == "." && is_title_abbreviation(&toks[a - 2]);
         let tag = self.tag_of(a, b);
         // "Mohammed bin Salman Al Saud", "Ursula von der Leyen": particles inside a person's name
@@ -929,7 +929,7 @@ impl<'a> Scanner<'a> {
             return items;
         }
         // What no word list knows, the tagger types from context: "visited Ukmerge and
-        // Jonava", "QatarDebate, founded by ...".
+        // Jonava", "NordDebate, founded by ...".
         let tagged = match tag {
             Tag::Gpe => Some(EntityType::Gpe),
             Tag::Loc => Some(EntityType::Loc),
@@ -943,7 +943,7 @@ impl<'a> Scanner<'a> {
         // "the monument of the Great Order": the name is inside a description of a monument
         let inside_description = a >= 3 && toks[a - 1].lower == "the" && toks[a - 2].lower == "of" && !toks[a - 3].is_cap() && toks[a - 3].lex.has(lx::FAC | lx::LOC);
         // one word read as an organisation is trusted only in an organisation's shape:
-        // "UNICEF", "QatarDebate" (not "Turkic", not a surname before "said")
+        // "UNICEF", "NordDebate" (not "Turkic", not a surname before "said")
         let org_shape = b - a > 1 || toks[a].is_upper() || toks[a].text.chars().skip(1).any(|c| c.is_uppercase());
         // before a title, the words are its portfolio ("National Security Advisor") unless
         // the rules above made them the body the title belongs to

@@ -2,7 +2,7 @@
 //! (person, organisation, place, nationality, ...) read from the word and its context.
 //!
 //! Word lists type the names they hold; the tagger types the rest ("visited Ukmerge and
-//! Jonava", "Prof. Abdullahi Mustapha", "the Commission"). It is an averaged perceptron over
+//! Jonava", "Prof. Musa Danjuma", "the Commission"). It is an averaged perceptron over
 //! hashed features, trained by `examples/train_tagger.rs` on silver labels that spaCy's
 //! MIT-licensed `en_core_web_sm` gave public-domain press releases
 //! (`scripts/gen_tagger_silver.py`); origin, licence and accuracy are in

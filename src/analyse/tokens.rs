@@ -102,7 +102,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             while j < n {
                 let d = chars[j].1;
                 if is_word_char(d) {
-                    // "Lukashenko AlexanderPresident of Belarus": a title glued to a name in
+                    // "Saidov TimurPresident of Tajikistan": a title glued to a name in
                     // scraped pages starts a new word
                     if d.is_uppercase() && chars[j - 1].1.is_lowercase() && glued_title(&chars[j..]) {
                         break;
@@ -157,7 +157,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 && chars.get(j + 2).is_some_and(|x| x.1.is_uppercase())
                 && chars.get(j + 3).is_some_and(|x| x.1.is_lowercase())
                 && out.last().is_some_and(|t: &Token| t.kind == TokenKind::Word && t.text.chars().next().is_some_and(|c| c.is_uppercase()) && t.text.len() > 1
-                    // "Mr. S. Krishnendran": an initial after an abbreviated title
+                    // "Mr. K. Selvan": an initial after an abbreviated title
                     || t.text == "." && out.len() >= 2 && super::lexicon::is_honorific(&out[out.len() - 2].lower));
             if j < n && chars[j].1 == '.' && (word.contains('.') && word.len() <= 6 || middle_initial) {
                 j += 1;
