@@ -256,7 +256,7 @@ fn roles(cx: &mut Ctx) {
         let person_before = if b >= 2 && cx.is(b - 1, ",") {
             cx.ent(b - 2).filter(|(_, t)| *t == T::Person)
         } else if b >= 1 && cx.is(b, "the") && target.is_some() {
-            cx.ent(b - 1).filter(|(_, t)| *t == T::Person).map(|x| x)
+            cx.ent(b - 1).filter(|(_, t)| *t == T::Person)
         } else {
             None
         };
@@ -576,9 +576,10 @@ fn attend(cx: &mut Ctx) {
 /// and Vice President of Z W". Stops at the first item that is no part of such a list.
 fn listed_people(cx: &Ctx, j: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    // a list of guests runs at most this far
+    let n = cx.items.len().min(j + 60);
     let mut j = j;
-    let n = cx.items.len();
-    while j < n && j < j.saturating_add(60) {
+    while j < n {
         if let Some((e, t)) = cx.ent(j) {
             if t == T::Person {
                 out.push((j, e));
@@ -736,9 +737,8 @@ fn held(cx: &mut Ctx) {
         let mut j = o + 1;
         while cx.is(j, "at") || cx.is(j, "in") {
             let m = cx.skip_to_name(j + 1);
-            let Some((p, t)) = cx.ent(m).filter(|(_, t)| PLACES.contains(t)) else { break };
+            let Some((p, _)) = cx.ent(m).filter(|(_, t)| PLACES.contains(t)) else { break };
             cx.emit(ev, P::HeldIn, FactObject::Entity(p), "held.verb_object", (k, m + 1));
-            let _ = t;
             j = m + 1;
         }
         if matches!(w, "hosted" | "organized" | "organised" | "convened") {
