@@ -176,3 +176,27 @@ fn a_bare_surname_means_the_person_last_spoken_of() {
     // the last Rahimov spoken of is Jamshid
     assert_fact!(r, "Jamshid Rahimov", P::Visited, "Registan Square");
 }
+
+#[test]
+fn appositions_with_a_possessor_a_modifier_or_a_second_comma() {
+    let r = read("Tomas Varga, Hungary's Deputy Minister of Culture, said the office matters.", "2024-05-03");
+    assert_fact!(r, "Tomas Varga", P::WorksFor, "Hungary");
+    let r = read("Lena Osei, the visionary Founder & CEO of Kumasi Data Works, took the stage.", "2024-05-03");
+    assert_fact!(r, "Lena Osei", P::Heads, "Kumasi Data Works");
+    let r = read("\"We grow,\" remarked Pedro Almeida, Chairman, Lisbon Harbour Holding.", "2024-05-03");
+    assert_fact!(r, "Pedro Almeida", P::Heads, "Lisbon Harbour Holding");
+    let r = read("The board includes Aidan Keane Chair of the Shannon Ports Company.", "2024-05-03");
+    assert_fact!(r, "Aidan Keane", P::Heads, "Shannon Ports Company");
+}
+
+#[test]
+fn heads_up_chambers_and_particle_names() {
+    let r = read("This is according to Dr Mira Patel, who heads up the Adolescent Care Unit at the city hospital.", "2024-05-03");
+    assert_fact!(r, "Mira Patel", P::Heads, "Adolescent Care Unit");
+    let r = read("The delegation met the Speaker of the House of Representatives, Kofi Mensah.", "2024-05-03");
+    assert_fact!(r, "Kofi Mensah", P::Heads, "House of Representatives");
+    let r = read("Today, the President of the Nordic Council, Helga von der Brink, opened the session.", "2024-05-03");
+    assert_fact!(r, "Helga von der Brink", P::Heads, "Nordic Council");
+    let r = read("Sanjay Rao, Senior Fellow of the Delta Policy Institute, spoke.", "2024-05-03");
+    assert_fact!(r, "Sanjay Rao", P::WorksFor, "Delta Policy Institute");
+}

@@ -65,6 +65,13 @@ const ROLE_CORES: &[(&str, RoleKind)] = &[
     ("counselor", RoleKind::Staff),
     ("coordinator", RoleKind::Staff),
     ("manager", RoleKind::Staff),
+    ("fellow", RoleKind::Staff),
+    ("researcher", RoleKind::Staff),
+    ("scientist", RoleKind::Staff),
+    ("lecturer", RoleKind::Staff),
+    ("economist", RoleKind::Staff),
+    ("analyst", RoleKind::Staff),
+    ("engineer", RoleKind::Staff),
     ("senator", RoleKind::Member),
     ("member", RoleKind::Member),
     ("lawmaker", RoleKind::Member),
@@ -326,8 +333,8 @@ pub fn classify_role(words: &[&str]) -> Option<RoleKind> {
     if has("majority") || has("minority") {
         return Some(RoleKind::Member);
     }
-    // "prime minister", "secretary general" lead what they are of
-    let core = if has("prime") && has("minister") || has("secretary") && has("general") { RoleKind::Top } else { core };
+    // "prime minister", "chief minister", "secretary general" lead what they are of
+    let core = if (has("prime") || has("chief") || has("first")) && has("minister") || has("secretary") && has("general") { RoleKind::Top } else { core };
     let deputy = words
         .iter()
         .any(|w| matches!(*w, "deputy" | "vice" | "assistant" | "associate" | "regional" | "divisional" | "country" | "area" | "district"))

@@ -789,7 +789,11 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        let head_type = if lx::has(lx::EVENT, head) && head != "congress" {
+        // "House of Representatives", "House of Commons": a chamber, not a building
+        let chamber = head == "house" && lower.iter().any(|w| matches!(*w, "representatives" | "representative" | "commons" | "lords" | "delegates" | "councillors" | "councilors" | "peers" | "assembly" | "keys"));
+        let head_type = if chamber {
+            Some(EntityType::Org)
+        } else if lx::has(lx::EVENT, head) && head != "congress" {
             Some(EntityType::Event)
         } else if lx::has(lx::ORG, head) {
             Some(EntityType::Org)
@@ -887,7 +891,7 @@ impl<'a> Scanner<'a> {
         let honorific = honorific || a >= 2 && toks[a - 1].lower == "." && is_title_abbreviation(&toks[a - 2]);
         let tag = self.tag_of(a, b);
         // "Mohammed bin Salman Al Saud", "Ursula von der Leyen": particles inside a person's name
-        let particle_name = tag == Tag::Person
+        let particle_name = (tag == Tag::Person || gazetteer::is_given_name(words[0]) && lower.iter().any(|w| NAME_PARTICLES.contains(w)))
             && (2..=7).contains(&(b - a))
             && toks[a].is_cap()
             && toks[b - 1].is_cap()
@@ -1076,6 +1080,14 @@ pub fn role_at(toks: &[Token], i: usize, b: usize) -> Option<(usize, Role)> {
         }
     }
     let end = last_core?;
+    // "fellow citizens", "a senior analyst says": these cores are titles only when written
+    // as one ("Senior Fellow") or tied to a body ("fellow at the institute")
+    if matches!(toks[end - 1].lower.as_str(), "fellow" | "researcher" | "scientist" | "lecturer" | "economist" | "analyst" | "engineer")
+        && !toks[end - 1].is_cap()
+        && !toks.get(end).is_some_and(|t| end < b && matches!(t.lower.as_str(), "of" | "at" | "with"))
+    {
+        return None;
+    }
     let n = end - i;
     let words: Vec<&str> = words[..n].to_vec();
     // "General" alone is an honorific; "Head" at a sentence start is usually a verb-ish heading.

@@ -86,7 +86,8 @@ fn role_verbs(cx: &mut Ctx) {
             if cx.is(k + 1, "by") {
                 continue;
             }
-            let o = cx.skip_det(k + 1);
+            // "who heads up the unit"
+            let o = cx.skip_det(if cx.is(k + 1, "up") { k + 2 } else { k + 1 });
             let Some((org, ot)) = cx.ent(o).filter(|(_, t)| matches!(t, T::Org | T::Group)) else { continue };
             if cx.is(o + 1, "'s") {
                 continue;
@@ -141,6 +142,20 @@ fn government_title(role: &str) -> bool {
 
 const AGENTS: &[T] = &[T::Person, T::Group, T::Org, T::Gpe];
 const PLACES: &[T] = &[T::Gpe, T::Loc, T::Fac];
+
+/// A word an apposition may put between its comma and the title: "the visionary founder",
+/// "Group Chief Executive"; never a word that starts a clause or a list.
+fn free_modifier(cx: &Ctx, k: usize) -> bool {
+    let it = &cx.items[k];
+    matches!(it.kind, ItemKind::Word)
+        && it.lower.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !matches!(
+            it.lower.as_str(),
+            "the" | "a" | "an" | "and" | "or" | "but" | "who" | "which" | "whose" | "that" | "this" | "said" | "says" | "is" | "was" | "are" | "were"
+                | "has" | "had" | "have" | "will" | "would" | "also" | "as" | "with" | "by" | "of" | "in" | "at" | "to" | "for" | "on" | "from" | "its"
+                | "their" | "his" | "her" | "our" | "when" | "while" | "after" | "before" | "not" | "now" | "then" | "former" | "told" | "met" | "called"
+        )
+}
 
 fn role_at(cx: &Ctx, k: usize) -> Option<(String, RoleKind)> {
     cx.items.get(k)?.role().map(|r| (r.words.clone(), r.kind))
@@ -252,10 +267,42 @@ fn roles(cx: &mut Ctx) {
                 }
             }
         }
-        // "PERSON, the ROLE of X" — and "PERSON the ROLE of X" where a scrape lost the commas
+        // "X, the visionary founder of Y", "X, Group Chief Executive of Y": words an apposition
+        // may put before its title
+        let mut bm = b;
+        while bm > 0 && b - bm < 2 && free_modifier(cx, bm - 1) {
+            bm -= 1;
+        }
+        if bm < b && bm > 0 && (cx.is(bm - 1, "the") || cx.is(bm - 1, "a")) {
+            bm -= 1;
+        }
+        let b = if bm < b && bm >= 2 && cx.is(bm - 1, ",") && cx.ent(bm - 2).is_some_and(|(_, t)| t == T::Person) { bm } else { b };
+        // "X, Nordvik's Deputy Minister of Culture", "X, the Agency's director of research":
+        // the possessor is where the title is held; a title "of" something inside it is a post
+        // under its head
+        if demonym.is_none() && b >= 4 && cx.is(b - 1, "'s") {
+            if let Some((owner, ot)) = cx.ent_or_demonym(b - 2).filter(|(_, t)| matches!(t, T::Org | T::Gpe)) {
+                let c = if cx.is(b - 3, "the") { b - 3 } else { b - 2 };
+                if c >= 2 && cx.is(c - 1, ",") {
+                    if let Some((person, T::Person)) = cx.ent(c - 2) {
+                        let (kind, text) = match target {
+                            Some(_) => (if kind == RoleKind::Top { RoleKind::Staff } else { kind }, cx.doc.text(cx.clean, cx.items[k].tok_start, cx.items[after - 1].tok_end).to_lowercase()),
+                            None => (kind, role_txt.clone()),
+                        };
+                        cx.role_fact(person, kind, &text, (owner, ot), "role.apposition_after", (c - 2, after));
+                        continue;
+                    }
+                }
+            }
+        }
+        // "PERSON, the ROLE of X" — and "PERSON the ROLE of X" / "PERSON Chair of X" where a
+        // scrape lost the commas (the title then written as one, in capitals)
+        let capital_title = cx.doc.text(cx.clean, cx.items[k].tok_start, cx.items[k].tok_end).starts_with(char::is_uppercase);
         let person_before = if b >= 2 && cx.is(b - 1, ",") {
             cx.ent(b - 2).filter(|(_, t)| *t == T::Person)
         } else if b >= 1 && cx.is(b, "the") && target.is_some() {
+            cx.ent(b - 1).filter(|(_, t)| *t == T::Person)
+        } else if b == k && b >= 1 && capital_title && target.is_some_and(|(_, t)| t != T::Group) {
             cx.ent(b - 1).filter(|(_, t)| *t == T::Person)
         } else {
             None
@@ -272,7 +319,14 @@ fn roles(cx: &mut Ctx) {
                     continue;
                 }
             }
-            if let Some(t) = target.or(demonym) {
+            // "X, Chairman, Nordvik Holding said": title and body as two appositions
+            let comma_org = (target.is_none() && cx.is(k + 1, ","))
+                .then(|| cx.ent(k + 2))
+                .flatten()
+                .filter(|&(_, t)| t == T::Org)
+                .filter(|_| cx.items.get(k + 3).is_none_or(|i| matches!(i.kind, ItemKind::Punct) || matches!(i.lower.as_str(), "said" | "says" | "added" | "noted" | "stated" | "remarked" | "explained" | "and")));
+            let after = if comma_org.is_some() { k + 3 } else { after };
+            if let Some(t) = target.or(demonym).or(comma_org) {
                 cx.role_fact(person, kind, &role_txt, t, "role.apposition_after", (b - 2, after));
             }
             continue;
