@@ -191,8 +191,8 @@ fn appositions_with_a_possessor_a_modifier_or_a_second_comma() {
 
 #[test]
 fn heads_up_chambers_and_particle_names() {
-    let r = read("This is according to Dr Mira Patel, who heads up the Adolescent Care Unit at the city hospital.", "2024-05-03");
-    assert_fact!(r, "Mira Patel", P::Heads, "Adolescent Care Unit");
+    let r = read("This is according to Dr Mira Patel, who heads up the Lakeside Adolescent Care Unit at the city hospital.", "2024-05-03");
+    assert_fact!(r, "Mira Patel", P::Heads, "Lakeside Adolescent Care Unit");
     let r = read("The delegation met the Speaker of the House of Representatives, Kofi Mensah.", "2024-05-03");
     assert_fact!(r, "Kofi Mensah", P::Heads, "House of Representatives");
     let r = read("Today, the President of the Nordic Council, Helga von der Brink, opened the session.", "2024-05-03");
