@@ -200,3 +200,9 @@ fn heads_up_chambers_and_particle_names() {
     let r = read("Sanjay Rao, Senior Fellow of the Delta Policy Institute, spoke.", "2024-05-03");
     assert_fact!(r, "Sanjay Rao", P::WorksFor, "Delta Policy Institute");
 }
+
+#[test]
+fn a_chair_named_after_its_donor_is_not_a_post() {
+    let r = read("She is the Jane Hollis Chair of Marine Biology at the Nordvik Institute.", "2024-05-03");
+    assert!(!r.facts.iter().any(|f| f.0 == "Jane Hollis"), "{:#?}", r.facts);
+}

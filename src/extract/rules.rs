@@ -302,8 +302,9 @@ fn roles(cx: &mut Ctx) {
             cx.ent(b - 2).filter(|(_, t)| *t == T::Person)
         } else if b >= 1 && cx.is(b, "the") && target.is_some() {
             cx.ent(b - 1).filter(|(_, t)| *t == T::Person)
-        } else if b == k && b >= 1 && capital_title && target.is_some_and(|(_, t)| t != T::Group) {
-            cx.ent(b - 1).filter(|(_, t)| *t == T::Person)
+        } else if b == k && b >= 1 && capital_title && target.is_some_and(|(_, t)| t != T::Group) && !(b >= 2 && matches!(cx.items[b - 2].lower.as_str(), "the" | "a" | "an" | "'s")) {
+            // (not "the Jane Roe Chair of Economics", a chair named after its donor)
+            cx.ent(b - 1).filter(|(_, t)| *t == T::Person && cx.doc.cand_of(&cx.items[b - 1]).is_some_and(|c| c.name.contains(' ')))
         } else {
             None
         };
