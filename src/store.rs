@@ -118,10 +118,16 @@ pub fn open_read_only(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
-/// Content hashes and word counts of the stored articles, by id.
+/// What read the stored articles: a fingerprint of the reading code and data (build.rs).
+pub const READER: &str = env!("NEWSGRAPH_READER");
+
+/// Content hashes and word counts of the stored articles, by id. Articles stored by another
+/// reader come back without a hash, so the build reads them again ("changed").
 pub fn article_hashes(conn: &Connection) -> Result<HashMap<String, (String, i64)>> {
+    let reader: Option<String> = conn.query_row("SELECT value FROM meta WHERE key = 'reader'", [], |r| r.get(0)).optional()?;
+    let same = reader.as_deref() == Some(READER);
     let mut st = conn.prepare("SELECT id, hash, words FROM article")?;
-    let rows = st.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+    let rows = st.query_map([], |r| Ok((r.get(0)?, (if same { r.get(1)? } else { String::new() }, r.get(2)?))))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -489,6 +495,7 @@ pub fn resolve_all_then_write(conn: &mut Connection, before_write: &dyn Fn() -> 
     // One row per fact per article in `facts`: hide restatements that resolution made equal.
     mark_shown(&tx)?;
     tx.execute("INSERT INTO meta (key, value) VALUES ('resolved', '1') ON CONFLICT(key) DO UPDATE SET value = '1'", [])?;
+    tx.execute("INSERT INTO meta (key, value) VALUES ('reader', ?1) ON CONFLICT(key) DO UPDATE SET value = ?1", [READER])?;
     // the curation file as applied: a decision added by hand makes the next build resolve
     match curated {
         Some(h) => tx.execute("INSERT INTO meta (key, value) VALUES ('curation', ?1) ON CONFLICT(key) DO UPDATE SET value = ?1", [h])?,

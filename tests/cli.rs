@@ -112,6 +112,28 @@ fn building_twice_changes_nothing() {
 }
 
 #[test]
+fn a_newer_reader_reads_stored_articles_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kg.db");
+    build(&db, &[&articles()], &["--quiet"]).success();
+    let facts = |db: &Path| -> Vec<String> {
+        let c = Connection::open(db).unwrap();
+        let mut st = c.prepare("SELECT article || subject || predicate || object FROM facts ORDER BY 1").unwrap();
+        st.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+    };
+    let first = facts(&db);
+    // as if an older newsgraph had built it: its facts must not be kept as they are
+    let conn = Connection::open(&db).unwrap();
+    conn.execute("UPDATE meta SET value = 'older' WHERE key = 'reader'", []).unwrap();
+    let stale: i64 = conn.query_row("SELECT count(*) FROM meta WHERE value = 'older'", [], |r| r.get(0)).unwrap();
+    assert_eq!(stale, 1);
+    drop(conn);
+    build(&db, &[&articles()], &["--quiet"]).success().stderr(predicate::str::contains("5 changed, 0 unchanged"));
+    assert_eq!(first, facts(&db));
+    build(&db, &[&articles()], &["--quiet"]).success().stderr(predicate::str::contains("5 unchanged"));
+}
+
+#[test]
 fn a_changed_article_has_its_facts_replaced() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
