@@ -53,3 +53,18 @@ fn wrong_facts_stay_out() {
     );
     assert!(!has(&f, "Gene Sperling", Predicate::Heads, "Office of Gun Violence Prevention"), "{f:?}");
 }
+
+#[test]
+fn judged_in_session_four_stay_fixed() {
+    // the head of a federal agency's office in one state works for the agency
+    let f = facts_of("Maria Dunmore, State Executive Director, Farm Service Agency, Nebraska", "2021-08-01");
+    assert!(has(&f, "Maria Dunmore", Predicate::WorksFor, "Farm Service Agency"), "{f:?}");
+    assert!(!has(&f, "Maria Dunmore", Predicate::Heads, "Farm Service Agency"), "{f:?}");
+    // "Nominee for ..." is a title, not a body
+    let f = facts_of("Clara Whitcomb, Nominee for Assistant Secretary for Water, Department of the Interior", "2021-08-01");
+    assert!(!f.iter().any(|(_, _, o)| o == "Nominee"), "{f:?}");
+    // a state governor still leads the state
+    let f = facts_of("The state governor, Paul Odede, opened the road.", "2021-08-01");
+    assert!(!f.iter().any(|(s, p, _)| s == "Paul Odede" && *p == Predicate::WorksFor), "{f:?}");
+}
+

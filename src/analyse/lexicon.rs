@@ -339,6 +339,10 @@ pub fn classify_role(words: &[&str]) -> Option<RoleKind> {
         .iter()
         .any(|w| matches!(*w, "deputy" | "vice" | "assistant" | "associate" | "regional" | "divisional" | "country" | "area" | "district"))
         && core != RoleKind::Envoy;
+    // "State Executive Director", "field director": the head of a body's office in one state
+    // works for the body; a state's own governor or premier leads it
+    let local_office = words.iter().any(|w| matches!(*w, "state" | "field" | "branch")) && words.iter().any(|w| matches!(*w, "director" | "administrator" | "manager" | "chief" | "executive"));
+    let deputy = deputy || local_office && core != RoleKind::Envoy;
     Some(if deputy { RoleKind::Staff } else { core })
 }
 

@@ -920,7 +920,7 @@ impl<'a> Scanner<'a> {
         }
         let generic_word = |i: usize| {
             let w = lower[i];
-            matches!(w, "majesty" | "highness" | "excellency" | "honorable" | "ranking" | "republican" | "republicans" | "democrat" | "democrats" | "democratic" | "dr" | "dr." | "his" | "her")
+            matches!(w, "majesty" | "highness" | "excellency" | "honorable" | "ranking" | "nominee" | "nominees" | "candidate" | "designate" | "republican" | "republicans" | "democrat" | "democrats" | "democratic" | "dr" | "dr." | "his" | "her")
                 || toks[a + i].lex.is_common_word() || toks[a + i].lex.has(lx::HEAD | lx::REGION) || gazetteer::demonym_country(words[i]).is_some() || gazetteer::place(words[i]).is_some()
         };
         // Any ordinary word there makes it the role's portfolio ("National Security Advisor",
