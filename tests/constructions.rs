@@ -206,3 +206,18 @@ fn a_chair_named_after_its_donor_is_not_a_post() {
     let r = read("She is the Jane Hollis Chair of Marine Biology at the Nordvik Institute.", "2024-05-03");
     assert!(!r.facts.iter().any(|f| f.0 == "Jane Hollis"), "{:#?}", r.facts);
 }
+
+#[test]
+fn visits_said_with_a_noun() {
+    let r = read("Rajan Mehta spoke. Union Minister Rajan Mehta held talks on day one of his two-day official visit to Oslo.", "2024-05-03");
+    assert_fact!(r, "Rajan Mehta", P::Visited, "Oslo");
+    let r = read("The deal was signed during Ivan Tolkunov's visit to Lima.", "2024-05-03");
+    assert_fact!(r, "Ivan Tolkunov", P::Visited, "Lima");
+    let r = read("While in Jakarta, Minister Hemi Parata also welcomed the contract.", "2024-05-03");
+    assert_fact!(r, "Hemi Parata", P::Visited, "Jakarta");
+    // a programme is not a visit made; a soldier's tour is not a visit
+    let r = read("During her trip to Lima, Minister Ana Ruiz will meet students.", "2024-05-03");
+    assert!(!r.has("Ana Ruiz", P::Visited, "Lima"), "{:#?}", r.facts);
+    let r = read("Sergeant Tom Hale served one tour in Vietnam.", "2024-05-03");
+    assert!(!r.has("Tom Hale", P::Visited, "Vietnam"), "{:#?}", r.facts);
+}

@@ -34,6 +34,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "located.there_is", reads: "in PLACE there is FAC/ORG", example: "in Varna there is a monument to ..., there is a school ...", confidence: 0.7 },
     RuleInfo { id: "met.verb", reads: "X met (with) / held talks with Y", example: "Then the delegation met with the governor of the region, Pavel Ivanov.", confidence: 0.85 },
     RuleInfo { id: "visited.verb", reads: "X visited / arrived at / toured PLACE", example: "Kazakh President Nurlan Abenov visited Xinhua in February 2022.", confidence: 0.7 },
+    RuleInfo { id: "visited.noun", reads: "X's / his (two-day official) visit to PLACE; the visit by X to PLACE; While in PLACE, X ...", example: "during his two-day official visit to Nordvik", confidence: 0.7 },
     RuleInfo { id: "twinned.sister_cities", reads: "A and B are sister/twin cities; A is twinned with B", example: "He noted that Tbilisi and Bristol are sister cities.", confidence: 0.9 },
     RuleInfo { id: "partner.strategic", reads: "A is a (strategic) partner of B; A and B are partners", example: "Russia is a strategic partner of Azerbaijan", confidence: 0.85 },
     RuleInfo { id: "signed.between", reads: "memorandum/agreement ... between A and B", example: "the Memorandum of Understanding on media between the Republic of A and the Republic of B", confidence: 0.8 },
@@ -62,6 +63,7 @@ pub(crate) fn run_all(cx: &mut Ctx) {
     held(cx);
     located(cx);
     verbs(cx);
+    visit_nouns(cx);
     relations(cx);
     signed(cx);
     published(cx);
@@ -994,6 +996,75 @@ fn verbs(cx: &mut Ctx) {
             let Some((si, subj)) = cx.subject_before(k, &[T::Person, T::Group]) else { continue };
             for (oi, obj) in cx.objects_after(after, &[T::Fac, T::Gpe, T::Loc, T::Org], 30) {
                 cx.emit(subj, P::Visited, FactObject::Entity(obj), "visited.verb", (si, oi + 1));
+            }
+        }
+    }
+}
+
+/// A visit said with a noun: "X's visit to Y", "during his two-day official visit to Y",
+/// "the visit by X to Y", "While in Y, X ...".
+fn visit_nouns(cx: &mut Ctx) {
+    let n = cx.items.len();
+    // "During her trip to Y, the Vice President will meet ...": a programme, not a visit made
+    if cx.items.iter().any(|i| matches!(i.lower.as_str(), "will" | "would" | "plans" | "expected" | "scheduled" | "upcoming" | "'ll")) {
+        return;
+    }
+    for k in 0..n {
+        if !matches!(cx.items[k].lower.as_str(), "visit" | "trip" | "tour" | "journey") {
+            continue;
+        }
+        // the words between the visitor and "visit": "historic", "two-day official", "third"
+        let mut v = k;
+        while v > 0 && k - v < 4 && matches!(cx.items[v - 1].kind, ItemKind::Word | ItemKind::Role(_)) && !matches!(cx.items[v - 1].lower.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "'s" | "of" | "to" | "in" | "on" | "and" | "during" | "after" | "for") {
+            v -= 1;
+        }
+        // a visit still to come is not one made
+        if (v..k).any(|x| matches!(cx.items[x].lower.as_str(), "upcoming" | "planned" | "forthcoming" | "next" | "future" | "proposed" | "possible" | "expected" | "postponed" | "cancelled" | "canceled")) {
+            continue;
+        }
+        let pronoun = v > 0 && (matches!(cx.items[v - 1].lower.as_str(), "his" | "her" | "their") || cx.doc.cand_of(&cx.items[v - 1]).is_some_and(|c| c.kind == crate::model::MentionKind::Pronoun));
+        let visitor = if v > 0 && cx.is(v - 1, "'s") && v >= 2 {
+            cx.ent(v - 2).filter(|(_, t)| matches!(t, T::Person | T::Group)).map(|(e, _)| (v - 2, e))
+        } else if pronoun && matches!(cx.items[0].lower.as_str(), "during" | "on" | "after" | "following" | "in") {
+            // "During his trip to Y, President X ...": the pronoun looks ahead to the subject
+            (v..n).find(|&x| cx.is(x, ",")).and_then(|c| cx.person_at(c + 1))
+        } else if pronoun {
+            // "Secretary X made her fourth visit to Y": the clause's subject, when it is a
+            // person named in this sentence; a pronoun's referent from sentences before is
+            // too often someone else
+            cx.subject_before(v - 1, &[T::Person]).filter(|&(_, e)| cx.ent(v - 1).is_some_and(|(p, _)| p == e))
+        } else {
+            None
+        };
+        // "the visit by/of X to Y"
+        let (visitor, mut to) = match visitor {
+            Some(x) => (Some(x), k + 1),
+            None if cx.is(k + 1, "by") || cx.is(k + 1, "of") => match cx.person_at(k + 2).or_else(|| cx.ent(k + 2).filter(|(_, t)| *t == T::Group).map(|(e, _)| (k + 2, e))) {
+                Some((pi, p)) => (Some((pi, p)), pi + 1),
+                None => (None, k + 1),
+            },
+            None => (None, k + 1),
+        };
+        let Some((si, who)) = visitor else { continue };
+        // "X's visit to Kazakhstan", "visit by Y Minister Z to the region": skip the visitor's title
+        // (not "a tour in Vietnam", a soldier's posting)
+        if !cx.is(to, "to") {
+            continue;
+        }
+        to = cx.skip_det(to + 1);
+        if let Some((place, t)) = cx.ent(to).filter(|(_, t)| matches!(t, T::Gpe | T::Loc | T::Fac)) {
+            let _ = t;
+            cx.emit(who, P::Visited, FactObject::Entity(place), "visited.noun", (si, to + 1));
+        }
+    }
+    // "While in Jakarta, Minister X also welcomed ..."
+    if n > 4 && cx.is(0, "while") && cx.is(1, "in") {
+        if let Some((place, _)) = cx.ent(2).filter(|(_, t)| matches!(t, T::Gpe | T::Loc)) {
+            if cx.is(3, ",") {
+                let p = cx.person_at(4).or_else(|| role_at(cx, 4).and_then(|_| cx.person_at(5)));
+                if let Some((pi, who)) = p {
+                    cx.emit(who, P::Visited, FactObject::Entity(place), "visited.noun", (0, pi + 1));
+                }
             }
         }
     }
