@@ -221,3 +221,14 @@ fn visits_said_with_a_noun() {
     let r = read("Sergeant Tom Hale served one tour in Vietnam.", "2024-05-03");
     assert!(!r.has("Tom Hale", P::Visited, "Vietnam"), "{:#?}", r.facts);
 }
+
+#[test]
+fn events_named_by_a_body_and_coordinated_names() {
+    let r = read("Jane Roe took part in the International Conference on Water and Sanitation in Lima.", "2024-04-01");
+    assert_fact!(r, "Jane Roe", P::Attended, "International Conference on Water and Sanitation");
+    assert_fact!(r, "International Conference on Water and Sanitation", P::HeldIn, "Lima");
+    // a gathering named by the body that meets, then referred to by another head noun
+    let r = read("The premier chaired a meeting of the Nordvik Council of Elders in Varna. The summit was attended by Governor of Osterland Paul Renard.", "2024-04-01");
+    assert_fact!(r, "meeting of the Nordvik Council of Elders", P::HeldIn, "Varna");
+    assert_fact!(r, "Paul Renard", P::Attended, "meeting of the Nordvik Council of Elders");
+}

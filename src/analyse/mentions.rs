@@ -346,12 +346,17 @@ impl<'a> Scanner<'a> {
                 e += 1;
             }
             let indefinite = t.lower != "the";
+            // "a meeting of the Council of Heads of State", "the 9th session of the
+            // Bi-national Commission": a capitalised body after "of" names the occasion
+            let cap_end = if e < b && toks[e].lower == "of" { cap_chain_end(toks, e, b) } else { None };
             let of_chain = e < b && toks[e].lower == "of" && modifiers > 0;
-            if of_chain {
+            if let Some(ce) = cap_end {
+                e = ce;
+            } else if of_chain {
                 e = of_chain_end(toks, e, b);
             }
-            let named = indefinite || modifiers > 0;
-            let start = if indefinite || modifiers > 0 { j } else { k };
+            let named = indefinite || modifiers > 0 || cap_end.is_some();
+            let start = if named { j } else { k };
             let name = text_of(toks, start, e);
             let kind = if named { MentionKind::Name } else { MentionKind::Description };
             let c = self.push(sentence, start, e, EntityType::Event, kind, name, &head);
@@ -438,7 +443,7 @@ impl<'a> Scanner<'a> {
                 // f < b first: `toks[f]` past the last token panicked (found by tests/fuzz.rs)
                 let and_breaks = f < b
                     && and_at
-                    && (!org_like(toks, i, e)
+                    && (!(org_like(toks, i, e) || event_after_and(toks, i, e, f, b))
                         || (e..f).any(|x| toks[x].lower == "the")
                         || toks[f].lex.has(lx::HEAD)
                         || gazetteer::place(&toks[f].text).is_some()
@@ -722,7 +727,13 @@ impl<'a> Scanner<'a> {
         let of_pos = lower.iter().position(|w| *w == "of");
         let last_word = lower.iter().rposition(|w| !w.chars().next().is_some_and(|c| c.is_ascii_digit())).unwrap_or(lower.len() - 1);
         let head_idx = of_pos.map(|p| p.saturating_sub(1)).unwrap_or(last_word);
-        let head = lower[head_idx];
+        let mut head = lower[head_idx];
+        // "International Conference on Climate Finance": an event's head before "on"/"for"
+        if of_pos.is_none() && !is_head(head) {
+            if let Some(p) = (1..lower.len()).find(|&p| matches!(lower[p], "on" | "for") && lx::has(lx::EVENT, lower[p - 1]) && toks[a + p - 1].is_cap()) {
+                head = lower[p - 1];
+            }
+        }
         // "... of the Republic of Kazakhstan": the country is split off as based_in context.
         let mut country: Option<(usize, usize, &'static str)> = None;
         let mut core_end = b;
@@ -1018,6 +1029,24 @@ pub fn looks_like_surname(w: &str) -> bool {
 /// "Ministry of Information and Social Development").
 fn org_like(toks: &[Token], a: usize, e: usize) -> bool {
     toks[a..e].iter().any(|t| t.lex.has(lx::ORG)) && toks[a..e].iter().any(|t| t.lower == "of")
+        // "International Conference on Debate and Dialogue", "Forum for Peace and Security"
+        || (a + 1..e).any(|x| matches!(toks[x].lower.as_str(), "on" | "for" | "of") && toks[x - 1].lex.has(lx::EVENT) && toks[x - 1].is_cap())
+}
+
+/// "High-Level Trade and Investment Policy Forum": after "and", capitalised words that end
+/// in an event's head noun, when the words before "and" hold no head noun of their own.
+fn event_after_and(toks: &[Token], a: usize, e: usize, f: usize, b: usize) -> bool {
+    if toks[a..e].iter().any(|t| t.lex.has(lx::HEAD)) {
+        return false;
+    }
+    let mut x = f;
+    while x < b && x < f + 5 && (name_word(&toks[x]) || toks[x].lower == "-" && !toks[x].space_before) {
+        if toks[x].lex.has(lx::EVENT) && toks[x].is_cap() {
+            return true;
+        }
+        x += 1;
+    }
+    false
 }
 
 /// Is the quote at `i` in a context that names publications?
@@ -1139,6 +1168,83 @@ fn place_at(toks: &[Token], i: usize, b: usize) -> Option<(usize, gazetteer::Pla
 
 /// "of ministers and high-ranking officials in charge of media and information of the
 /// Economic Community of West African States (ECOWAS)": an event's "of" chain, up to a clause boundary.
+/// End of a capitalised name after an occasion's "of": "of the Council of Heads of State",
+/// "of the India–Sweden Joint Commission for Economic, Industrial and Scientific Cooperation".
+/// None when no name follows, or when it is only a place ("the summit of Russia and ...").
+fn cap_chain_end(toks: &[Token], e: usize, b: usize) -> Option<usize> {
+    let mut x = e + 1;
+    if x < b && toks[x].lower == "the" {
+        x += 1;
+    }
+    if x >= b || !name_word(&toks[x]) || toks[x].kind != TokenKind::Word {
+        return None;
+    }
+    let first = x;
+    let mut last = None;
+    let mut head_for = false;
+    while x < b {
+        let t = &toks[x];
+        if name_word(t) {
+            x += 1;
+            last = Some(x);
+            continue;
+        }
+        let next_name = toks.get(x + 1).is_some_and(|n| x + 1 < b && name_word(n));
+        if CONNECTORS.contains(&t.lower.as_str()) && !t.is_cap() && t.lower != "and" && next_name
+            || t.lower == "the" && x > 0 && toks[x - 1].lower == "of" && next_name
+        {
+            if matches!(t.lower.as_str(), "for" | "of" | "on") && x > 0 && toks[x - 1].lex.has(lx::HEAD) {
+                head_for = true;
+            }
+            x += 1;
+            continue;
+        }
+        if t.lower == "and" && next_name && !toks[x + 1].lex.has(lx::HEAD) && gazetteer::place(&toks[x + 1].text).is_none() {
+            x += 1;
+            continue;
+        }
+        if t.lower == "-" && !t.space_before && next_name && !toks[x + 1].space_before {
+            x += 1;
+            continue;
+        }
+        // "(BNC)": a defined acronym
+        if t.lower == "(" && toks.get(x + 2).is_some_and(|c| x + 2 < b && c.lower == ")") && toks[x + 1].is_upper() {
+            x += 3;
+            last = Some(x);
+            continue;
+        }
+        // "for Economic, Industrial and Scientific Cooperation": a list inside the name
+        if t.lower == "," && head_for && next_name {
+            let mut y = x + 1;
+            let mut ok = false;
+            while y < b && y < x + 12 {
+                if name_word(&toks[y]) && gazetteer::place(&toks[y].text).is_none() {
+                    y += 1;
+                } else if toks[y].lower == "," && toks.get(y + 1).is_some_and(name_word) {
+                    y += 1;
+                } else if toks[y].lower == "and" && toks.get(y + 1).is_some_and(name_word) {
+                    ok = true;
+                    break;
+                } else {
+                    break;
+                }
+            }
+            if ok {
+                x += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    let last = last?;
+    // the name is only a place: "the summit of Russia", "a meeting of Kazakh ..."
+    let name = text_of(toks, first, last);
+    if gazetteer::place(&name).is_some() || last == first + 1 && gazetteer::demonym_country(&toks[first].text).is_some() {
+        return None;
+    }
+    Some(last)
+}
+
 fn of_chain_end(toks: &[Token], mut e: usize, b: usize) -> usize {
     while e < b {
         let w = toks[e].lower.as_str();
@@ -1146,7 +1252,7 @@ fn of_chain_end(toks: &[Token], mut e: usize, b: usize) -> usize {
             e += 2;
             continue;
         }
-        if matches!(w, "," | "." | ";" | ":" | "in" | "on" | "at" | "with" | "to" | "which" | "that" | "who" | "was" | "were" | "is" | "are" | "will" | "took" | "takes" | "held" | "\"" | "-") {
+        if matches!(w, "," | "." | ";" | ":" | "in" | "on" | "at" | "with" | "to" | "which" | "that" | "who" | "was" | "were" | "is" | "are" | "will" | "took" | "takes" | "held" | "\"" | "-" | "from" | "during" | "by" | "after" | "before" | "since" | "until") {
             break;
         }
         if w == "(" {

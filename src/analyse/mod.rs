@@ -288,6 +288,10 @@ impl Recall {
     }
 }
 
+/// Heads of events where people sit together, which news names one way and refers back to
+/// another ("the conference ... the forum", "a meeting of the Council ... the summit").
+const GATHERINGS: &[&str] = &["meeting", "summit", "session", "conference", "forum", "congress", "convention", "symposium", "conclave"];
+
 /// Finds or makes the local entity a mention refers to.
 fn corefer(
     cands: &[Cand],
@@ -335,6 +339,10 @@ fn corefer(
                     .or_else(|| {
                         if cand.head == "event" {
                             recent(&|e| entities[e].etype == EntityType::Event)
+                        } else if GATHERINGS.contains(&cand.head.as_str()) {
+                            // "a meeting of the Council ... The summit was attended by": a
+                            // gathering named one way and referred to another
+                            recent(&|e| entities[e].etype == EntityType::Event && GATHERINGS.contains(&state[e].head.as_str()))
                         } else {
                             None
                         }
