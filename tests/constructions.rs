@@ -232,3 +232,11 @@ fn events_named_by_a_body_and_coordinated_names() {
     assert_fact!(r, "meeting of the Nordvik Council of Elders", P::HeldIn, "Varna");
     assert_fact!(r, "Paul Renard", P::Attended, "meeting of the Nordvik Council of Elders");
 }
+
+#[test]
+fn a_person_is_a_member() {
+    let r = read("Jane Roe spoke. She is a member of the Nordvik Policy Council.", "2024-05-03");
+    assert_fact!(r, "Jane Roe", P::MemberOf, "Nordvik Policy Council");
+    let r = read("Tom Hale, a member of the Osterland Chamber of Commerce, said prices rose.", "2024-05-03");
+    assert_fact!(r, "Tom Hale", P::MemberOf, "Osterland Chamber of Commerce");
+}

@@ -1070,6 +1070,11 @@ fn visit_nouns(cx: &mut Ctx) {
     }
 }
 
+/// "member" read as a word or as the role item the analysis made of it ("a member of").
+fn member_word(cx: &Ctx, k: usize) -> bool {
+    cx.is(k, "member") || role_at(cx, k).is_some_and(|(w, kind)| kind == RoleKind::Member && w == "member")
+}
+
 /// twinned_with, partner_of, member_of, organized_by, part_of.
 fn relations(cx: &mut Ctx) {
     let n = cx.items.len();
@@ -1105,7 +1110,7 @@ fn relations(cx: &mut Ctx) {
         }
         // A is a (strategic) partner of B
         if let Some((a, at)) = cx.ent(k) {
-            if matches!(at, T::Gpe | T::Org) && cx.is(k + 1, "is") {
+            if matches!(at, T::Gpe | T::Org | T::Person) && (cx.is(k + 1, "is") || cx.is(k + 1, "was")) {
                 let mut j = k + 2;
                 if cx.is(j, "a") || cx.is(j, "an") {
                     j += 1;
@@ -1113,7 +1118,7 @@ fn relations(cx: &mut Ctx) {
                 while j < n && matches!(cx.items[j].lower.as_str(), "strategic" | "key" | "important" | "reliable" | "close" | "major" | "long-standing" | "trusted") {
                     j += 1;
                 }
-                if cx.is(j, "partner") && cx.is(j + 1, "of") {
+                if at != T::Person && cx.is(j, "partner") && cx.is(j + 1, "of") {
                     let m = cx.skip_det(j + 2);
                     if let Some((b, bt)) = cx.ent(m) {
                         if matches!(bt, T::Gpe | T::Org) {
@@ -1121,7 +1126,7 @@ fn relations(cx: &mut Ctx) {
                         }
                     }
                 }
-                if cx.is(j, "member") && cx.is(j + 1, "of") {
+                if member_word(cx, j) && cx.is(j + 1, "of") {
                     let m = cx.skip_det(j + 2);
                     if let Some((b, T::Org | T::Group)) = cx.ent(m) {
                         cx.emit(a, P::MemberOf, FactObject::Entity(b), "member.of", (k, m + 1));
@@ -1129,7 +1134,7 @@ fn relations(cx: &mut Ctx) {
                 }
             }
             // PERSON, a member of ORG
-            if at == T::Person && cx.is(k + 1, ",") && (cx.is(k + 2, "a") || cx.is(k + 2, "an")) && cx.is(k + 3, "member") && cx.is(k + 4, "of") {
+            if at == T::Person && cx.is(k + 1, ",") && (cx.is(k + 2, "a") || cx.is(k + 2, "an")) && member_word(cx, k + 3) && cx.is(k + 4, "of") {
                 let m = cx.skip_det(k + 5);
                 if let Some((b, T::Org | T::Group)) = cx.ent(m) {
                     cx.emit(a, P::MemberOf, FactObject::Entity(b), "member.of", (k, m + 1));
