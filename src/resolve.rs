@@ -959,4 +959,23 @@ mod tests {
         assert_eq!(k[0].0, "org:commerce department@united states");
         assert_eq!(k[1].0, "org:senate@united states");
     }
+
+    #[test]
+    fn same_article_joins_acronyms_types_and_spellings() {
+        let l = |a: &str, id: i64, t: EntityType, names: &[&str], key: &str| Local { article: a.into(), local_id: id, etype: t, key: key.into(), names: names.iter().map(|n| Arc::from(*n)).collect::<Vec<_>>().into() };
+        let r = resolve(&[
+            l("a", 0, EntityType::Org, &["Nordvik Port Authority", "NPA"], "org:nordvik port authority@"),
+            l("a", 1, EntityType::Org, &["NPA"], "org:npa@"),
+            l("a", 2, EntityType::Org, &["Skarn Ventures"], "org:skarn ventures@"),
+            l("a", 3, EntityType::Gpe, &["Skarn Ventures"], "gpe:skarn ventures"),
+            l("a", 4, EntityType::Person, &["Jane Quorvel"], "person:jn qrvl"),
+            l("a", 5, EntityType::Gpe, &["Quorvel"], "gpe:quorvel"),
+            l("b", 0, EntityType::Org, &["Tel-Mart"], "org:tel mart@"),
+            l("c", 0, EntityType::Org, &["TelMart"], "org:telmart@"),
+        ]);
+        assert_eq!(r.len(), 4, "{r:?}");
+        assert!(r.iter().any(|e| e.etype == EntityType::Org && e.aliases.contains_key("Skarn Ventures")));
+        assert!(r.iter().any(|e| e.etype == EntityType::Person && e.aliases.contains_key("Quorvel")));
+        assert_eq!(key_spelling("nordvik data centre ltd"), key_spelling("nordvik data center"));
+    }
 }
