@@ -182,6 +182,54 @@ pub fn strip_editions(folded: &str) -> String {
         .join(" ")
 }
 
+/// The edition number a folded event name gives ("9th session", "ninth session", "IX
+/// Forum" → 9), when it gives one. Years are not editions: a name may give both.
+pub fn edition(folded: &str) -> Option<u32> {
+    const ORDINALS: &[&str] = &["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
+    for w in folded.split(' ') {
+        if let Some(n) = ORDINALS.iter().position(|o| *o == w) {
+            return Some(n as u32 + 1);
+        }
+        if let Some(d) = ["st", "nd", "rd", "th"].iter().find_map(|s| w.strip_suffix(s)) {
+            if !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) {
+                return d.parse().ok();
+            }
+        }
+        if (2..=5).contains(&w.len()) && w.chars().all(|c| "ivxl".contains(c)) {
+            let val = |c: char| match c { 'i' => 1, 'v' => 5, 'x' => 10, _ => 50 };
+            let v: Vec<i32> = w.chars().map(val).collect();
+            let n: i32 = v.iter().enumerate().map(|(i, &x)| if v.get(i + 1).is_some_and(|&y| y > x) { -x } else { x }).sum();
+            return (n > 0).then_some(n as u32);
+        }
+    }
+    None
+}
+
+/// Two event names may be one edition: not when each gives a different edition number.
+pub fn editions_agree(a: &str, b: &str) -> bool {
+    match (edition(a), edition(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+/// British and American spellings of the words names of bodies use, one way, and a
+/// company's legal form dropped from the end: "nordvik data centre ltd" → "nordvik data
+/// center". Only for keys, never shown.
+pub fn key_spelling(folded: &str) -> String {
+    const BRITISH: &[(&str, &str)] = &[
+        ("organisation", "organization"), ("organisations", "organizations"), ("centre", "center"), ("centres", "centers"),
+        ("programme", "program"), ("programmes", "programs"), ("defence", "defense"), ("labour", "labor"),
+        ("theatre", "theater"), ("harbour", "harbor"), ("honour", "honor"), ("neighbourhood", "neighborhood"),
+    ];
+    const FORMS: &[&str] = &["inc", "incorporated", "ltd", "limited", "llc", "plc", "pvt", "pte", "corp", "gmbh", "co", "llp"];
+    let mut w: Vec<&str> = folded.split(' ').map(|x| BRITISH.iter().find(|(b, _)| *b == x).map_or(x, |(_, a)| *a)).collect();
+    while w.len() > 2 && w.last().is_some_and(|x| FORMS.contains(x)) {
+        w.pop();
+    }
+    w.join(" ")
+}
+
 /// Initials of the significant words: "Organization of Turkic States" → "ots".
 pub fn initials(name: &str) -> String {
     fold(name)
@@ -314,6 +362,15 @@ mod tests {
         assert_eq!(strip_editions(&fold("Baltic Trade Forum 2023")), "baltic trade forum");
         assert_eq!(strip_editions(&fold("eighth Baltic Forum")), "baltic forum");
         assert_eq!(initials("Organization of Turkic States"), "ots");
+        assert_eq!(key_spelling("nordvik data centre pvt ltd"), "nordvik data center");
+        assert_eq!(key_spelling("organisation of nordic ports"), "organization of nordic ports");
+        assert_eq!(key_spelling("acme co"), "acme co");
+        assert_eq!(edition(&fold("9th session of the Nordvik Commission")), Some(9));
+        assert_eq!(edition(&fold("ninth session")), Some(9));
+        assert_eq!(edition(&fold("IX Nordvik Forum")), Some(9));
+        assert_eq!(edition(&fold("Nordvik Forum 2023")), None);
+        assert!(!editions_agree("8th session of the nbc", "9th session of the nordvik binational commission"));
+        assert!(editions_agree("nordvik forum 2023", "viii nordvik forum"));
     }
 
     #[test]

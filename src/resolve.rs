@@ -12,7 +12,7 @@ use std::sync::Arc;
 use crate::fasthash::FastMap;
 use crate::gazetteer;
 use crate::model::{Analysis, EntityType, FactObject, Predicate};
-use crate::names::{fold, is_patronymic, of_swap, skeleton, strip_defined_acronym, strip_editions, strip_titles};
+use crate::names::{fold, is_patronymic, key_spelling, of_swap, skeleton, strip_defined_acronym, strip_editions, strip_titles};
 
 /// A local entity as the resolver sees it. Strings are shared (`Arc<str>`): a corpus has
 /// far fewer distinct names and keys than local entities, and the resolver holds them all.
@@ -104,7 +104,7 @@ pub fn local_keys(article: &str, published: Option<&str>, a: &Analysis) -> Vec<(
                     (true, Some(rest)) if rest.contains(' ') || rest.len() > 4 => (rest.to_string(), "united states".to_string()),
                     _ => (strip_country_words(&f, &e.context), fold(&e.context)),
                 };
-                format!("org:{}@{}", of_swap(&f), ctx)
+                format!("org:{}@{}", of_swap(&key_spelling(&f)), ctx)
             }
             EntityType::Group => {
                 // A delegation is tied to the event it attended in this article.
@@ -141,7 +141,7 @@ pub fn local_keys(article: &str, published: Option<&str>, a: &Analysis) -> Vec<(
                 match dedication_key(i, a) {
                     Some(k) if generic(&e.name) && matches!(t, EntityType::Fac | EntityType::Loc) => format!("{ty}:{k}"),
                     _ if generic(&e.name) => format!("{ty}:{f}@article {article}"),
-                    _ => format!("{ty}:{}", of_swap(&f)),
+                    _ => format!("{ty}:{}", of_swap(&key_spelling(&f))),
                 }
             }
         };
@@ -446,6 +446,8 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
     }
     one_type_per_name(locals, &mut u);
     nicknames(locals, &by_key, &mut u);
+    same_article(locals, &mut u);
+    spaceless_keys(&by_key, &mut u);
     // full keys by what they offer, in the corpus and per article
     #[derive(Clone, Copy)]
     enum Only<'a> {
@@ -548,6 +550,165 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
     out
 }
 
+/// The type a thing named two ways in one article keeps: the most specific.
+fn type_rank(t: EntityType) -> u8 {
+    match t {
+        EntityType::Person => 7,
+        EntityType::Event => 6,
+        EntityType::Org => 5,
+        EntityType::Fac => 4,
+        EntityType::Work => 3,
+        EntityType::Loc => 2,
+        EntityType::Gpe => 1,
+        _ => 0,
+    }
+}
+
+/// Joins inside one article that its coreference missed:
+/// - an acronym ("NPA") and the one name the article defined it for ("Nordvik Port
+///   Authority (NPA)"), or whose initials it is (of all its words, or of what a
+///   department is of: "U.S. Department of Health Care" → "HC");
+/// - one name given two types ("Nordvik Ventures" an ORG here and a GPE there);
+/// - a surname typed as a place or body ("Roe" beside "Jane Roe");
+/// - a person named with a title the tagger took for a body ("Minister Jane Roe");
+/// - a shorter name of an event with its first and last words ("Nordvik Summit" beside
+///   "Nordvik Investment Summit").
+fn same_article(locals: &[Local], u: &mut Union) {
+    let mut by_article: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, l) in locals.iter().enumerate() {
+        by_article.entry(&l.article).or_default().push(i);
+    }
+    let known_place = |n: &str| gazetteer::place(n).is_some();
+    for members in by_article.values() {
+        if members.len() < 2 {
+            continue;
+        }
+        let folds: Vec<String> = members.iter().map(|&i| fold(strip_defined_acronym(locals[i].name()))).collect();
+        // the one candidate a rule finds, else none
+        let only = |cands: Vec<usize>| -> Option<usize> {
+            let mut c = cands;
+            c.sort_unstable();
+            c.dedup();
+            (c.len() == 1).then(|| c[0])
+        };
+        for (a, &i) in members.iter().enumerate() {
+            let l = &locals[i];
+            let name = l.name();
+            let others = || members.iter().enumerate().filter(move |&(b, _)| b != a);
+            let mut join = |to: usize, rule: &str, why: String| {
+                u.join(i, to, rule, why);
+            };
+            if acronym(name) && l.etype != EntityType::Person {
+                let not_person = |j: usize| locals[j].etype != EntityType::Person && locals[j].key != l.key;
+                let named = only(others().filter(|&(_, &j)| not_person(j) && !acronym(locals[j].name()) && locals[j].names.iter().any(|n| **n == *name)).map(|(_, &j)| j).collect());
+                let paren = format!("({name})");
+                let defined = || only(others().filter(|&(_, &j)| not_person(j) && locals[j].names.iter().any(|n| n.contains(&paren))).map(|(_, &j)| j).collect());
+                let lower = name.to_lowercase();
+                // initials of the whole name, or of what a department's name is of
+                // ("U.S. Department of Health Care" → "hc")
+                let by_initials = || {
+                    only(others()
+                        .filter(|&(b, &j)| {
+                            not_person(j) && matches!(locals[j].etype, EntityType::Org | EntityType::Event | EntityType::Fac) && {
+                                let f = &folds[b];
+                                let of = f.split_once(" of ").filter(|(head, _)| head.split(' ').any(|w| matches!(w, "department" | "ministry" | "office" | "bureau"))).map(|(_, t)| t);
+                                crate::names::initials(f) == lower || of.is_some_and(|t| t.contains(' ') && crate::names::initials(t) == lower)
+                            }
+                        })
+                        .map(|(_, &j)| j)
+                        .collect())
+                };
+                if let Some(j) = named.or_else(defined).or_else(by_initials) {
+                    join(j, "acronym of a name in the same article", format!("{name:?} in {} stands for {:?}", l.article, locals[j].name()));
+                    continue;
+                }
+            }
+            if generic(name) || l.key.contains("@article ") {
+                continue;
+            }
+            // one name, two types: the most specific type
+            let twin = only(others().filter(|&(b, &j)| folds[b] == folds[a] && locals[j].etype != l.etype && type_rank(locals[j].etype) > type_rank(l.etype)).map(|(_, &j)| j).collect());
+            if let Some(j) = twin.filter(|_| !(l.etype == EntityType::Gpe && known_place(name))) {
+                join(j, "one name, two types in one article", format!("{name:?} in {} is {} there too", l.article, locals[j].etype));
+                continue;
+            }
+            if l.etype == EntityType::Person {
+                continue;
+            }
+            let persons = || others().filter(|&(_, &j)| locals[j].etype == EntityType::Person && !locals[j].key.starts_with("person:?"));
+            // a surname typed as something else
+            let word = &folds[a];
+            if !word.contains(' ') && !known_place(name) && name.chars().next().is_some_and(char::is_uppercase) && !(acronym(name) && word.len() <= 4) && !generic_word(word) && !matches!(word.as_str(), "jr" | "sr" | "ii" | "iii" | "iv") {
+                let p = only(persons().filter(|&(b, _)| folds[b].contains(' ') && folds[b].rsplit(' ').next() == Some(folds[a].as_str())).map(|(_, &j)| j).collect());
+                if let Some(j) = p {
+                    join(j, "surname of a person in the same article", format!("{name:?} in {} is the surname of {:?}", l.article, locals[j].name()));
+                    continue;
+                }
+            }
+            // "Minister Jane Roe" typed as a body
+            if matches!(l.etype, EntityType::Org | EntityType::Gpe | EntityType::Loc) {
+                // the person's name must look like one: not made of the words bodies use
+                let personal = |b: usize| folds[b].contains(' ') && folds[b].rsplit(' ').next().is_some_and(|w| !generic_word(w)) && !folds[b].split(' ').all(generic_word);
+                let p = only(persons()
+                    .filter(|&(b, _)| {
+                        personal(b) && folds[a].len() > folds[b].len() && folds[a].ends_with(&format!(" {}", folds[b])) && folds[a][..folds[a].len() - folds[b].len()].split(' ').filter(|w| !w.is_empty()).count() <= 3
+                    })
+                    .map(|(_, &j)| j)
+                    .collect());
+                if let Some(j) = p {
+                    join(j, "person with a title in the same article", format!("{name:?} in {} ends with the name of {:?}", l.article, locals[j].name()));
+                    continue;
+                }
+            }
+            if l.etype == EntityType::Event {
+                let w: Vec<&str> = folds[a].split(' ').collect();
+                if w.len() >= 2 {
+                    let fuller = only(others()
+                        .filter(|&(b, &j)| {
+                            let v: Vec<&str> = folds[b].split(' ').collect();
+                            locals[j].etype == EntityType::Event
+                                && v.len() > w.len()
+                                && v[0] == w[0]
+                                && v.last() == w.last()
+                                && w.iter().all(|x| v.contains(x))
+                                && crate::names::editions_agree(&folds[a], &folds[b])
+                        })
+                        .map(|(_, &j)| j)
+                        .collect());
+                    if let Some(j) = fuller {
+                        join(j, "shorter name of an event in the same article", format!("{name:?} in {} is a shorter name of {:?}", l.article, locals[j].name()));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// "Nordvik-Mart" and "NordvikMart": organisation keys alike but for their spaces are one.
+fn spaceless_keys(by_key: &BTreeMap<&str, Vec<u32>>, u: &mut Union) {
+    let mut by: FastMap<String, Vec<&str>> = FastMap::default();
+    for k in by_key.keys().filter(|k| k.starts_with("org:") && k.contains(' ')) {
+        by.entry(k.replace(' ', "")).or_default().push(k);
+    }
+    for k in by_key.keys().filter(|k| k.starts_with("org:")) {
+        if let Some(v) = by.get_mut(&k.replace(' ', "")) {
+            if !v.contains(k) {
+                v.push(k);
+            }
+        }
+    }
+    let mut groups: Vec<_> = by.into_values().filter(|v| v.len() > 1).collect();
+    groups.sort_unstable();
+    for mut g in groups {
+        g.sort_unstable();
+        let to = by_key[g[0]][0] as usize;
+        for k in &g[1..] {
+            let i = by_key[k][0] as usize;
+            u.join(i, to, "same name but for spaces", format!("key {k:?} is key {:?} but for its spaces", g[0]));
+        }
+    }
+}
+
 /// "Joe Roe" joins "Joseph Roe": a nickname and the one formal given name it can stand for
 /// with that surname, unless an article names both (then they are two people).
 fn nicknames(locals: &[Local], by_key: &BTreeMap<&str, Vec<u32>>, u: &mut Union) {
@@ -640,7 +801,8 @@ pub fn finish(locals: &[Local], clusters: Vec<Cluster>, garbled: &BTreeSet<Strin
                 None => types.push((locals[i].etype, 1)),
             }
         }
-        let etype = c.etype.unwrap_or_else(|| types.iter().max_by_key(|t| t.1).map_or(locals[c.members[0]].etype, |t| t.0));
+        // (a tie goes to the most specific type)
+        let etype = c.etype.unwrap_or_else(|| types.iter().max_by_key(|t| (t.1, type_rank(t.0))).map_or(locals[c.members[0]].etype, |t| t.0));
         let mut names: BTreeMap<&str, i64> = BTreeMap::new();
         let mut fallback: BTreeMap<&str, i64> = BTreeMap::new();
         let mut counted: BTreeMap<&str, i64> = BTreeMap::new();
@@ -796,5 +958,24 @@ mod tests {
         let k = local_keys("z", None, &us);
         assert_eq!(k[0].0, "org:commerce department@united states");
         assert_eq!(k[1].0, "org:senate@united states");
+    }
+
+    #[test]
+    fn same_article_joins_acronyms_types_and_spellings() {
+        let l = |a: &str, id: i64, t: EntityType, names: &[&str], key: &str| Local { article: a.into(), local_id: id, etype: t, key: key.into(), names: names.iter().map(|n| Arc::from(*n)).collect::<Vec<_>>().into() };
+        let r = resolve(&[
+            l("a", 0, EntityType::Org, &["Nordvik Port Authority", "NPA"], "org:nordvik port authority@"),
+            l("a", 1, EntityType::Org, &["NPA"], "org:npa@"),
+            l("a", 2, EntityType::Org, &["Skarn Ventures"], "org:skarn ventures@"),
+            l("a", 3, EntityType::Gpe, &["Skarn Ventures"], "gpe:skarn ventures"),
+            l("a", 4, EntityType::Person, &["Jane Quorvel"], "person:jn qrvl"),
+            l("a", 5, EntityType::Gpe, &["Quorvel"], "gpe:quorvel"),
+            l("b", 0, EntityType::Org, &["Tel-Mart"], "org:tel mart@"),
+            l("c", 0, EntityType::Org, &["TelMart"], "org:telmart@"),
+        ]);
+        assert_eq!(r.len(), 4, "{r:?}");
+        assert!(r.iter().any(|e| e.etype == EntityType::Org && e.aliases.contains_key("Skarn Ventures")));
+        assert!(r.iter().any(|e| e.etype == EntityType::Person && e.aliases.contains_key("Quorvel")));
+        assert_eq!(key_spelling("nordvik data centre ltd"), key_spelling("nordvik data center"));
     }
 }

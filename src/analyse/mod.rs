@@ -333,9 +333,12 @@ fn corefer(
                 }
                 EntityType::Group => recent(&|e| entities[e].etype == EntityType::Group),
                 EntityType::Event => {
-                    let core = strip_editions(&fold(&cand.name));
-                    recent(&|e| entities[e].etype == EntityType::Event && state[e].core == core)
-                    .or_else(|| recent(&|e| entities[e].etype == EntityType::Event && state[e].head == cand.head))
+                    let f = fold(&cand.name);
+                    let core = strip_editions(&f);
+                    // "the 8th session" is not the 9th one
+                    let same_edition = |e: usize| crate::names::editions_agree(&f, &state[e].fold);
+                    recent(&|e| entities[e].etype == EntityType::Event && state[e].core == core && same_edition(e))
+                    .or_else(|| recent(&|e| entities[e].etype == EntityType::Event && state[e].head == cand.head && same_edition(e)))
                     .or_else(|| {
                         if cand.head == "event" {
                             recent(&|e| entities[e].etype == EntityType::Event)
@@ -398,6 +401,7 @@ fn corefer(
             }
             EntityType::Group => st.country == country && st.head == cand.head,
             // cheap tests first: is_subset and strip_country are the costly ones
+            EntityType::Event if !crate::names::editions_agree(&f, &st.fold) => false,
             _ => {
                 st.core == core
                     || !cand.head.is_empty() && st.head == cand.head && (core.contains(' ') && is_subset(&core, &st.core) || st.core.contains(' ') && is_subset(&st.core, &core))
