@@ -256,10 +256,13 @@ fn entity_ids(db: &Path) -> Vec<String> {
 #[test]
 fn merge_reports_the_entity_of_its_type_not_a_namesake() {
     let dir = tempfile::tempdir().unwrap();
-    let (_, db) = georgia(dir.path());
-    // a place that goes by the person's name
+    let (input, db) = georgia(dir.path());
+    // a place that goes by the person's name, in an article of its own (inside one article
+    // one name with two types is one thing, and resolution joins it)
+    std::fs::write(input.join("c.txt"), "Farmers in Georgia said on Friday that the harvest was good.\n").unwrap();
+    newsgraph().arg("build").arg(&input).arg("--db").arg(&db).arg("-q").assert().success();
     let conn = rusqlite::Connection::open(&db).unwrap();
-    conn.execute("UPDATE local_entity SET name = 'Georgia Smith', key = 'gpe:georgia smith', names = '[\"Georgia Smith\"]' WHERE type = 'GPE' AND name = 'Georgia'", []).unwrap();
+    conn.execute("UPDATE local_entity SET name = 'Georgia Smith', key = 'gpe:georgia smith', names = '[\"Georgia Smith\"]' WHERE type = 'GPE' AND name = 'Georgia' AND article = (SELECT num FROM article WHERE id = 'c.txt')", []).unwrap();
     drop(conn);
     newsgraph()
         .args(["merge", "person:georgia-smith", "person:jane-roe", "--db"])
