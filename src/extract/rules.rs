@@ -1052,8 +1052,7 @@ fn visit_nouns(cx: &mut Ctx) {
             continue;
         }
         to = cx.skip_det(to + 1);
-        if let Some((place, t)) = cx.ent(to).filter(|(_, t)| matches!(t, T::Gpe | T::Loc | T::Fac)) {
-            let _ = t;
+        if let Some((place, _)) = cx.ent(to).filter(|(_, t)| matches!(t, T::Gpe | T::Loc | T::Fac)) {
             cx.emit(who, P::Visited, FactObject::Entity(place), "visited.noun", (si, to + 1));
         }
     }
