@@ -240,3 +240,10 @@ fn a_person_is_a_member() {
     let r = read("Tom Hale, a member of the Osterland Chamber of Commerce, said prices rose.", "2024-05-03");
     assert_fact!(r, "Tom Hale", P::MemberOf, "Osterland Chamber of Commerce");
 }
+
+#[test]
+fn a_town_and_its_region() {
+    let r = read("The hostel in Bakori, Kaduna State, was handed over. The clinic in Ladysmith, KwaZulu-Natal, opened.", "2024-05-03");
+    assert_fact!(r, "Bakori", P::LocatedIn, "Kaduna State");
+    assert_fact!(r, "Ladysmith", P::LocatedIn, "KwaZulu-Natal");
+}

@@ -852,7 +852,12 @@ fn located(cx: &mut Ctx) {
                 let list = (cx.is(m + 1, ",") || cx.is(m + 1, "and")) && cx.ent(cx.skip_det(m + 2)).is_some_and(|(_, t)| t == T::Gpe);
                 let titled = cx.is(m + 1, "'s") || cx.items.get(m + 1).is_some_and(|i| i.role().is_some());
                 let a_person_like = cx.doc.cand_of(&cx.items[k]).is_some_and(|c| gazetteer_given(&c.name));
-                if !a_country && b_country && !list && !titled && !a_person_like {
+                // "Funtua, Katsina State", "Pietermaritzburg, KwaZulu-Natal": a town and its
+                // region (a known town, or one the gazetteer has not; never two regions)
+                let b_region = !b_country && is_region(cx, m) && !is_region(cx, k);
+                let closes = m + 1 >= n || matches!(cx.items[m + 1].lower.as_str(), "," | "." | ")" | ";" | ":" | "said" | "on" | "in" | "and");
+                let b_region = b_region && closes && !(k >= 2 && cx.is(k - 1, ",") && cx.ent(k - 2).is_some_and(|(_, t)| t == T::Gpe));
+                if !a_country && (b_country || b_region) && !list && !titled && !a_person_like {
                     cx.emit(a, P::LocatedIn, FactObject::Entity(b), "located.comma", (k, m + 1));
                 }
             }
@@ -947,6 +952,15 @@ fn located(cx: &mut Ctx) {
 
 fn gazetteer_given(name: &str) -> bool {
     name.split(' ').next().is_some_and(crate::gazetteer::is_given_name)
+}
+
+/// A region by the gazetteer or by its name: "Katsina State", "Sverdlovsk Oblast", "Kent County".
+fn is_region(cx: &Ctx, k: usize) -> bool {
+    cx.doc.cand_of(&cx.items[k]).is_some_and(|c| {
+        let name = c.canonical.as_deref().unwrap_or(&c.name);
+        crate::gazetteer::place(name).is_some_and(|p| p.kind == crate::gazetteer::PlaceKind::Region)
+            || name.rsplit(' ').next().is_some_and(|w| matches!(w, "State" | "Province" | "Region" | "Oblast" | "County" | "Prefecture" | "Governorate" | "District" | "Krai"))
+    })
 }
 
 fn is_country(cx: &Ctx, k: usize) -> bool {
