@@ -956,17 +956,19 @@ fn gazetteer_given(name: &str) -> bool {
 
 /// A region by the gazetteer or by its name: "Katsina State", "Sverdlovsk Oblast", "Kent County".
 fn is_region(cx: &Ctx, k: usize) -> bool {
-    cx.doc.cand_of(&cx.items[k]).is_some_and(|c| {
-        let name = c.canonical.as_deref().unwrap_or(&c.name);
+    place_name(cx, k).is_some_and(|name| {
         crate::gazetteer::place(name).is_some_and(|p| p.kind == crate::gazetteer::PlaceKind::Region)
             || name.rsplit(' ').next().is_some_and(|w| matches!(w, "State" | "Province" | "Region" | "Oblast" | "County" | "Prefecture" | "Governorate" | "District" | "Krai"))
     })
 }
 
 fn is_country(cx: &Ctx, k: usize) -> bool {
-    cx.doc.cand_of(&cx.items[k]).is_some_and(|c| {
-        crate::gazetteer::place(c.canonical.as_deref().unwrap_or(&c.name)).is_some_and(|p| p.kind == crate::gazetteer::PlaceKind::Country)
-    })
+    place_name(cx, k).and_then(crate::gazetteer::place).is_some_and(|p| p.kind == crate::gazetteer::PlaceKind::Country)
+}
+
+/// The name a mention's place goes by: its canonical name, else the name as written.
+fn place_name<'c>(cx: &'c Ctx, k: usize) -> Option<&'c str> {
+    cx.doc.cand_of(&cx.items[k]).map(|c| c.canonical.as_deref().unwrap_or(&c.name))
 }
 
 const MET_VERBS: &[&str] = &[
