@@ -151,7 +151,7 @@ pub fn tag_at(b: &[u8], i: usize) -> Option<Tag> {
     let name = name.as_str();
     let end = tag_end(b, k)?;
     let is = |list: &[&str]| list.contains(&name);
-    if is(DROP) {
+    if is(DROP) || !closing && (is(BLOCK) || is(INLINE)) && hidden(&b[k..end]) {
         let self_closing = b[..end].ends_with(b"/>");
         let drop_until = if closing || self_closing {
             None
@@ -185,6 +185,16 @@ pub fn tag_at(b: &[u8], i: usize) -> Option<Tag> {
         return plain(end);
     }
     None
+}
+
+/// Attributes that keep an element off the screen: a hidden tooltip that repeats a name,
+/// a screen-reader label ("opens in a new window"), `hidden`, `display: none`.
+fn hidden(attrs: &[u8]) -> bool {
+    static HIDDEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)(?:^|\s)(?:hidden(?:\s|=|/|$)|aria-hidden\s*=\s*["']?true|style\s*=\s*["'][^"']*(?:display\s*:\s*none|visibility\s*:\s*hidden)|class\s*=\s*["'](?:[^"']*\s)?(?:hidden|sr-only|visually-hidden|screen-reader-text)["'\s])"#).unwrap()
+    });
+    let a = String::from_utf8_lossy(attrs);
+    HIDDEN.is_match(&a)
 }
 
 /// Past the end tag that closes the element `name` opened before `from`.
@@ -478,6 +488,15 @@ mod tests {
         let t = c("<p>Keep</p><script>if (a<b) {x='</p>'}</script><nav><ul><li>Menu</li></ul></nav><aside><aside>in</aside>out</aside><p>End</p>");
         assert_eq!(t, "\nKeep\n\nEnd\n");
         assert_eq!(c("<p>A</p><style>p {}"), "\nA\n");
+    }
+
+    #[test]
+    fn hidden_elements_go_with_content() {
+        let t = c("<p>President <a href=x>Anna Berg<span class=\"tip tooltip_person hidden\"> Berg Anna President</span></a> spoke</p>");
+        assert_eq!(t, "\nPresident Anna Berg spoke\n");
+        assert_eq!(c("<p>a<span style=\"display: none\">b</span><i aria-hidden=\"true\">c</i><b hidden>d</b>e</p>"), "\nae\n");
+        // a class that merely contains the word stays ("hidden-xs" hides on phones only)
+        assert_eq!(c("<p><span class=\"hidden-xs unhidden\">kept</span></p>"), "\nkept\n");
     }
 
     #[test]
