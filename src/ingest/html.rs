@@ -191,7 +191,7 @@ pub fn tag_at(b: &[u8], i: usize) -> Option<Tag> {
 /// a screen-reader label ("opens in a new window"), `hidden`, `display: none`.
 fn hidden(attrs: &[u8]) -> bool {
     static HIDDEN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?i)(?:^|\s)(?:hidden(?:\s|=|/|$)|aria-hidden\s*=\s*["']?true|style\s*=\s*["'][^"']*(?:display\s*:\s*none|visibility\s*:\s*hidden)|class\s*=\s*["'](?:[^"']*\s)?(?:hidden|sr-only|visually-hidden|screen-reader-text)["'\s])"#).unwrap()
+        Regex::new(r#"(?i)(?:^|\s)(?:hidden(?:\s|=|/|>|$)|aria-hidden\s*=\s*["']?true|style\s*=\s*["'][^"']*(?:display\s*:\s*none|visibility\s*:\s*hidden)|class\s*=\s*["'](?:[^"']*\s)?(?:hidden|sr-only|visually-hidden|screen-reader-text)["'\s])"#).unwrap()
     });
     let a = String::from_utf8_lossy(attrs);
     HIDDEN.is_match(&a)
