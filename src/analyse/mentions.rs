@@ -660,6 +660,26 @@ impl<'a> Scanner<'a> {
                 return out;
             }
         }
+        // "Secretary of State for Public Affairs Ann Tiller": a portfolio of common words, then
+        // a known given name and one or two surname-like words close the run
+        if b - a >= 4 {
+            let s = (a + 2..b.saturating_sub(1)).find(|&x| gazetteer::is_given_name(&toks[x].text) && b - x <= 3);
+            if let Some(s) = s {
+                let prefix_common = (toks[s - 1].lex.is_common_word() || (a..s).any(|x| toks[x].lex.has(lx::HEAD) || CONNECTORS.contains(&toks[x].lower.as_str())))
+                    && !gazetteer::is_given_name(&toks[s - 1].text)
+                    && !gazetteer::is_surname(&toks[s - 1].text)
+                    && !CONNECTORS.contains(&toks[s - 1].lower.as_str());
+                let tail_names = (s + 1..b).all(|x| toks[x].is_cap() && !toks[x].lex.has(lx::HEAD) && !toks[x].lex.is_common_word());
+                if prefix_common && tail_names && (s..b).all(|x| toks[x].kind == TokenKind::Word) {
+                    let mut out = items;
+                    out.extend(self.typed_part(sentence, a, s, before_role));
+                    self.after_role = true;
+                    out.extend(self.typed_part(sentence, s, b, false));
+                    self.after_role = false;
+                    return out;
+                }
+            }
+        }
         // Possessive: "Azerbaijan's State News Agency" → GPE 's ORG.
         if let Some(p) = (a..b).find(|&x| toks[x].lower == "'s") {
             if p > a && p + 1 < b && gazetteer::place(&text_of(toks, a, p)).is_some() {
@@ -1064,6 +1084,12 @@ pub fn role_at(toks: &[Token], i: usize, b: usize) -> Option<(usize, Role)> {
     let mut last_core = None;
     while j < b && toks[j].kind == TokenKind::Word {
         let w = toks[j].lower.as_str();
+        // "Under Secretary": the capitalised preposition is part of the title
+        if j == i && toks[j].text == "Under" && toks.get(j + 1).is_some_and(|t| j + 1 < b && t.lower == "secretary") {
+            words.push("under");
+            j += 1;
+            continue;
+        }
         if toks[j].lex.is_role_core() {
             words.push(w);
             j += 1;
@@ -1089,6 +1115,20 @@ pub fn role_at(toks: &[Token], i: usize, b: usize) -> Option<(usize, Role)> {
         if p < b && PORTFOLIOS.contains(&toks[p].lower.as_str()) && toks[p].is_cap() {
             let next = toks.get(p + 1);
             let ends = next.is_none_or(|t| p + 1 >= b || t.kind == TokenKind::Punct || t.is_cap() || matches!(t.lower.as_str(), "and" | "said" | "says" | "met" | "will" | "has" | "was" | "is"));
+            // "Minister of State for Trade Policy Ravi Kumar": the portfolio after "for" is
+            // part of the title when a known given name (or the clause's end) follows it
+            if !ends && next.is_some_and(|t| t.lower == "for") {
+                let portfolio_word = |x: usize| toks[x].is_cap() && toks[x].kind == TokenKind::Word && !toks[x].lex.has(lx::HEAD) && !gazetteer::is_given_name(&toks[x].text);
+                // the run may end with the portfolio ("the Secretary of State for Health said")
+                let q = (p + 2..(p + 7).min(b)).find(|&x| !portfolio_word(x)).or_else(|| (b <= p + 7).then_some(b));
+                let closes = |q: usize| q > p + 2 && (q >= b || gazetteer::is_given_name(&toks[q].text) || is_name_title(&toks[q]) || matches!(toks[q].lower.as_str(), "," | "said" | "says" | "in" | "at"));
+                if let Some(q) = q.filter(|&q| closes(q)) {
+                    let words: Vec<&str> = toks[i..q].iter().map(|t| t.lower.as_str()).collect();
+                    let core: Vec<&str> = toks[i..e].iter().map(|t| t.lower.as_str()).collect();
+                    let kind = lx::classify_role(&core)?;
+                    return Some((q, Role { words: words.join(" "), kind }));
+                }
+            }
             if ends && !next.is_some_and(|t| t.lex.has(lx::HEAD)) {
                 let words: Vec<&str> = toks[i..=p].iter().map(|t| t.lower.as_str()).collect();
                 let core: Vec<&str> = words.iter().copied().filter(|w| *w != "of" && *w != "the").collect();

@@ -235,6 +235,15 @@ fn roles(cx: &mut Ctx) {
         }
         // ROLE of/to the ORG ..., PERSON  |  PERSON, the ROLE of the ORG
         let (target, after) = role_target(cx, k);
+        // "director of Soviet Affairs at the Council": a post under the body's head
+        let kind = if kind == RoleKind::Top && target.is_some() && cx.is(k + 1, "of") && {
+            let j = cx.skip_to_name(k + 2);
+            after > j + 1 && (cx.is(j + 1, "at") || cx.is(j + 1, "in"))
+        } {
+            RoleKind::Staff
+        } else {
+            kind
+        };
         let former = k > 0 && cx.is(k - 1, "former");
         let role_txt = if former { format!("former {role}") } else { role.clone() };
         // apposition after: PERSON , (the|a)? [demonym]? ROLE ...
@@ -401,9 +410,23 @@ fn role_target(cx: &Ctx, k: usize) -> (Option<(usize, T)>, usize) {
                     return (Some((o, T::Org)), j + 3);
                 }
             }
+            // "Senior Director of Soviet Affairs at the Security Council X": a portfolio
+            // (a name with no head word) inside the body named after it
+            if t == T::Org && !org_headed(cx, j) && (cx.is(j + 1, "at") || cx.is(j + 1, "in")) {
+                let m = cx.skip_det(j + 2);
+                if let Some((o, T::Org)) = cx.ent(m) {
+                    return (Some((o, T::Org)), m + 1);
+                }
+            }
             if matches!(t, T::Org | T::Gpe | T::Group) {
                 return (Some((e, t)), j + 1);
             }
+        }
+    }
+    // "Assistant Secretary of State for Trade in the Bureau of X": a title held in a body
+    if cx.is(k + 1, "in") && cx.is(k + 2, "the") {
+        if let Some((o, T::Org)) = cx.ent(k + 3) {
+            return (Some((o, T::Org)), k + 4);
         }
     }
     if cx.is(k + 1, "to") {
@@ -414,6 +437,12 @@ fn role_target(cx: &Ctx, k: usize) -> (Option<(usize, T)>, usize) {
         }
     }
     (None, k + 1)
+}
+
+/// Whether the organisation named at item `k` has a head word ("Council", "Ministry"); a
+/// name without one after a title is a portfolio ("Policy Planning", "Soviet Affairs").
+fn org_headed(cx: &Ctx, k: usize) -> bool {
+    cx.doc.cand_of(&cx.items[k]).is_some_and(|c| c.name.split(' ').any(|w| crate::analyse::lexicon::has(crate::analyse::lexicon::HEAD, &w.to_lowercase())))
 }
 
 impl Ctx<'_> {
