@@ -16,6 +16,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "role.apposition_after", reads: "PERSON, the ROLE of ORG/GPE/GROUP", example: "Grace Wanjiru, the director general of the Kenya News Agency, noted ...", confidence: 0.7 },
     RuleInfo { id: "role.apposition_before", reads: "the ROLE of ORG/GPE/GROUP, PERSON", example: "the governor of the Sverdlovsk region, Pavel Ivanov", confidence: 0.9 },
     RuleInfo { id: "role.document_country", reads: "GOVERNMENT-TITLE PERSON, no country stated: the country the article is about", example: "President Jane Roe opened the session (in a story about one country)", confidence: 0.6 },
+    RuleInfo { id: "role.paren_country", reads: "GOVERNMENT-TITLE PERSON (and TITLE PERSON) (COUNTRY)", example: "Foreign Minister Ana Ruiz and Trade Minister Luis Vega (Nordvik) signed ...", confidence: 0.8 },
     RuleInfo { id: "role.of_possessor", reads: "his/her ROLE, PERSON (the role is in the organisation the possessor leads)", example: "His first deputy, Marie Colin, noted ...", confidence: 0.75 },
     RuleInfo { id: "role.verb", reads: "PERSON leads/heads/chairs ORG; PERSON serves on the boards of ORG, ORG; PERSON was appointed ROLE of ORG", example: "Jane Roe, who heads the Nordvik Port Authority, said ...", confidence: 0.75 },
     RuleInfo { id: "role.headed_by", reads: "GROUP/ORG headed by / led by PERSON", example: "A delegation headed by the minister's deputy, Jane Roe, ...", confidence: 0.85 },
@@ -57,6 +58,7 @@ pub static RULES: &[RuleInfo] = &[
 pub(crate) fn run_all(cx: &mut Ctx) {
     names(cx);
     roles(cx);
+    role_paren_country(cx);
     headed_by(cx);
     attend(cx);
     attend_passive(cx);
@@ -204,12 +206,28 @@ fn roles(cx: &mut Ctx) {
                 }
                 let mut full_role = role.clone();
                 if cx.is(p, "to") {
-                    if let Some((_, T::Gpe)) = cx.ent(p + 1) {
-                        full_role = format!("{role} to {}", cx.doc.text(cx.clean, cx.items[p + 1].tok_start, cx.items[p + 1].tok_end));
-                        p += 2;
+                    // "US Ambassador to the USSR X"
+                    let g = cx.skip_det(p + 1);
+                    if let Some((_, T::Gpe)) = cx.ent(g) {
+                        full_role = format!("{role} to {}", cx.doc.text(cx.clean, cx.items[g].tok_start, cx.items[g].tok_end));
+                        p = g + 1;
                     }
                 }
-                // "Brazilian Minister of Health X": a portfolio after the title
+                // "Brazilian Minister of Health X", "State Department Director of Policy
+                // Planning X": a portfolio after the title (for a body: one with no head word)
+                let portfolio_ok = |x: usize| cx.items[x].mention().is_none() || ot == T::Org && cx.ent(x).is_some_and(|(_, t)| t == T::Org) && !org_headed(cx, x);
+                let mut kind = kind;
+                if (cx.is(p, "of") || cx.is(p, "for")) && ot == T::Org {
+                    let q = (p + 1..(p + 7).min(n)).find(|&x| !portfolio_ok(x) || !matches!(cx.items[x].kind, ItemKind::Word | ItemKind::Mention(_)));
+                    if let Some(q) = q.filter(|&q| q > p + 1 && cx.person_at(q).is_some()) {
+                        full_role = cx.doc.text(cx.clean, cx.items[k].tok_start, cx.items[q - 1].tok_end).to_lowercase();
+                        p = q;
+                        // the director of one portfolio works under the body's head
+                        if kind == RoleKind::Top {
+                            kind = RoleKind::Staff;
+                        }
+                    }
+                }
                 if (cx.is(p, "of") || cx.is(p, "for")) && ot == T::Gpe {
                     let q = (p + 1..(p + 7).min(n)).find(|&x| cx.items[x].mention().is_some() || !matches!(cx.items[x].kind, ItemKind::Word));
                     if let Some(q) = q.filter(|&q| q > p + 1 && cx.person_at(q).is_some()) {
@@ -396,6 +414,45 @@ fn roles(cx: &mut Ctx) {
     }
     // Descriptions resolved to a person: "the executive director of X" where the role item
     // became a mention — handled by the apposition rules when a name follows.
+}
+
+/// "Foreign Minister Ana Ruiz (Nordvik)", "Vice President A and Minister of Trade B
+/// (Nordvik)": lists of ministers from several countries name each one's country after it.
+fn role_paren_country(cx: &mut Ctx) {
+    let n = cx.items.len();
+    let government = |r: &str| r.split(' ').any(|w| matches!(w, "minister" | "president" | "premier" | "chancellor" | "secretary" | "ambassador" | "vice-president"));
+    let mut k = 0;
+    while k < n {
+        let Some((role, kind)) = role_at(cx, k).filter(|(r, _)| government(r)) else {
+            k += 1;
+            continue;
+        };
+        let Some((pi, person)) = cx.person_at(k + 1) else {
+            k += 1;
+            continue;
+        };
+        let mut people = vec![(role, kind, person, k)];
+        let mut x = pi + 1;
+        // "... and Minister of Trade B (Nordvik)": the country closes both
+        if cx.is(x, "and") {
+            if let Some((r2, k2)) = role_at(cx, x + 1).filter(|(r, _)| government(r)) {
+                if let Some((p2, person2)) = cx.person_at(x + 2) {
+                    people.push((r2, k2, person2, x + 1));
+                    x = p2 + 1;
+                }
+            }
+        }
+        let country = (cx.is(x, "(") && cx.is(x + 2, ")")).then(|| cx.ent(x + 1)).flatten().filter(|&(_, t)| t == T::Gpe);
+        if let Some(g) = country {
+            for (role, kind, person, at) in people {
+                let stated = cx.facts.iter().any(|f| f.subject == person && matches!(f.predicate, P::Heads | P::WorksFor | P::Represents));
+                if !stated {
+                    cx.role_fact(person, kind, &role, g, "role.paren_country", (at, x + 3));
+                }
+            }
+        }
+        k = x.max(k + 1);
+    }
 }
 
 /// For a role at `k`: "ROLE of the X" / "ROLE to X" / "ROLE at X" → (target entity, index after it).
