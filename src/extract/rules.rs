@@ -52,6 +52,9 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "based.via_parent", reads: "ORG part_of PARENT, PARENT based_in PLACE → ORG based_in PLACE", example: "the Agency under the Administration of the President of the Republic of X", confidence: 0.7 },
     RuleInfo { id: "based.comma", reads: "ORG, PLACE (the place closing the phrase)", example: "Professor at the University of Nordvik, Canada, discussed ...", confidence: 0.6 },
     RuleInfo { id: "based.in", reads: "ORG in PLACE", example: "the Chamber of Commerce in Tver hosted a dinner", confidence: 0.65 },
+    RuleInfo { id: "based.paren", reads: "ORG (COUNTRY)", example: "involving Nordvik Engineering (South Korea) and ...", confidence: 0.75 },
+    RuleInfo { id: "based.descriptor", reads: "COUNTRY/DEMONYM (solar power) company/bank/firm, ORG", example: "the Russian company Acme; Indonesian conglomerate, Sekar Holdings", confidence: 0.75 },
+    RuleInfo { id: "based.verb", reads: "ORG, a ... based in / headquartered in / based out of PLACE; PLACE-based ORG", example: "Acme Holding, a global conglomerate based out of Qatar, ...", confidence: 0.75 },
     RuleInfo { id: "based.possessive", reads: "COUNTRY's ORG", example: "Hungary's State News Agency MTI", confidence: 0.75 },
 ];
 
@@ -64,6 +67,7 @@ pub(crate) fn run_all(cx: &mut Ctx) {
     attend_passive(cx);
     held(cx);
     located(cx);
+    based_phrases(cx);
     verbs(cx);
     visit_nouns(cx);
     relations(cx);
@@ -414,6 +418,71 @@ fn roles(cx: &mut Ctx) {
     }
     // Descriptions resolved to a person: "the executive director of X" where the role item
     // became a mention — handled by the apposition rules when a name follows.
+}
+
+/// Nouns that describe what kind of body a name is: "the Russian company X".
+const BODY_NOUNS: &[&str] = &[
+    "company", "firm", "conglomerate", "corporation", "group", "bank", "lender", "insurer", "carrier", "airline", "operator", "manufacturer",
+    "maker", "producer", "developer", "giant", "startup", "start-up", "retailer", "broadcaster", "university", "institute", "agency", "utility",
+    "supplier", "contractor", "exporter", "distributor", "subsidiary", "multinational", "fund", "investor",
+];
+
+/// Where a body is: "ORG (COUNTRY)", "the Russian company ORG", "ORG, a firm based in PLACE",
+/// "PLACE-based ORG".
+fn based_phrases(cx: &mut Ctx) {
+    let n = cx.items.len();
+    for k in 0..n {
+        let Some((o, T::Org)) = cx.ent(k) else { continue };
+        // "Nordvik Engineering (South Korea)": a country in brackets after a company
+        if cx.is(k + 1, "(") && cx.is(k + 3, ")") && is_country(cx, k + 2) {
+            if let Some((g, T::Gpe)) = cx.ent(k + 2) {
+                cx.emit(o, P::BasedIn, FactObject::Entity(g), "based.paren", (k, k + 4));
+            }
+        }
+        // "the Russian company X", "New Zealand solar power company, X"
+        let mut d = k;
+        if d > 0 && cx.is(d - 1, ",") {
+            d -= 1;
+        }
+        if d > 0 && BODY_NOUNS.contains(&cx.items[d - 1].lower.as_str()) {
+            let mut g = d - 1;
+            while g > 0 && d - g < 4 && matches!(cx.items[g - 1].kind, ItemKind::Word) && cx.items[g - 1].lower.chars().all(|c| c.is_lowercase() || c == '-') && !matches!(cx.items[g - 1].lower.as_str(), "the" | "a" | "an" | "and" | "of" | "in" | "with" | "by" | "for" | "to" | "at" | "from" | "between") {
+                g -= 1;
+            }
+            if g > 0 {
+                if let Some((c, T::Gpe)) = cx.ent_or_demonym(g - 1) {
+                    let country = cx.doc.cand_of(&cx.items[g - 1]).is_some_and(|m| m.adjective || crate::gazetteer::place(m.canonical.as_deref().unwrap_or(&m.name)).is_some_and(|p| p.kind == crate::gazetteer::PlaceKind::Country));
+                    // not "Nordvik's company X" owned by someone else, nor "a US and Japanese firm"
+                    if country && !cx.is(g, "'s") {
+                        cx.emit(o, P::BasedIn, FactObject::Entity(c), "based.descriptor", (g - 1, k + 1));
+                    }
+                }
+            }
+        }
+        // "X, a global conglomerate based out of Qatar", "X is headquartered in Y"
+        let mut j = k + 1;
+        let start = j;
+        if cx.is(j, ",") || cx.is(j, "is") || cx.is(j, "was") {
+            j += 1;
+            while j < n && j < start + 8 && !matches!(cx.items[j].lower.as_str(), "based" | "headquartered" | "," | "." | ";" | "which" | "who" | "and") && cx.items[j].mention().is_none() {
+                j += 1;
+            }
+        }
+        if cx.is(j, "based") || cx.is(j, "headquartered") {
+            let m = if cx.is(j + 1, "in") { Some(j + 2) } else if cx.is(j + 1, "out") && cx.is(j + 2, "of") { Some(j + 3) } else { None };
+            if let Some(m) = m.map(|m| cx.skip_det(m)) {
+                if let Some((pl, T::Gpe)) = cx.ent(m) {
+                    cx.emit(o, P::BasedIn, FactObject::Entity(pl), "based.verb", (k, m + 1));
+                }
+            }
+        }
+        // "a Seoul-based X"
+        if k >= 3 && cx.is(k - 1, "based") && cx.is(k - 2, "-") {
+            if let Some((pl, T::Gpe)) = cx.ent(k - 3) {
+                cx.emit(o, P::BasedIn, FactObject::Entity(pl), "based.verb", (k - 3, k + 1));
+            }
+        }
+    }
 }
 
 /// "Foreign Minister Ana Ruiz (Nordvik)", "Vice President A and Minister of Trade B
@@ -959,7 +1028,9 @@ fn located(cx: &mut Ctx) {
             if comma || inn {
                 let m = cx.skip_det(j + 1);
                 if let Some((b, T::Gpe)) = cx.ent(m) {
-                    let list = (cx.is(m + 1, ",") || cx.is(m + 1, "and")) && cx.ent(cx.skip_det(m + 2)).is_some_and(|(_, t)| matches!(t, T::Gpe | T::Org));
+                    // "in Wuhan, China" is a town and its country, not a list
+                    let town_country = inn && cx.is(m + 1, ",") && is_country(cx, m + 2) && !is_country(cx, m);
+                    let list = (cx.is(m + 1, ",") || cx.is(m + 1, "and")) && cx.ent(cx.skip_det(m + 2)).is_some_and(|(_, t)| matches!(t, T::Gpe | T::Org)) && !town_country;
                     let titled = cx.is(m + 1, "'s") || cx.items.get(m + 1).is_some_and(|i| i.role().is_some());
                     let known_place = cx.doc.cand_of(&cx.items[m]).is_some_and(|c| !c.adjective && crate::gazetteer::place(c.canonical.as_deref().unwrap_or(&c.name)).is_some());
                     // councils and commissions meet in places; they are not based there
