@@ -247,3 +247,47 @@ fn a_town_and_its_region() {
     assert_fact!(r, "Bakori", P::LocatedIn, "Kaduna State");
     assert_fact!(r, "Ladysmith", P::LocatedIn, "KwaZulu-Natal");
 }
+
+#[test]
+fn titles_in_a_list_of_officials() {
+    let r = read(
+        "Mr. Lindqvist arrived in Tallinn accompanied by US Ambassador to the USSR Tomas Reyes, State Department Director of Policy Planning Dennis Okafor, Assistant Secretary of State for Public Affairs Margaret Holloway, and Senior Director of Baltic Affairs at the National Security Council Ed A. Prentiss.",
+        "1991-09-15",
+    );
+    assert_fact!(r, "Tomas Reyes", P::Represents, "United States");
+    assert_fact!(r, "Dennis Okafor", P::WorksFor, "State Department");
+    assert_fact!(r, "Ed A. Prentiss", P::WorksFor, "National Security Council");
+    assert!(!r.facts.iter().any(|f| f.0 == "Ed A. Prentiss" && f.1 == P::Heads), "a portfolio director does not head the council: {:#?}", r.facts);
+    assert!(!r.facts.iter().any(|f| f.2.contains("Margaret")), "a name stays out of the portfolio: {:#?}", r.facts);
+    let r = read("Minister of State for Trade Policy Ravi Menon met the delegation.", "2024-03-03");
+    let r = read("Indian Minister of State for Trade Policy Ravi Menon met the delegation.", "2024-03-03");
+    assert_fact!(r, "Ravi Menon", P::WorksFor, "India");
+    assert_eq!(r.role("Ravi Menon", P::WorksFor, "India").as_deref(), Some("minister of state for trade policy"));
+}
+
+#[test]
+fn a_country_in_brackets_after_ministers() {
+    let r = read(
+        "The ministers, Foreign Minister Ana Quispe (Peru), Vice President and Foreign Minister Lucia Marquez and Minister of Environment Tomas Ferreira (Uruguay), signed a declaration.",
+        "2024-03-03",
+    );
+    assert_fact!(r, "Ana Quispe", P::WorksFor, "Peru");
+    assert_fact!(r, "Lucia Marquez", P::WorksFor, "Uruguay");
+    assert_fact!(r, "Tomas Ferreira", P::WorksFor, "Uruguay");
+}
+
+#[test]
+fn where_a_company_is_based() {
+    let r = read(
+        "The plant, built with the Russian company Volgatek, involving Halla Engineering (South Korea), was opened. A contract was signed between New Zealand solar power company, Kowhai Energy Ltd, and Indonesian conglomerate, Merapi Group. Qamar Holding, a leading global conglomerate based out of Qatar, signed it. Tindra Corp is headquartered in Ohio.",
+        "2024-03-03",
+    );
+    assert_fact!(r, "Volgatek", P::BasedIn, "Russia");
+    assert_fact!(r, "Halla Engineering", P::BasedIn, "South Korea");
+    assert_fact!(r, "Kowhai Energy Ltd", P::BasedIn, "New Zealand");
+    assert_fact!(r, "Merapi Group", P::BasedIn, "Indonesia");
+    assert_fact!(r, "Qamar Holding", P::BasedIn, "Qatar");
+    assert_fact!(r, "Tindra Corp", P::BasedIn, "Ohio");
+    let r = read("The University of Tartu and the Hubei University of Economics in Wuhan, China have signed an agreement.", "2024-03-03");
+    assert_fact!(r, "Hubei University of Economics", P::BasedIn, "Wuhan");
+}

@@ -120,7 +120,8 @@ pub const ORG_HEADS: &[&str] = &[
     "partnership", "initiative", "program", "programme", "consortium", "cooperative", "media",
     "news", "agencies", "ministries", "commissions", "parliaments", "majlis", "duma", "rada",
     "knesset", "congress", "secretariat", "observatory", "laboratory", "college", "school",
-    "kremlin", "pentagon",
+    "kremlin", "pentagon", "holdings", "engineering", "motors", "industries", "enterprises", "technologies",
+    "solutions", "logistics", "pharmaceuticals",
 ];
 
 /// Head nouns that make a name an event: "Baltic Trade Forum", "5th meeting of ...".

@@ -910,6 +910,17 @@ impl<'a> Scanner<'a> {
             out.extend((a + 2..b).map(|x| word_item(toks, x)));
             return out;
         }
+        // "the Russian company Volgatek", "solar power firm, Kowhai Energy": what the text
+        // calls a company is one, whatever its name looks like
+        let body_cue = a >= 1 && {
+            let p = if toks[a - 1].lower == "," && a >= 2 { a - 2 } else { a - 1 };
+            !toks[p].is_cap() && COMPANY_NOUNS.contains(&toks[p].lower.as_str())
+        };
+        if body_cue && !gazetteer::is_given_name(words[0]) && b - a <= 5 {
+            let c = self.push(sentence, a, b, EntityType::Org, MentionKind::Name, full, lower[b - a - 1]);
+            push_item(self, c, &mut items);
+            return items;
+        }
         // People: a known given name first, a title before, or a name-like run of 2–4 words.
         let no_connectors = !lower.iter().any(|w| CONNECTORS.contains(w));
         let person_shape = no_connectors
@@ -1004,6 +1015,13 @@ impl<'a> Scanner<'a> {
 }
 
 /// Portfolios a government title names after "of": "Secretary of State", "Minister of Health".
+/// Nouns that say the name after them is a company's: "the Russian company X".
+const COMPANY_NOUNS: &[&str] = &[
+    "company", "firm", "conglomerate", "corporation", "bank", "lender", "insurer", "carrier", "airline", "operator", "manufacturer", "maker",
+    "producer", "developer", "giant", "startup", "start-up", "retailer", "broadcaster", "supplier", "contractor", "exporter", "distributor",
+    "subsidiary", "multinational",
+];
+
 const PORTFOLIOS: &[&str] = &[
     "state", "defense", "defence", "energy", "commerce", "labor", "labour", "agriculture", "treasury", "education",
     "transportation", "transport", "interior", "health", "justice", "homeland", "veterans", "housing", "culture",
