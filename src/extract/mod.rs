@@ -144,6 +144,16 @@ impl<'a> Ctx<'a> {
         Some(j)
     }
 
+    /// The item before `k`, behind a "the" / "a" / "an" (0 at the start).
+    pub fn skip_back_det(&self, k: usize) -> usize {
+        let j = k.saturating_sub(1);
+        if j > 0 && (self.is(j, "the") || self.is(j, "a") || self.is(j, "an")) {
+            j - 1
+        } else {
+            j
+        }
+    }
+
     /// Skips "the", "a", "an" and ordinals ("the eighth") at `k`.
     pub fn skip_det(&self, k: usize) -> usize {
         let mut j = k;

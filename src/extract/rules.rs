@@ -434,7 +434,13 @@ fn based_phrases(cx: &mut Ctx) {
     for k in 0..n {
         let Some((o, T::Org)) = cx.ent(k) else { continue };
         // "Nordvik Engineering (South Korea)": a country in brackets after a company
-        if cx.is(k + 1, "(") && cx.is(k + 3, ")") && is_country(cx, k + 2) {
+        // (not an acronym defined there, "Disaster Research Center (DRC)", nor inside a
+        // longer name, "the ASEAN-United States (U.S.) Summit")
+        let bracket = cx.items.get(k + 2).map(|i| cx.doc.text(cx.clean, i.tok_start, i.tok_end)).unwrap_or_default();
+        let initials: String = cx.doc.cand_of(&cx.items[k]).map(|c| c.name.split(' ').filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect()).unwrap_or_default();
+        let defined = bracket.chars().all(|c| c.is_uppercase()) && initials.starts_with(&bracket);
+        let continues = cx.items.get(k + 4).is_some_and(|i| i.mention().is_some() || cx.doc.text(cx.clean, i.tok_start, i.tok_end).starts_with(char::is_uppercase));
+        if cx.is(k + 1, "(") && cx.is(k + 3, ")") && is_country(cx, k + 2) && !defined && !continues {
             if let Some((g, T::Gpe)) = cx.ent(k + 2) {
                 cx.emit(o, P::BasedIn, FactObject::Entity(g), "based.paren", (k, k + 4));
             }
@@ -459,10 +465,14 @@ fn based_phrases(cx: &mut Ctx) {
                 }
             }
         }
-        // "X, a global conglomerate based out of Qatar", "X is headquartered in Y"
+        // "X, a global conglomerate based out of Qatar", "X is headquartered in Y" — but in
+        // "Director of X, is based in Y" and "Director for X based in Y" the person may be
+        let complement = k > 0 && matches!(cx.items[cx.skip_back_det(k)].lower.as_str(), "of" | "at" | "for");
         let mut j = k + 1;
         let start = j;
-        if cx.is(j, ",") || cx.is(j, "is") || cx.is(j, "was") {
+        if complement && (cx.is(j, "based") || cx.is(j, "headquartered") || cx.is(j, ",") && (cx.is(j + 1, "is") || cx.is(j + 1, "was"))) {
+            j = n;
+        } else if cx.is(j, ",") || cx.is(j, "is") || cx.is(j, "was") {
             j += 1;
             while j < n && j < start + 8 && !matches!(cx.items[j].lower.as_str(), "based" | "headquartered" | "," | "." | ";" | "which" | "who" | "and") && cx.items[j].mention().is_none() {
                 j += 1;
@@ -477,7 +487,8 @@ fn based_phrases(cx: &mut Ctx) {
             }
         }
         // "a Seoul-based X"
-        if k >= 3 && cx.is(k - 1, "based") && cx.is(k - 2, "-") {
+        let acronym = cx.doc.cand_of(&cx.items[k]).is_some_and(|c| c.kind == crate::model::MentionKind::Acronym);
+        if k >= 3 && cx.is(k - 1, "based") && cx.is(k - 2, "-") && !acronym {
             if let Some((pl, T::Gpe)) = cx.ent(k - 3) {
                 cx.emit(o, P::BasedIn, FactObject::Entity(pl), "based.verb", (k - 3, k + 1));
             }
