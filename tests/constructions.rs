@@ -291,3 +291,14 @@ fn where_a_company_is_based() {
     let r = read("The University of Tartu and the Hubei University of Economics in Wuhan, China have signed an agreement.", "2024-03-03");
     assert_fact!(r, "Hubei University of Economics", P::BasedIn, "Wuhan");
 }
+
+#[test]
+fn when_an_event_was_held() {
+    let r = read("This came during his participation in a trilateral summit in Nordvik on Wednesday with President Anna Berg.", "2025-05-29");
+    assert_fact!(r, "trilateral summit", P::HeldOn, "2025-05-28");
+    let r = read("The Chief Secretary to the Treasury Tom Hale this morning hosts a roundtable with impact investors.", "2024-10-15");
+    assert_fact!(r, "roundtable", P::HeldOn, "2024-10-15");
+    assert_fact!(r, "roundtable", P::OrganizedBy, "Tom Hale");
+    let r = read("The Nordvik Debate Centre kicked off on Monday the second edition of the Nordic Forum on Dialogue at the Harbour Convention Hall.", "2025-05-19");
+    assert_fact!(r, "Nordic Forum on Dialogue", P::HeldOn, "2025-05-19");
+}

@@ -951,20 +951,57 @@ fn held(cx: &mut Ctx) {
     // "Both ministers held a joint press conference at the Marco Polo Hotel in Davao",
     // "the Ministry hosted a reception at the Embassy": the event a verb creates, and where
     for k in 0..n {
-        let w = cx.items[k].lower.as_str();
-        if !matches!(w, "held" | "hosted" | "organized" | "organised" | "convened" | "staged") || cx.is(k + 1, "by") || k == 0 || cx.ent(k - 1).is_some_and(|(_, t)| t == T::Event) {
+        let w = cx.items[k].lower.clone();
+        let w = w.as_str();
+        let hosts = matches!(w, "hosted" | "hosts" | "co-hosted" | "co-hosts" | "organized" | "organised" | "co-organized" | "co-organised" | "convened" | "convenes");
+        let kicked = w == "kicked" && cx.is(k + 1, "off");
+        if !(hosts || kicked || matches!(w, "held" | "holds" | "staged")) || cx.is(k + 1, "by") || k == 0 || cx.ent(k - 1).is_some_and(|(_, t)| t == T::Event) {
             continue;
         }
-        let o = cx.skip_to_name(k + 1);
+        let tense = if w.ends_with('s') { Tense::Present } else { Tense::Past };
+        // "kicked off on Monday the second edition of X": a date may come before the object
+        let mut o = k + 1 + usize::from(kicked);
+        let mut date = None;
+        if cx.is(o, "on") {
+            if let Some((iso, used)) = date_at(cx, o + 1, tense) {
+                date = Some(iso);
+                o += 1 + used;
+            }
+        }
+        let mut o = cx.skip_to_name(o);
+        // "the second edition of X", "the opening session of X"
+        if cx.ent(o).is_none() {
+            if let Some(x) = (o..(o + 4).min(n)).find(|&x| cx.is(x, "of")).filter(|&x| (o..x).all(|y| matches!(cx.items[y].kind, ItemKind::Word))) {
+                if (o..x).any(|y| matches!(cx.items[y].lower.as_str(), "edition" | "session" | "round" | "meeting" | "opening" | "sitting")) {
+                    o = cx.skip_to_name(x + 1);
+                }
+            }
+        }
         let Some((ev, T::Event)) = cx.ent(o) else { continue };
         let mut j = o + 1;
         while cx.is(j, "at") || cx.is(j, "in") {
             let m = cx.skip_to_name(j + 1);
-            let Some((p, _)) = cx.ent(m).filter(|(_, t)| PLACES.contains(t)) else { break };
-            cx.emit(ev, P::HeldIn, FactObject::Entity(p), "held.verb_object", (k, m + 1));
+            let Some((p, t)) = cx.ent(m).filter(|(_, t)| PLACES.contains(t) || *t == T::Org) else { break };
+            if t != T::Org {
+                cx.emit(ev, P::HeldIn, FactObject::Entity(p), "held.verb_object", (k, m + 1));
+            }
             j = m + 1;
+            if cx.is(j, ",") && cx.ent(j + 1).is_some_and(|(_, t)| t == T::Gpe) {
+                j += 1;
+            }
         }
-        if matches!(w, "hosted" | "organized" | "organised" | "convened") {
+        // "... on 3 May", "today", "this morning": when
+        if date.is_none() && cx.is(j, "on") {
+            date = date_at(cx, j + 1, tense).map(|(iso, _)| iso);
+        }
+        let today = |x: usize| cx.is(x, "today") || cx.is(x, "this") && matches!(cx.items.get(x + 1).map(|i| i.lower.as_str()), Some("morning" | "afternoon" | "evening"));
+        if date.is_none() && (today(j) || k >= 1 && cx.is(k - 1, "today") || k >= 2 && today(k - 2)) {
+            date = cx.doc.published.clone();
+        }
+        if let Some(iso) = date {
+            cx.emit(ev, P::HeldOn, FactObject::Date(iso), "held.verb_object", (k, j));
+        }
+        if hosts {
             if let Some((si, host)) = cx.subject_before(k, &[T::Org, T::Gpe, T::Person]) {
                 cx.emit(ev, P::OrganizedBy, FactObject::Entity(host), "held.verb_object", (si, o + 1));
             }
@@ -977,20 +1014,33 @@ fn held(cx: &mut Ctx) {
         if cx.is_quote(j) {
             j += 1;
         }
-        if cx.is(j, "in") {
+        // "a summit in Nordvik on Wednesday", "COP30 in Belem in November 2025", "the
+        // ceremony at the Town Hall, Lisbon on 3 May": the date may follow the place
+        let mut d = j;
+        if cx.is(j, "in") || cx.is(j, "at") {
             let mut m = cx.skip_det(j + 1);
             if let Some(x) = cx.words_at(m, "city of") {
                 m = x;
             }
             if let Some((p, t)) = cx.ent(m) {
-                if matches!(t, T::Gpe) {
+                if matches!(t, T::Gpe) && cx.is(j, "in") {
                     cx.emit(ev, P::HeldIn, FactObject::Entity(p), "held.event_in_place", (k, m + 1));
+                }
+                if PLACES.contains(&t) || t == T::Org {
+                    d = m + 1;
+                    if cx.is(d, ",") && cx.ent(d + 1).is_some_and(|(_, t)| t == T::Gpe) {
+                        d += 2;
+                    }
                 }
             }
         }
-        if cx.is(j, "on") || cx.is(j, "in") {
+        for j in [j, d] {
+            if !(cx.is(j, "on") || cx.is(j, "in")) {
+                continue;
+            }
             if let Some((iso, used)) = date_at(cx, j + 1, Tense::Present) {
                 cx.emit(ev, P::HeldOn, FactObject::Date(iso), "held.event_on_date", (k, j + 1 + used));
+                break;
             }
         }
     }
