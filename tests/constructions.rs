@@ -302,3 +302,17 @@ fn when_an_event_was_held() {
     let r = read("The Nordvik Debate Centre kicked off on Monday the second edition of the Nordic Forum on Dialogue at the Harbour Convention Hall.", "2025-05-19");
     assert_fact!(r, "Nordic Forum on Dialogue", P::HeldOn, "2025-05-19");
 }
+
+#[test]
+fn attendance_around_an_event() {
+    let r = read("Deputy President Tomas Berg visited Nordvik on the occasion of the 9th session of the Joint Commission between Ruritania and Nordvik.", "2024-03-03");
+    assert_fact!(r, "Tomas Berg", P::Attended, "9th session of the Joint Commission");
+    let r = read("In Porto, the garden was home to the Riverside Jazz Festival, featuring 3 artists: Ana Ruiz, Tomas Ferreira and Joao Pinto.", "2024-03-03");
+    assert_fact!(r, "Ana Ruiz", P::Attended, "Riverside Jazz Festival");
+    assert_fact!(r, "Joao Pinto", P::Attended, "Riverside Jazz Festival");
+    let r = read("The minister hosts a roundtable with some of the biggest investors in the world, including Baltic Union Bank, Acme Capital and Kowhai Partners.", "2024-03-03");
+    assert_fact!(r, "Baltic Union Bank", P::Attended, "roundtable");
+    assert_fact!(r, "Kowhai Partners", P::Attended, "roundtable");
+    let r = read("President Ahmet Kaya called for unity. This came during his participation in a trilateral summit in Nordvik on Wednesday with President Anna Berg and Prime Minister Ravi Menon.", "2025-05-29");
+    assert_fact!(r, "Ravi Menon", P::Attended, "trilateral summit");
+}

@@ -23,6 +23,9 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "name.org_country", reads: "an organisation named with its country", example: "the Ministry of Digital Development of the Republic of Armenia; Hungary's State Statistics Office", confidence: 0.85 },
     RuleInfo { id: "name.group_country", reads: "a delegation named by its country", example: "the Georgian delegation", confidence: 0.85 },
     RuleInfo { id: "attend.verb", reads: "X took part in / participated in / attended EVENT", example: "A Georgian delegation is taking part in the 3rd Black Sea Energy Summit", confidence: 0.85 },
+    RuleInfo { id: "attend.occasion", reads: "X ... on the occasion / sidelines / margins of EVENT", example: "Mr Tomas Berg visited Nordvik on the occasion of the 9th session of the Joint Commission", confidence: 0.75 },
+    RuleInfo { id: "attend.featuring", reads: "EVENT featuring (five artists:) A, B and C", example: "a festival featuring five artists: Ana Ruiz, Tom Lee and the City Band", confidence: 0.75 },
+    RuleInfo { id: "attend.including", reads: "EVENT with (some of the biggest) investors, including A, B and C", example: "hosts a roundtable with investors, including Acme Capital and Nordbank", confidence: 0.75 },
     RuleInfo { id: "attend.passive", reads: "EVENT is attended by delegations from A, B and C, as well as observers from D", example: "The forum is attended by delegations from Iran and Russia, as well as observers from Belarus.", confidence: 0.85 },
     RuleInfo { id: "held.relative", reads: "EVENT, which is taking place / was held in PLACE", example: "the summit, which is taking place in the city of Varna", confidence: 0.85 },
     RuleInfo { id: "held.took_place", reads: "EVENT took place / was held at|in PLACE on DATE", example: "A roundtable discussion took place at the Xinhua office on Monday.", confidence: 0.85 },
@@ -65,6 +68,7 @@ pub(crate) fn run_all(cx: &mut Ctx) {
     headed_by(cx);
     attend(cx);
     attend_passive(cx);
+    attend_around(cx);
     held(cx);
     located(cx);
     based_phrases(cx);
@@ -782,8 +786,9 @@ fn attend(cx: &mut Ctx) {
         if let Some((si, subj)) = cx.subject_before(k, AGENTS) {
             cx.emit(subj, P::Attended, FactObject::Entity(ev), "attend.verb", (si.min(k), oi + 1));
             // "participates in a ribbon-cutting ceremony with Governor X and CEO Y"
+            // (past "in Nordvik on Wednesday")
             let mut j = oi + 1;
-            while j < cx.items.len() && j < oi + 4 && !cx.is(j, "with") && matches!(cx.items[j].kind, ItemKind::Word) && !matches!(cx.items[j].lower.as_str(), "and" | "which" | "that" | "who") {
+            while j < cx.items.len() && j < oi + 8 && !cx.is(j, "with") && (matches!(cx.items[j].kind, ItemKind::Word) || cx.ent(j).is_some_and(|(_, t)| PLACES.contains(&t))) && !matches!(cx.items[j].lower.as_str(), "and" | "which" | "that" | "who" | "where") {
                 j += 1;
             }
             if cx.is(j, "with") {
@@ -791,6 +796,60 @@ fn attend(cx: &mut Ctx) {
                     cx.emit(p, P::Attended, FactObject::Entity(ev), "attend.verb", (si.min(k), pi + 1));
                 }
             }
+        }
+    }
+}
+
+/// Attendance said around an event: "visited Nordvik on the occasion of / on the sidelines
+/// of EVENT", "a festival featuring five artists: A, B and C", "hosts a roundtable with
+/// investors, including A, B and C".
+fn attend_around(cx: &mut Ctx) {
+    let n = cx.items.len();
+    for k in 0..n {
+        // "on the occasion of", "on the sidelines of", "on the margins of"
+        if cx.is(k, "on") && cx.is(k + 1, "the") && matches!(cx.items.get(k + 2).map(|i| i.lower.as_str()), Some("occasion" | "sidelines" | "margins" | "margin" | "sideline")) && cx.is(k + 3, "of") {
+            let o = cx.skip_to_name(k + 4);
+            if let Some((ev, T::Event)) = cx.ent(o) {
+                if let Some((si, subj)) = cx.subject_before(k, AGENTS) {
+                    cx.emit(subj, P::Attended, FactObject::Entity(ev), "attend.occasion", (si, o + 1));
+                }
+            }
+            continue;
+        }
+        let Some((ev, T::Event)) = cx.ent(k) else { continue };
+        let mut j = k + 1;
+        if cx.is(j, ",") {
+            j += 1;
+        }
+        // "EVENT featuring A, B and C" / "a festival featuring five artists: A, B"
+        let featuring = (j..(j + 4).min(n)).find(|&x| matches!(cx.items[x].lower.as_str(), "featuring" | "featured")).filter(|&x| (j..x).all(|y| matches!(cx.items[y].kind, ItemKind::Word)));
+        // "a roundtable with some of the biggest investors in the world, including A, B"
+        let including = cx.is(j, "with").then(|| (j + 1..(j + 14).min(n)).find(|&x| cx.is(x, "including"))).flatten().filter(|&x| (j + 1..x).all(|y| cx.items[y].mention().is_none() || cx.ent(y).is_some_and(|(_, t)| PLACES.contains(&t))));
+        let Some(from) = featuring.or(including) else { continue };
+        let mut x = from + 1;
+        // "five artists:"
+        if let Some(c) = (x..(x + 3).min(n)).find(|&y| cx.is(y, ":")) {
+            if (x..c).all(|y| matches!(cx.items[y].kind, ItemKind::Word)) {
+                x = c + 1;
+            }
+        }
+        let rule = if featuring.is_some() { "attend.featuring" } else { "attend.including" };
+        let mut last = None;
+        while x < n {
+            if let Some((e, t)) = cx.ent(x) {
+                if !matches!(t, T::Person | T::Org | T::Group) {
+                    break;
+                }
+                cx.emit(e, P::Attended, FactObject::Entity(ev), rule, (k, x + 1));
+                last = Some(x);
+                x += 1;
+                continue;
+            }
+            if matches!(cx.items[x].lower.as_str(), "," | "and" | "the" | "&") && last.is_none_or(|l| x <= l + 3) {
+                x += 1;
+                continue;
+            }
+            break;
         }
     }
 }
