@@ -589,6 +589,12 @@ impl<'a> Scanner<'a> {
         while b > a && CONNECTORS.contains(&toks[b - 1].lower.as_str()) {
             b -= 1;
         }
+        // "Solomon Islands' Prime Minister": the possessive after a name before a title
+        if b > a + 1 && matches!(toks[b - 1].lower.as_str(), "'" | "'s") && toks[b - 2].kind == TokenKind::Word {
+            let mut out = self.typed_part(sentence, if lead_the { a - 1 } else { a }, b - 1, before_role);
+            out.push(word_item(toks, b - 1));
+            return out;
+        }
         // "Former University of X": a leading "former" belongs to the person, not the name
         let a = if b > a + 1 && toks[a].lower == "former" { a + 1 } else { a };
         let mut items = Vec::new();
@@ -1119,7 +1125,9 @@ pub fn role_at(toks: &[Token], i: usize, b: usize) -> Option<(usize, Role)> {
             }
             continue;
         }
-        if toks[j].lex.is_role_modifier() && last_core.is_none() {
+        // "Deputy Prime Minister", "Assistant Chief Constable": a deputy's title goes on
+        let deputy = last_core.is_some_and(|e: usize| e == j && matches!(toks[e - 1].lower.as_str(), "deputy" | "vice" | "assistant" | "associate" | "acting"));
+        if toks[j].lex.is_role_modifier() && (last_core.is_none() || deputy) {
             words.push(w);
             j += 1;
             continue;
