@@ -316,3 +316,13 @@ fn attendance_around_an_event() {
     let r = read("President Ahmet Kaya called for unity. This came during his participation in a trilateral summit in Nordvik on Wednesday with President Anna Berg and Prime Minister Ravi Menon.", "2025-05-29");
     assert_fact!(r, "Ravi Menon", P::Attended, "trilateral summit");
 }
+
+#[test]
+fn speeches_and_joint_subjects() {
+    let r = read("High Commissioner Ravi Menon, during his address at the naming ceremony on 18th January, said the centre honours a poet. Ann Berg's keynote speech at the Nordic Energy Summit was long.", "2025-01-20");
+    assert_fact!(r, "Ravi Menon", P::SpokeAt, "naming ceremony");
+    assert_fact!(r, "Ann Berg", P::SpokeAt, "Nordic Energy Summit");
+    let r = read("In the afternoon Secretary Tom Hale and Minister Ravi Menon visited the Nordvik Institute.", "2025-01-20");
+    assert_fact!(r, "Tom Hale", P::Visited, "Nordvik Institute");
+    assert_fact!(r, "Ravi Menon", P::Visited, "Nordvik Institute");
+}

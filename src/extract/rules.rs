@@ -606,6 +606,31 @@ impl Ctx<'_> {
         }
     }
 
+    /// People joined to the subject at `si` before the verb at `k`: "Secretary A and
+    /// Minister B visited ...".
+    fn coordinated_people(&self, si: usize, k: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut j = si + 1;
+        while j < k && self.is(j, "and") {
+            let mut x = j + 1;
+            while x < k && (self.items[x].role().is_some() || self.ent_or_demonym(x).is_some_and(|(_, t)| t == T::Gpe) && self.items.get(x + 1).is_some_and(|i| i.role().is_some())) {
+                x += 1;
+            }
+            match self.person_at(x) {
+                Some((pi, p)) if pi < k => {
+                    out.push((pi, p));
+                    j = pi + 1;
+                }
+                _ => break,
+            }
+        }
+        // only a subject that ends right before the verb (or its auxiliaries)
+        if (j..k).any(|x| !matches!(self.items[x].lower.as_str(), "also" | "then" | "later" | "have" | "had" | "has" | "jointly" | "together" | "both" | "officially")) {
+            return Vec::new();
+        }
+        out
+    }
+
     fn doc_name(&self, e: usize) -> String {
         self.doc.cands.iter().find(|c| c.entity == e).map(|c| c.name.clone()).unwrap_or_default()
     }
@@ -785,6 +810,9 @@ fn attend(cx: &mut Ctx) {
         }
         if let Some((si, subj)) = cx.subject_before(k, AGENTS) {
             cx.emit(subj, P::Attended, FactObject::Entity(ev), "attend.verb", (si.min(k), oi + 1));
+            for (pi, p) in cx.coordinated_people(si, k) {
+                cx.emit(p, P::Attended, FactObject::Entity(ev), "attend.verb", (si.min(k), oi.max(pi) + 1));
+            }
             // "participates in a ribbon-cutting ceremony with Governor X and CEO Y"
             // (past "in Nordvik on Wednesday")
             let mut j = oi + 1;
@@ -1281,14 +1309,22 @@ fn verbs(cx: &mut Ctx) {
                     o += 1;
                 }
             }
+            let mut subjects = vec![subj];
+            subjects.extend(cx.coordinated_people(si, k).into_iter().map(|(_, p)| p));
             for (oi, obj) in cx.objects_after(o, &[T::Person, T::Group, T::Org], 12) {
-                cx.emit(subj, P::MetWith, FactObject::Entity(obj), "met.verb", (si, oi + 1));
+                for &subj in &subjects {
+                    cx.emit(subj, P::MetWith, FactObject::Entity(obj), "met.verb", (si, oi + 1));
+                }
             }
         }
         if let Some(after) = verb_at(cx, k, &VISIT) {
             let Some((si, subj)) = cx.subject_before(k, &[T::Person, T::Group]) else { continue };
+            let mut subjects = vec![subj];
+            subjects.extend(cx.coordinated_people(si, k).into_iter().map(|(_, p)| p));
             for (oi, obj) in cx.objects_after(after, &[T::Fac, T::Gpe, T::Loc, T::Org], 30) {
-                cx.emit(subj, P::Visited, FactObject::Entity(obj), "visited.verb", (si, oi + 1));
+                for &subj in &subjects {
+                    cx.emit(subj, P::Visited, FactObject::Entity(obj), "visited.verb", (si, oi + 1));
+                }
             }
         }
     }
@@ -1705,6 +1741,32 @@ fn spoke(cx: &mut Ctx) {
             }
         } else if matches!(w, "spoke" | "speaking" | "addressing" | "addressed") {
             at = Some(if cx.is(k + 1, "at") || cx.is(k + 1, "to") { k + 2 } else { k + 1 });
+        }
+        // "in his opening address at EVENT", "X's remarks at EVENT": the possessor spoke
+        if at.is_none() && k + 2 < n {
+            if let Some((p, _)) = cx.ent(k).filter(|&(_, t)| t == T::Person).filter(|_| matches!(w, "his" | "her") || cx.is(k + 1, "'s")) {
+                let mut j = if cx.is(k + 1, "'s") { k + 2 } else { k + 1 };
+                while j < n && j < k + 4 && matches!(cx.items[j].lower.as_str(), "opening" | "closing" | "keynote" | "welcome" | "welcoming" | "inaugural" | "concluding" | "brief") {
+                    j += 1;
+                }
+                if SPEECH_NOUNS.contains(&cx.items.get(j).map(|i| i.lower.as_str()).unwrap_or("")) && cx.is(j + 1, "at") {
+                    if let Some(&(ei, ev)) = cx.objects_after(j + 2, &[T::Event], 4).first() {
+                        cx.emit(p, P::SpokeAt, FactObject::Entity(ev), "spoke.at", (k, ei + 1));
+                    }
+                }
+            }
+            // "At the forum, Jane Roe said ...": a speaker named after the event's adverbial
+            if k == 0 && (w == "at" || w == "during") {
+                let e = cx.skip_to_name(1);
+                if let (Some((ev, T::Event)), true) = (cx.ent(e), cx.is(e + 1, ",")) {
+                    if let Some((pi, p)) = cx.person_at(e + 2) {
+                        let says = (pi + 1..(pi + 3).min(n)).any(|x| matches!(cx.items[x].kind, ItemKind::Word) && crate::analyse::lexicon::has(crate::analyse::lexicon::SPEECH, &cx.items[x].lower));
+                        if says {
+                            cx.emit(p, P::SpokeAt, FactObject::Entity(ev), "spoke.at", (0, pi + 1));
+                        }
+                    }
+                }
+            }
         }
         let Some(at) = at else { continue };
         let Some(&(ei, ev)) = cx.objects_after(at, &[T::Event], 4).first() else { continue };
