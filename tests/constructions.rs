@@ -326,3 +326,12 @@ fn speeches_and_joint_subjects() {
     assert_fact!(r, "Tom Hale", P::Visited, "Nordvik Institute");
     assert_fact!(r, "Ravi Menon", P::Visited, "Nordvik Institute");
 }
+
+#[test]
+fn a_guest_received_at_a_place() {
+    let r = read("President Ana Ruiz received Japanese Foreign Minister Tom Lee on 11 August 2016 at the Presidential Guest House, Davao and treated him to dinner. During his trip to Navoi region Prime Minister Shavkat Ergashev reviewed projects.", "2016-08-12");
+    assert_fact!(r, "Ana Ruiz", P::MetWith, "Tom Lee");
+    assert_fact!(r, "Tom Lee", P::Visited, "Presidential Guest House");
+    assert_fact!(r, "Tom Lee", P::Visited, "Davao");
+    assert_fact!(r, "Shavkat Ergashev", P::Visited, "Navoi region");
+}

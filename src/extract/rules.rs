@@ -38,6 +38,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "located.there_is", reads: "in PLACE there is FAC/ORG", example: "in Varna there is a monument to ..., there is a school ...", confidence: 0.7 },
     RuleInfo { id: "met.verb", reads: "X met (with) / held talks with Y", example: "Then the delegation met with the governor of the region, Pavel Ivanov.", confidence: 0.85 },
     RuleInfo { id: "visited.verb", reads: "X visited / arrived at / toured PLACE", example: "Kazakh President Nurlan Abenov visited Xinhua in February 2022.", confidence: 0.7 },
+    RuleInfo { id: "visited.received", reads: "X received / welcomed Y (on DATE) at|in PLACE(, CITY)", example: "President Ana Ruiz received Foreign Minister Tom Lee on 11 August at the Presidential Palace, Nordvik", confidence: 0.7 },
     RuleInfo { id: "visited.noun", reads: "X's / his (two-day official) visit to PLACE; the visit by X to PLACE; While in PLACE, X ...", example: "during his two-day official visit to Nordvik", confidence: 0.7 },
     RuleInfo { id: "twinned.sister_cities", reads: "A and B are sister/twin cities; A is twinned with B", example: "He noted that Tbilisi and Bristol are sister cities.", confidence: 0.9 },
     RuleInfo { id: "partner.strategic", reads: "A is a (strategic) partner of B; A and B are partners", example: "Russia is a strategic partner of Azerbaijan", confidence: 0.85 },
@@ -1291,7 +1292,9 @@ fn verbs(cx: &mut Ctx) {
     let n = cx.items.len();
     for k in 0..n {
         if let Some(after) = verb_at(cx, k, &MET) {
-            if matches!(cx.items[k].lower.as_str(), "received" | "hosted") && cx.ent(cx.skip_det(after)).is_none_or(|(_, t)| t != T::Person) && role_at(cx, cx.skip_det(after)).is_none() {
+            let d = cx.skip_det(after);
+            let d = if cx.ent_or_demonym(d).is_some_and(|(_, t)| t == T::Gpe) && role_at(cx, d + 1).is_some() { d + 1 } else { d };
+            if matches!(cx.items[k].lower.as_str(), "received" | "hosted") && cx.ent(d).is_none_or(|(_, t)| t != T::Person) && role_at(cx, d).is_none() {
                 continue;
             }
             let Some((si, subj)) = cx.subject_before(k, &[T::Person, T::Group]) else { continue };
@@ -1311,9 +1314,31 @@ fn verbs(cx: &mut Ctx) {
             }
             let mut subjects = vec![subj];
             subjects.extend(cx.coordinated_people(si, k).into_iter().map(|(_, p)| p));
-            for (oi, obj) in cx.objects_after(o, &[T::Person, T::Group, T::Org], 12) {
+            let objects = cx.objects_after(o, &[T::Person, T::Group, T::Org], 12);
+            for &(oi, obj) in &objects {
                 for &subj in &subjects {
                     cx.emit(subj, P::MetWith, FactObject::Entity(obj), "met.verb", (si, oi + 1));
+                }
+            }
+            // "President X received Minister Y on 11 August at the Guest House, Davao": the
+            // guest came to the host's place
+            if matches!(cx.items[k].lower.as_str(), "received" | "welcomed" | "hosted") {
+                if let Some(&(oi, guest)) = objects.last().filter(|(gi, _)| cx.ent(*gi).is_some_and(|(_, t)| matches!(t, T::Person | T::Group))) {
+                    let mut j = oi + 1;
+                    while j < n && j < oi + 8 && !cx.is(j, "at") && !cx.is(j, "in") && matches!(cx.items[j].kind, ItemKind::Word) && !matches!(cx.items[j].lower.as_str(), "and" | "who" | "which" | "to" | "for") {
+                        j += 1;
+                    }
+                    if cx.is(j, "at") || cx.is(j, "in") {
+                        let mut m = cx.skip_det(j + 1);
+                        while let Some((place, T::Gpe | T::Fac | T::Loc)) = cx.ent(m) {
+                            cx.emit(guest, P::Visited, FactObject::Entity(place), "visited.received", (si, m + 1));
+                            if cx.is(m + 1, ",") && cx.ent(m + 2).is_some_and(|(_, t)| matches!(t, T::Gpe)) {
+                                m += 2;
+                            } else {
+                                break;
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -1356,7 +1381,12 @@ fn visit_nouns(cx: &mut Ctx) {
             cx.ent(v - 2).filter(|(_, t)| matches!(t, T::Person | T::Group)).map(|(e, _)| (v - 2, e))
         } else if pronoun && matches!(cx.items[0].lower.as_str(), "during" | "on" | "after" | "following" | "in") {
             // "During his trip to Y, President X ...": the pronoun looks ahead to the subject
-            (v..n).find(|&x| cx.is(x, ",")).and_then(|c| cx.person_at(c + 1))
+            // (or, with the comma lost, "During his trip to Y region President X ...")
+            (v..n).find(|&x| cx.is(x, ",")).and_then(|c| cx.person_at(c + 1)).or_else(|| {
+                let t = cx.skip_det(k + 2);
+                let place = cx.is(k + 1, "to") && cx.ent(t).is_some_and(|(_, ty)| matches!(ty, T::Gpe | T::Loc));
+                place.then(|| cx.person_at(t + 1).or_else(|| role_at(cx, t + 1).and_then(|_| cx.person_at(t + 2)))).flatten()
+            })
         } else if pronoun {
             // "Secretary X made her fourth visit to Y": the clause's subject, when it is a
             // person named in this sentence; a pronoun's referent from sentences before is
