@@ -839,7 +839,9 @@ fn attend_around(cx: &mut Ctx) {
         if cx.is(k, "on") && cx.is(k + 1, "the") && matches!(cx.items.get(k + 2).map(|i| i.lower.as_str()), Some("occasion" | "sidelines" | "margins" | "margin" | "sideline")) && cx.is(k + 3, "of") {
             let o = cx.skip_to_name(k + 4);
             if let Some((ev, T::Event)) = cx.ent(o) {
-                if let Some((si, subj)) = cx.subject_before(k, AGENTS) {
+                // the clause's subject, not an object before it ("met with X on the margins")
+                let subject = cx.subject_before(k, AGENTS).filter(|&(si, _)| !(0..si).any(|x| matches!(cx.items[x].lower.as_str(), "with" | "met" | "by" | "received" | "hosted")));
+                if let Some((si, subj)) = subject {
                     cx.emit(subj, P::Attended, FactObject::Entity(ev), "attend.occasion", (si, o + 1));
                 }
             }
@@ -1322,7 +1324,8 @@ fn verbs(cx: &mut Ctx) {
             }
             // "President X received Minister Y on 11 August at the Guest House, Davao": the
             // guest came to the host's place
-            if matches!(cx.items[k].lower.as_str(), "received" | "welcomed" | "hosted") {
+            // ("hosted" is left out: hosts also hold dinners and roundtables there)
+            if matches!(cx.items[k].lower.as_str(), "received" | "welcomed") {
                 if let Some(&(oi, guest)) = objects.last().filter(|(gi, _)| cx.ent(*gi).is_some_and(|(_, t)| matches!(t, T::Person | T::Group))) {
                     let mut j = oi + 1;
                     while j < n && j < oi + 8 && !cx.is(j, "at") && !cx.is(j, "in") && matches!(cx.items[j].kind, ItemKind::Word) && !matches!(cx.items[j].lower.as_str(), "and" | "who" | "which" | "to" | "for") {
