@@ -335,3 +335,10 @@ fn a_guest_received_at_a_place() {
     assert_fact!(r, "Tom Lee", P::Visited, "Davao");
     assert_fact!(r, "Shavkat Ergashev", P::Visited, "Navoi region");
 }
+
+#[test]
+fn honorifics_and_portfolios_are_not_bodies() {
+    let r = read("The ceremony was held in the presence of Minister of State at the Ministry of Foreign Affairs Dr. Omar Haddad, and Secretary of Foreign Affairs Perfecto R. Lim spoke.", "2024-03-03");
+    assert!(!r.facts.iter().any(|f| f.2.ends_with(" Dr") || f.2 == "Foreign Affairs"), "{:#?}", r.facts);
+    assert_fact!(r, "Omar Haddad", P::WorksFor, "Ministry of Foreign Affairs");
+}

@@ -612,6 +612,14 @@ impl<'a> Scanner<'a> {
         }
         let honorific = a2 > a;
         let a = a2;
+        // "Ministry of Foreign Affairs Dr. X", "Eastern Province Hon'ble": a title that ends the
+        // run belongs to the name after it
+        if b > a + 1 && (is_name_title(&toks[b - 1]) || is_title_abbreviation(&toks[b - 1]) && toks.get(b).is_some_and(|t| t.lower == ".")) {
+            let mut out = items;
+            out.extend(self.typed_part(sentence, a, b - 1, before_role));
+            out.push(word_item(toks, b - 1));
+            return out;
+        }
         // "Anna Berg Appointed to Chair ...", "Ravi Menon Engages With ...": a title-case
         // headline's verb is not part of the name before it
         let verb_like = |w: &str| w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("es"));
@@ -949,7 +957,7 @@ impl<'a> Scanner<'a> {
             push_item(self, c, &mut items);
             return items;
         }
-        if b - a == 1 && toks[a].lex.is_honorific() {
+        if b - a == 1 && (toks[a].lex.is_honorific() || is_name_title(&toks[a])) {
             items.push(word_item(toks, a));
             return items;
         }

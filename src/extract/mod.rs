@@ -401,8 +401,11 @@ fn portfolio_like(name: &str) -> bool {
     !acronym
         && !words.is_empty()
         && words.len() <= 4
-        && words.iter().all(|w| (lx::is_common_word(w) || w.ends_with('.')) && !lx::has(lx::HEAD, w) && crate::gazetteer::place(w).is_none())
+        && words.iter().all(|w| (lx::is_common_word(w) || w.ends_with('.') || PORTFOLIO_WORDS.contains(&w.as_str())) && !lx::has(lx::HEAD, w) && crate::gazetteer::place(w).is_none())
 }
+
+/// Words of portfolios that news writes in capitals, so the corpus never sees them lower-case.
+const PORTFOLIO_WORDS: &[&str] = &["affairs", "relations", "policy", "planning", "cooperation", "development", "security", "programs", "programmes", "operations", "outreach", "engagement"];
 
 mod rule {
     pub fn confidence(id: &str) -> f64 {

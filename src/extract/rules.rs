@@ -148,7 +148,9 @@ fn role_verbs(cx: &mut Ctx) {
 
 /// Titles of a country's government, which "President X" alone holds in that country.
 fn government_title(role: &str) -> bool {
-    let last = role.rsplit(' ').next().unwrap_or(role);
+    // the title's core, before any portfolio: "minister of environment", "prime minister"
+    let core = role.split(" of ").next().unwrap_or(role).split(" for ").next().unwrap_or(role);
+    let last = core.rsplit(' ').next().unwrap_or(core);
     matches!(last, "president" | "minister" | "premier" | "chancellor" | "king" | "queen" | "emir" | "sultan" | "taoiseach" | "tánaiste" | "vice-president")
         && !role.split(' ').any(|w| matches!(w, "ministers" | "university" | "bank" | "club" | "company"))
 }
