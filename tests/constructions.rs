@@ -342,3 +342,12 @@ fn honorifics_and_portfolios_are_not_bodies() {
     assert!(!r.facts.iter().any(|f| f.2.ends_with(" Dr") || f.2 == "Foreign Affairs"), "{:#?}", r.facts);
     assert_fact!(r, "Omar Haddad", P::WorksFor, "Ministry of Foreign Affairs");
 }
+
+#[test]
+fn university_heads_and_titled_meetings() {
+    let r = read("In his speech, Prof. Abdullahi Musa, the KSU Vice Chancellor, thanked the governor. In his opening address, USP Vice-Chancellor and President, Professor Pal Ahluwal, remarked so.", "2024-03-03");
+    assert_fact!(r, "Abdullahi Musa", P::Heads, "KSU");
+    assert_fact!(r, "Pal Ahluwal", P::Heads, "USP");
+    let r = read("A meeting of Acting President of Uzbekistan Shavkat Ergashev and the delegation took place at the site.", "2024-03-03");
+    assert_fact!(r, "Shavkat Ergashev", P::Heads, "Uzbekistan");
+}

@@ -72,6 +72,7 @@ const ROLE_CORES: &[(&str, RoleKind)] = &[
     ("economist", RoleKind::Staff),
     ("analyst", RoleKind::Staff),
     ("engineer", RoleKind::Staff),
+    ("vice-chancellor", RoleKind::Top),
     ("senator", RoleKind::Member),
     ("member", RoleKind::Member),
     ("lawmaker", RoleKind::Member),
@@ -336,6 +337,10 @@ pub fn classify_role(words: &[&str]) -> Option<RoleKind> {
     }
     // "prime minister", "chief minister", "secretary general" lead what they are of
     let core = if (has("prime") || has("chief") || has("first")) && has("minister") || has("secretary") && has("general") { RoleKind::Top } else { core };
+    // a university's vice-chancellor runs it
+    if has("vice") && has("chancellor") && !has("deputy") && !has("pro") {
+        return Some(RoleKind::Top);
+    }
     let deputy = words
         .iter()
         .any(|w| matches!(*w, "deputy" | "vice" | "assistant" | "associate" | "regional" | "divisional" | "country" | "area" | "district"))

@@ -676,6 +676,15 @@ impl<'a> Scanner<'a> {
         }
         // "Secretary of State for Public Affairs Ann Tiller": a portfolio of common words, then
         // a known given name and one or two surname-like words close the run
+        // "LUKOIL Vagit Alekperov": a body's acronym, then a person's name
+        if (3..=4).contains(&(b - a)) && toks[a].is_upper() && toks[a].text.chars().count() >= 2 && gazetteer::is_given_name(&toks[a + 1].text) && (a + 1..b).all(|x| toks[x].kind == TokenKind::Word && !toks[x].is_upper()) {
+            let mut out = items;
+            out.extend(self.typed_part(sentence, a, a + 1, before_role));
+            self.after_role = true;
+            out.extend(self.typed_part(sentence, a + 1, b, false));
+            self.after_role = false;
+            return out;
+        }
         if b - a >= 4 {
             let s = (a + 2..b.saturating_sub(1)).find(|&x| gazetteer::is_given_name(&toks[x].text) && b - x <= 3);
             if let Some(s) = s {
@@ -1251,6 +1260,10 @@ fn cap_chain_end(toks: &[Token], e: usize, b: usize) -> Option<usize> {
         x += 1;
     }
     if x >= b || !name_word(&toks[x]) || toks[x].kind != TokenKind::Word {
+        return None;
+    }
+    // "a meeting of Acting President of Nordvik X and ...": titled people, not a body
+    if toks[x].lex.is_role_core() || matches!(toks[x].lower.as_str(), "acting" | "interim" | "deputy" | "vice") {
         return None;
     }
     let first = x;

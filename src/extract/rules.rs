@@ -212,7 +212,9 @@ fn roles(cx: &mut Ctx) {
             let owner = if k > 1 && (cx.is(k - 1, "'s") || cx.is(k - 1, "'")) { k - 2 } else { k - 1 };
             if let Some((org, ot)) = cx.ent_or_demonym(owner).filter(|(_, t)| matches!(t, T::Org | T::Gpe)) {
                 let mut p = k + 1;
-                if owner < k - 1 && cx.is(p, ",") {
+                // "Solomon Islands' Prime Minister, X", "USP Vice-Chancellor, Professor X"
+                let honorific_next = cx.items.get(p + 1).is_some_and(|i| crate::analyse::lexicon::is_honorific(&i.lower) || matches!(i.lower.as_str(), "professor" | "prof" | "dr" | "mr" | "mrs" | "ms" | "honourable" | "hon'ble"));
+                if (owner < k - 1 || honorific_next) && cx.is(p, ",") {
                     p += 1;
                 }
                 let mut full_role = role.clone();
