@@ -351,3 +351,10 @@ fn university_heads_and_titled_meetings() {
     let r = read("A meeting of Acting President of Uzbekistan Shavkat Ergashev and the delegation took place at the site.", "2024-03-03");
     assert_fact!(r, "Shavkat Ergashev", P::Heads, "Uzbekistan");
 }
+
+#[test]
+fn nominees_hold_no_post_and_lists_hold_no_places() {
+    let r = read("Jeffrey Gural, Nominee for Chair of the Public Buildings Reform Board. Tom Hale was nominated to be Director of the Office of Government Ethics. The storm hit Tennessee, Georgia, and Alabama.", "2024-03-03");
+    assert!(!r.facts.iter().any(|f| f.1 == P::Heads || f.1 == P::WorksFor), "{:#?}", r.facts);
+    assert!(!r.has("Tennessee", P::LocatedIn, "Georgia"), "{:#?}", r.facts);
+}

@@ -604,6 +604,28 @@ impl<'a> Scanner<'a> {
         if a >= b {
             return items;
         }
+        // "Twitter Facebook LinkedIn E-mail European Commission": a share bar before a name
+        let share = |x: usize| matches!(toks[x].lower.as_str(), "twitter" | "facebook" | "linkedin" | "e-mail" | "email" | "whatsapp" | "telegram" | "pinterest" | "reddit" | "instagram" | "youtube" | "print" | "share" | "tweet");
+        if b - a >= 3 && share(a) && share(a + 1) {
+            let mut x = a;
+            while x < b && share(x) {
+                x += 1;
+            }
+            let mut out = items;
+            out.extend((a..x).map(|y| word_item(toks, y)));
+            if x < b {
+                out.extend(self.typed_part(sentence, x, b, before_role));
+            }
+            return out;
+        }
+        // "European Commission European Commission": a name said twice by page furniture
+        if (b - a) % 2 == 0 && b - a >= 4 && (0..(b - a) / 2).all(|i| toks[a + i].lower == toks[a + (b - a) / 2 + i].lower) {
+            let h = a + (b - a) / 2;
+            let mut out = self.typed_part(sentence, a, h, before_role);
+            out.splice(0..0, items);
+            out.extend((h..b).map(|y| word_item(toks, y)));
+            return out;
+        }
         // Honorifics: "Mr. Smith", "Sheikh Mohammed".
         let mut a2 = a;
         while a2 < b && is_name_title(&toks[a2]) && a2 + 1 < b {

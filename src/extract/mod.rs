@@ -369,6 +369,11 @@ impl<'a> Ctx<'a> {
 
     pub fn role_fact(&mut self, person: usize, kind: RoleKind, role: &str, target: (usize, EntityType), rule: &'static str, at: (usize, usize)) {
         let (t, ttype) = target;
+        // "X, Nominee for Chair of the Board", "nominated to be Director of Y": a post not held
+        let from = at.0.saturating_sub(3);
+        if (from..at.1.min(self.items.len())).any(|x| matches!(self.items[x].lower.as_str(), "nominee" | "nominees" | "nominated" | "nomination" | "designate" | "candidate")) {
+            return;
+        }
         // "Director of Policy Planning", "Secretary of Foreign Affairs": a portfolio, not a body
         let mut names = self.doc.cands.iter().filter(|c| c.entity == t && matches!(c.kind, crate::model::MentionKind::Name | crate::model::MentionKind::Acronym)).peekable();
         if ttype == EntityType::Org && names.peek().is_some() && names.all(|c| portfolio_like(&c.name)) {

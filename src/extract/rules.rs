@@ -1159,7 +1159,9 @@ fn located(cx: &mut Ctx) {
                 let a_country = is_country(cx, k);
                 let b_country = is_country(cx, m);
                 // a list of countries ("Iran, Kazakhstan") is not containment
-                let list = (cx.is(m + 1, ",") || cx.is(m + 1, "and")) && cx.ent(cx.skip_det(m + 2)).is_some_and(|(_, t)| t == T::Gpe);
+                // (also "Tennessee, Georgia, and Alabama")
+                let next = if cx.is(m + 1, ",") && (cx.is(m + 2, "and") || cx.is(m + 2, "or")) { m + 3 } else { m + 2 };
+                let list = (cx.is(m + 1, ",") || cx.is(m + 1, "and")) && cx.ent(cx.skip_det(next)).is_some_and(|(_, t)| t == T::Gpe);
                 let titled = cx.is(m + 1, "'s") || cx.items.get(m + 1).is_some_and(|i| i.role().is_some());
                 let a_person_like = cx.doc.cand_of(&cx.items[k]).is_some_and(|c| gazetteer_given(&c.name));
                 // "Funtua, Katsina State", "Pietermaritzburg, KwaZulu-Natal": a town and its
