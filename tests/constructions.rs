@@ -358,3 +358,10 @@ fn nominees_hold_no_post_and_lists_hold_no_places() {
     assert!(!r.facts.iter().any(|f| f.1 == P::Heads || f.1 == P::WorksFor), "{:#?}", r.facts);
     assert!(!r.has("Tennessee", P::LocatedIn, "Georgia"), "{:#?}", r.facts);
 }
+
+#[test]
+fn programmes_have_no_home() {
+    let r = read("Ohio's Workforce Innovation Grant will help. The U.S.-France Clean Energy Partnership in Paris was launched. Ohio's Department of Health said so.", "2024-03-03");
+    assert!(!r.facts.iter().any(|f| f.1 == P::BasedIn && (f.0.contains("Grant") || f.0.contains("Partnership"))), "{:#?}", r.facts);
+    assert_fact!(r, "Department of Health", P::BasedIn, "Ohio");
+}

@@ -63,6 +63,7 @@ const ROLE_CORES: &[(&str, RoleKind)] = &[
     ("official", RoleKind::Staff),
     ("officer", RoleKind::Staff),
     ("counselor", RoleKind::Staff),
+    ("counsel", RoleKind::Staff),
     ("coordinator", RoleKind::Staff),
     ("manager", RoleKind::Staff),
     ("fellow", RoleKind::Staff),

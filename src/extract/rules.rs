@@ -195,6 +195,11 @@ fn names(cx: &mut Ctx) {
     // "Azerbaijan's State News Agency"
     for k in 0..cx.items.len().saturating_sub(2) {
         if let (Some((g, T::Gpe)), true, Some((o, T::Org))) = (cx.ent(k), cx.is(k + 1, "'s"), cx.ent(k + 2)) {
+            // a known place owning a body, not a programme ("Wisconsin's Innovation Grant")
+            let known = cx.doc.cand_of(&cx.items[k]).is_some_and(|c| crate::gazetteer::place(c.canonical.as_deref().unwrap_or(&c.name)).is_some());
+            if !known || !homed_body(cx, k + 2) {
+                continue;
+            }
             cx.emit(o, P::BasedIn, FactObject::Entity(g), "based.possessive", (k, k + 3));
         }
     }
@@ -583,6 +588,14 @@ fn role_target(cx: &Ctx, k: usize) -> (Option<(usize, T)>, usize) {
         }
     }
     (None, k + 1)
+}
+
+/// Whether the organisation at item `k` is a body that has a home, not a programme, a
+/// partnership or a plan that merely concerns a place.
+fn homed_body(cx: &Ctx, k: usize) -> bool {
+    cx.doc.cand_of(&cx.items[k]).is_some_and(|c| {
+        !c.name.split(' ').any(|w| matches!(w.to_lowercase().as_str(), "partnership" | "initiative" | "program" | "programme" | "grant" | "grants" | "plan" | "strategy" | "dialogue" | "compact" | "framework" | "corridor"))
+    })
 }
 
 /// Whether the organisation named at item `k` has a head word ("Council", "Ministry"); a
@@ -1195,7 +1208,7 @@ fn located(cx: &mut Ctx) {
                     // only a name that says it is a body ("... University", "... Bank", "UNICEF"):
                     // a document's or a programme's title before a place is no home
                     let body = cx.doc.cand_of(&cx.items[k]).is_some_and(|c| c.kind == crate::model::MentionKind::Acronym || crate::analyse::lexicon::has(crate::analyse::lexicon::ORG, &c.head) || c.name.split_whitespace().any(|w| crate::analyse::lexicon::has(crate::analyse::lexicon::ORG, &w.to_lowercase())));
-                    let meets = meets || !body;
+                    let meets = meets || !body || !homed_body(cx, k);
                     // the place closes the phrase ("the University of X, Canada, said"), and the
                     // organisation is not the middle of "Title, Organisation, Place" in a signature
                     let closes = m + 1 >= cx.items.len() || matches!(cx.items[m + 1].lower.as_str(), "," | "." | ")" | ";" | ":");
