@@ -365,3 +365,12 @@ fn programmes_have_no_home() {
     assert!(!r.facts.iter().any(|f| f.1 == P::BasedIn && (f.0.contains("Grant") || f.0.contains("Partnership"))), "{:#?}", r.facts);
     assert_fact!(r, "Department of Health", P::BasedIn, "Ohio");
 }
+
+#[test]
+fn names_of_bodies_with_and() {
+    let r = read("Ana Ruiz chairs the Nordvik Task Force on Worker Organizing and Empowerment. The Department of Defense and NASA said so.", "2024-03-03");
+    assert_fact!(r, "Ana Ruiz", P::Heads, "Nordvik Task Force on Worker Organizing and Empowerment");
+    let (_, a) = newsgraph::pipeline::read_text("The Department of Defense and NASA said so.", Some("2024-03-03".into())).unwrap();
+    let names: Vec<String> = a.entities.iter().map(|e| e.name.clone()).collect();
+    assert!(names.contains(&"NASA".to_string()) && names.contains(&"Department of Defense".to_string()), "{names:?}");
+}

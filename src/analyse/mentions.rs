@@ -446,6 +446,8 @@ impl<'a> Scanner<'a> {
                     && (!(org_like(toks, i, e) || event_after_and(toks, i, e, f, b))
                         || (e..f).any(|x| toks[x].lower == "the")
                         || toks[f].lex.has(lx::HEAD)
+                        // "the Department of Defense and NASA": an acronym is a body of its own
+                        || toks[f].is_upper() && toks[f].text.chars().count() >= 2 && !toks.get(f + 1).is_some_and(|t| f + 1 < b && name_word(t))
                         || gazetteer::place(&toks[f].text).is_some()
                         || gazetteer::demonym_country(&toks[f].text).is_some()
                         || self.tags[f] == Tag::Person
@@ -1113,7 +1115,8 @@ pub fn looks_like_surname(w: &str) -> bool {
 fn org_like(toks: &[Token], a: usize, e: usize) -> bool {
     toks[a..e].iter().any(|t| t.lex.has(lx::ORG)) && toks[a..e].iter().any(|t| t.lower == "of")
         // "International Conference on Debate and Dialogue", "Forum for Peace and Security"
-        || (a + 1..e).any(|x| matches!(toks[x].lower.as_str(), "on" | "for" | "of") && toks[x - 1].lex.has(lx::EVENT) && toks[x - 1].is_cap())
+        // "Task Force on Worker Organizing and Empowerment", "Council for Peace and Security"
+        || (a + 1..e).any(|x| matches!(toks[x].lower.as_str(), "on" | "for" | "of") && toks[x - 1].lex.has(lx::EVENT | lx::ORG) && toks[x - 1].is_cap())
 }
 
 /// "High-Level Trade and Investment Policy Forum": after "and", capitalised words that end
