@@ -374,3 +374,16 @@ fn names_of_bodies_with_and() {
     let names: Vec<String> = a.entities.iter().map(|e| e.name.clone()).collect();
     assert!(names.contains(&"NASA".to_string()) && names.contains(&"Department of Defense".to_string()), "{names:?}");
 }
+
+#[test]
+fn places_in_places_and_meetings_of_two() {
+    let r = read("Children from Upington in the Northern Cape are benefiting. The team is behind the hub in Galway\u{2019}s Eyre Square. President Ana Ruiz received Minister Tom Lee at the Presidential Guest House, Davao and treated him. A meeting of Acting President of Uzbekistan Shavkat Ergashev and President of Acme Corp Vagit Alekperov took place at the site.", "2024-03-03");
+    assert_fact!(r, "Upington", P::LocatedIn, "Northern Cape");
+    assert_fact!(r, "Eyre Square", P::LocatedIn, "Galway");
+    assert_fact!(r, "Presidential Guest House", P::LocatedIn, "Davao");
+    assert_fact!(r, "Shavkat Ergashev", P::MetWith, "Vagit Alekperov");
+    assert_fact!(r, "Vagit Alekperov", P::Heads, "Acme Corp");
+    let r = read("Prime Minister Raj Goyal met with H.E. Mr. Benjamin Dousa, Minister for International Development Cooperation and Foreign Trade, and H.E. Mr. Hakan Jevrell, State Secretary for Foreign Trade.", "2024-03-03");
+    assert_fact!(r, "Raj Goyal", P::MetWith, "Hakan Jevrell");
+    assert!(!r.facts.iter().any(|f| f.0 == "H.E." || f.2 == "H.E."), "{:#?}", r.facts);
+}

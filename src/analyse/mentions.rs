@@ -418,6 +418,10 @@ impl<'a> Scanner<'a> {
         if !name_word(&toks[i]) {
             return None;
         }
+        // "H.E. Mr. X": a title alone before a full stop is no name
+        if is_name_title(&toks[i]) && toks.get(i + 1).is_none_or(|t| i + 1 >= b || t.kind == TokenKind::Punct) {
+            return None;
+        }
         // A sentence-initial common word ("During", "Then", "Opening") is not a name.
         let next_cap = toks.get(i + 1).is_some_and(|t| i + 1 < b && name_word(t));
         if i == sent_start && toks[i].lex.is_common_word() && gazetteer::place(&toks[i].text).is_none() && !toks[i].lex.is_role_core() && !next_cap {
@@ -913,7 +917,7 @@ impl<'a> Scanner<'a> {
             return items;
         }
         // Acronyms: "NATO", "CSTO", "OPEC".
-        if b - a == 1 && toks[a].is_upper() && toks[a].text.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+        if b - a == 1 && toks[a].is_upper() && toks[a].text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !is_name_title(&toks[a]) {
             let c = self.push(sentence, a, b, EntityType::Org, MentionKind::Acronym, full, &lower[0]);
             push_item(self, c, &mut items);
             return items;

@@ -38,6 +38,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "located.there_is", reads: "in PLACE there is FAC/ORG", example: "in Varna there is a monument to ..., there is a school ...", confidence: 0.7 },
     RuleInfo { id: "met.verb", reads: "X met (with) / held talks with Y", example: "Then the delegation met with the governor of the region, Pavel Ivanov.", confidence: 0.85 },
     RuleInfo { id: "visited.verb", reads: "X visited / arrived at / toured PLACE", example: "Kazakh President Nurlan Abenov visited Xinhua in February 2022.", confidence: 0.7 },
+    RuleInfo { id: "met.meeting_of", reads: "a meeting of / between (TITLE) A and (TITLE) B", example: "A meeting of Acting President Tom Lee and President of Acme Ana Ruiz took place at the site", confidence: 0.8 },
     RuleInfo { id: "visited.received", reads: "X received / welcomed Y (on DATE) at|in PLACE(, CITY)", example: "President Ana Ruiz received Foreign Minister Tom Lee on 11 August at the Presidential Palace, Nordvik", confidence: 0.7 },
     RuleInfo { id: "visited.noun", reads: "X's / his (two-day official) visit to PLACE; the visit by X to PLACE; While in PLACE, X ...", example: "during his two-day official visit to Nordvik", confidence: 0.7 },
     RuleInfo { id: "twinned.sister_cities", reads: "A and B are sister/twin cities; A is twinned with B", example: "He noted that Tbilisi and Bristol are sister cities.", confidence: 0.9 },
@@ -73,6 +74,7 @@ pub(crate) fn run_all(cx: &mut Ctx) {
     held(cx);
     located(cx);
     based_phrases(cx);
+    places_and_meetings(cx);
     verbs(cx);
     visit_nouns(cx);
     relations(cx);
@@ -432,6 +434,53 @@ fn roles(cx: &mut Ctx) {
     }
     // Descriptions resolved to a person: "the executive director of X" where the role item
     // became a mention — handled by the apposition rules when a name follows.
+}
+
+/// More ways news places things: "Upington in the Northern Cape", "Nordvik's Eyre Square",
+/// "the Presidential Guest House, Davao"; and "a meeting of A and B" as their meeting.
+fn places_and_meetings(cx: &mut Ctx) {
+    let n = cx.items.len();
+    for k in 0..n {
+        let Some((a, at)) = cx.ent(k) else { continue };
+        // TOWN in (the) REGION/COUNTRY: a town (not a country) in a larger known place
+        if at == T::Gpe && cx.is(k + 1, "in") && !is_country(cx, k) && !is_region(cx, k) {
+            let m = cx.skip_det(k + 2);
+            let closes = cx.items.get(m + 1).is_none_or(|i| matches!(i.lower.as_str(), "," | "." | "are" | "is" | "was" | "were" | "and" | "on" | "said" | ";" | ")"));
+            if cx.ent(m).is_some_and(|(_, t)| t == T::Gpe) && (is_country(cx, m) || is_region(cx, m)) && closes && !(k > 0 && cx.is(k - 1, ",")) {
+                let b = cx.ent(m).unwrap().0;
+                cx.emit(a, P::LocatedIn, FactObject::Entity(b), "located.in", (k, m + 1));
+            }
+        }
+        // PLACE's FAC/LOC: "Galway's Eyre Square", "Indonesia's Kalibata Heroes' Cemetery"
+        if at == T::Gpe && cx.is(k + 1, "'s") {
+            if let Some((f, T::Fac | T::Loc)) = cx.ent(k + 2) {
+                cx.emit(f, P::LocatedIn, FactObject::Entity(a), "located.in", (k, k + 3));
+            }
+        }
+        // FAC, CITY: "at the Presidential Guest House, Davao"
+        if at == T::Fac && cx.is(k + 1, ",") {
+            if let Some((c, T::Gpe)) = cx.ent(k + 2) {
+                let closes = cx.items.get(k + 3).is_none_or(|i| matches!(i.lower.as_str(), "," | "." | "and" | "on" | ";" | ")" | "in"));
+                let list = k >= 2 && cx.is(k - 1, ",") || cx.is(k + 3, ",") && cx.ent(k + 4).is_some_and(|(_, t)| t == T::Fac);
+                if closes && !list && place_name(cx, k + 2).is_some() {
+                    cx.emit(a, P::LocatedIn, FactObject::Entity(c), "located.comma", (k, k + 3));
+                }
+            }
+        }
+    }
+    // "A meeting of / between President A and Minister B took place": they met
+    for k in 0..n {
+        let it = &cx.items[k];
+        let word = cx.doc.text(cx.clean, it.tok_start, it.tok_end).to_lowercase();
+        if !matches!(word.as_str(), "meeting" | "talks" | "meetings") || !(cx.is(k + 1, "of") || cx.is(k + 1, "between")) {
+            continue;
+        }
+        let people = listed_people(cx, k + 2);
+        if people.len() == 2 && people[0].0 <= k + 6 {
+            let (a, b) = (people[0].1, people[1].1);
+            cx.emit(a, P::MetWith, FactObject::Entity(b), "met.meeting_of", (k, people[1].0 + 1));
+        }
+    }
 }
 
 /// Nouns that describe what kind of body a name is: "the Russian company X".
@@ -909,18 +958,25 @@ fn listed_people(cx: &Ctx, j: usize) -> Vec<(usize, usize)> {
     // a list of guests runs at most this far
     let n = cx.items.len().min(j + 60);
     let mut j = j;
+    // inside a title after a person ("X, Minister for Trade and Industry, and Y"): its
+    // portfolio's names and words are part of it
+    let mut titled = false;
     while j < n {
         if let Some((e, t)) = cx.ent(j) {
             if t == T::Person {
                 out.push((j, e));
-            } else if !(cx.items.get(j + 1).is_some_and(|i| i.role().is_some()) || j > 0 && (cx.is(j - 1, "of") || cx.is(j - 1, "to"))) {
+                titled = false;
+            } else if !(titled || cx.items.get(j + 1).is_some_and(|i| i.role().is_some()) || j > 0 && (cx.is(j - 1, "of") || cx.is(j - 1, "to"))) {
                 break;
             }
             j += 1;
             continue;
         }
         let w = cx.items[j].lower.as_str();
-        let ok = cx.items[j].role().is_some() || matches!(w, "," | "and" | "the" | "of" | "to" | "for" | "(" | ")" | "left" | "right" | "center" | "centre" | "mr" | "mrs" | "ms" | "dr" | "." | "as" | "well");
+        if cx.items[j].role().is_some() {
+            titled = true;
+        }
+        let ok = cx.items[j].role().is_some() || matches!(w, "," | "and" | "the" | "of" | "to" | "for" | "(" | ")" | "left" | "right" | "center" | "centre" | "mr" | "mrs" | "ms" | "dr" | "h.e" | "h.e." | "hon'ble" | "." | "as" | "well");
         if !ok {
             break;
         }
@@ -1335,7 +1391,11 @@ fn verbs(cx: &mut Ctx) {
             }
             let mut subjects = vec![subj];
             subjects.extend(cx.coordinated_people(si, k).into_iter().map(|(_, p)| p));
-            let objects = cx.objects_after(o, &[T::Person, T::Group, T::Org], 12);
+            let mut objects = cx.objects_after(o, &[T::Person, T::Group, T::Org], 12);
+            // "met with H.E. Mr. A, Minister for Trade, and H.E. Mr. B, State Secretary"
+            if cx.person_at(o).is_some_and(|(pi, _)| pi > o) {
+                objects = listed_people(cx, o);
+            }
             for &(oi, obj) in &objects {
                 for &subj in &subjects {
                     cx.emit(subj, P::MetWith, FactObject::Entity(obj), "met.verb", (si, oi + 1));
