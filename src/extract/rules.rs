@@ -443,7 +443,10 @@ fn places_and_meetings(cx: &mut Ctx) {
     for k in 0..n {
         let Some((a, at)) = cx.ent(k) else { continue };
         // TOWN in (the) REGION/COUNTRY: a town (not a country) in a larger known place
-        if at == T::Gpe && cx.is(k + 1, "in") && !is_country(cx, k) && !is_region(cx, k) {
+        // (a town's name: known, or a short proper name with no ordinary or title word)
+        let town_like = place_name(cx, k).is_some()
+            || cx.doc.cand_of(&cx.items[k]).is_some_and(|c| c.name.split(' ').count() <= 3 && c.name.split(' ').all(|w| w.starts_with(char::is_uppercase) && !crate::analyse::lexicon::is_common_word(&w.to_lowercase()) && !crate::analyse::lexicon::is_role_core(&w.to_lowercase()) && !crate::analyse::lexicon::has(crate::analyse::lexicon::HEAD, &w.to_lowercase())));
+        if at == T::Gpe && town_like && cx.is(k + 1, "in") && !is_country(cx, k) && !is_region(cx, k) {
             let m = cx.skip_det(k + 2);
             let closes = cx.items.get(m + 1).is_none_or(|i| matches!(i.lower.as_str(), "," | "." | "are" | "is" | "was" | "were" | "and" | "on" | "said" | ";" | ")"));
             if cx.ent(m).is_some_and(|(_, t)| t == T::Gpe) && (is_country(cx, m) || is_region(cx, m)) && closes && !(k > 0 && cx.is(k - 1, ",")) {
