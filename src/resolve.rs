@@ -388,8 +388,21 @@ fn partial(key: &str) -> Option<(String, &'static str)> {
     let (core, ctx) = key.rsplit_once('@')?;
     // "National Assembly", "Foreign Ministry": names every country has never join one
     // country's body on their own
-    let generic = key.starts_with("org:") && core.trim_start_matches("org:").split(' ').all(generic_word);
+    let generic = key.starts_with("org:") && every_country(core.trim_start_matches("org:"));
     (ctx.is_empty() && !generic && !key.starts_with("group:") && !key.starts_with("event:")).then(|| (format!("core {core}"), "name without place or country"))
+}
+
+/// A body every country has, named by common words alone: "National Assembly", "Foreign
+/// Ministry", "Ministry of Economic Development". Three or more such words make a name
+/// of one body ("Small Business Protection Administration") unless it is a ministry or
+/// parliament, which every government names alike.
+fn every_country(core: &str) -> bool {
+    let words: Vec<&str> = core.split(' ').filter(|w| !w.is_empty()).collect();
+    if !words.iter().all(|w| generic_word(w)) {
+        return false;
+    }
+    let content = words.iter().filter(|w| !matches!(**w, "of" | "the" | "and" | "for" | "on" | "in")).count();
+    content <= 2 || words.iter().any(|w| matches!(*w, "ministry" | "ministries" | "foreign" | "parliament" | "assembly" | "government" | "cabinet" | "council"))
 }
 
 fn generic_word(w: &str) -> bool {
@@ -434,9 +447,19 @@ fn acronym(name: &str) -> bool {
 /// another article defined for exactly one name, and the `links` of other stages.
 pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
     // (u32 indexes: the resolver holds a few per local entity of the corpus)
+    // what an article's coreference missed, decided from that article alone; a local so
+    // joined leaves its key's group: "AI" of one article standing for one name, or "Roe"
+    // typed as a body beside "Jane Roe", must not carry every "AI" or "Roe" of the corpus
+    let here = same_article(locals);
+    let mut detached = vec![false; locals.len()];
+    for h in &here {
+        detached[h.0] = true;
+    }
     let mut by_key: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for (i, l) in locals.iter().enumerate() {
-        by_key.entry(&l.key).or_default().push(i as u32);
+        if !detached[i] {
+            by_key.entry(&l.key).or_default().push(i as u32);
+        }
     }
     let mut u = Union { parent: (0..locals.len() as u32).collect(), why: vec![None; locals.len()] };
     for members in by_key.values() {
@@ -444,9 +467,29 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
             u.parent[i as usize] = members[0];
         }
     }
-    one_type_per_name(locals, &mut u);
+    one_type_per_name(locals, &detached, &mut u);
     nicknames(locals, &by_key, &mut u);
-    same_article(locals, &mut u);
+    // an acronym that most of the articles spelling it out spell out as one name stands
+    // for that name where no article says: "NPA" of the corpus is the port authority that
+    // three articles in four name beside it
+    let mut spelt: BTreeMap<&str, BTreeMap<&str, (usize, usize)>> = BTreeMap::new();
+    for &(i, j, rule, _) in &here {
+        if rule == ACRONYM_HERE {
+            let e = spelt.entry(&locals[i].key).or_default().entry(&locals[j].key).or_insert((0, j));
+            e.0 += 1;
+        }
+    }
+    for (k, targets) in &spelt {
+        let Some(members) = by_key.get(k) else { continue };
+        let total: usize = targets.values().map(|t| t.0).sum();
+        let Some((tk, &(n, j))) = targets.iter().max_by_key(|(tk, t)| (t.0, std::cmp::Reverse(*tk))) else { continue };
+        if n >= 3 && n * 3 >= total * 2 {
+            u.join(members[0] as usize, j, "acronym most articles spell out as one name", format!("{:?} stands for key {tk:?} in {n} of the {total} articles that spell it out", locals[members[0] as usize].name()));
+        }
+    }
+    for (i, j, rule, why) in here {
+        u.join(i, j, rule, why);
+    }
     spaceless_keys(&by_key, &mut u);
     // full keys by what they offer, in the corpus and per article
     #[derive(Clone, Copy)]
@@ -522,7 +565,7 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
         }
     }
     for (i, l) in locals.iter().enumerate() {
-        if !acronym(l.name()) {
+        if !acronym(l.name()) || detached[i] {
             continue;
         }
         if let Some(full) = defined.get(&(l.etype, l.name().to_string())).filter(|s| s.len() == 1).and_then(|s| s.iter().next()) {
@@ -550,6 +593,8 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
     out
 }
 
+const ACRONYM_HERE: &str = "acronym of a name in the same article";
+
 /// The type a thing named two ways in one article keeps: the most specific.
 fn type_rank(t: EntityType) -> u8 {
     match t {
@@ -573,7 +618,8 @@ fn type_rank(t: EntityType) -> u8 {
 /// - a person named with a title the tagger took for a body ("Minister Jane Roe");
 /// - a shorter name of an event with its first and last words ("Nordvik Summit" beside
 ///   "Nordvik Investment Summit").
-fn same_article(locals: &[Local], u: &mut Union) {
+fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
+    let mut out = Vec::new();
     let mut by_article: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, l) in locals.iter().enumerate() {
         by_article.entry(&l.article).or_default().push(i);
@@ -595,8 +641,8 @@ fn same_article(locals: &[Local], u: &mut Union) {
             let l = &locals[i];
             let name = l.name();
             let others = || members.iter().enumerate().filter(move |&(b, _)| b != a);
-            let mut join = |to: usize, rule: &str, why: String| {
-                u.join(i, to, rule, why);
+            let mut join = |to: usize, rule: &'static str, why: String| {
+                out.push((i, to, rule, why));
             };
             if acronym(name) && l.etype != EntityType::Person {
                 let not_person = |j: usize| locals[j].etype != EntityType::Person && locals[j].key != l.key;
@@ -619,7 +665,7 @@ fn same_article(locals: &[Local], u: &mut Union) {
                         .collect())
                 };
                 if let Some(j) = named.or_else(defined).or_else(by_initials) {
-                    join(j, "acronym of a name in the same article", format!("{name:?} in {} stands for {:?}", l.article, locals[j].name()));
+                    join(j, ACRONYM_HERE, format!("{name:?} in {} stands for {:?}", l.article, locals[j].name()));
                     continue;
                 }
             }
@@ -682,6 +728,7 @@ fn same_article(locals: &[Local], u: &mut Union) {
             }
         }
     }
+    out
 }
 
 /// "Nordvik-Mart" and "NordvikMart": organisation keys alike but for their spaces are one.
@@ -740,11 +787,11 @@ fn nicknames(locals: &[Local], by_key: &BTreeMap<&str, Vec<u32>>, u: &mut Union)
 
 /// One type per name, by the evidence of the corpus: a name typed PERSON by four times as
 /// many local entities as GPE is a PERSON, and its GPE locals join the PERSON.
-fn one_type_per_name(locals: &[Local], u: &mut Union) {
+fn one_type_per_name(locals: &[Local], detached: &[bool], u: &mut Union) {
     let mut by_name: FastMap<String, Vec<u32>> = FastMap::default();
     for (i, l) in locals.iter().enumerate() {
         let n = l.name();
-        if generic(n) || l.key.contains("@article ") || l.etype == EntityType::Group {
+        if detached[i] || generic(n) || l.key.contains("@article ") || l.etype == EntityType::Group {
             continue;
         }
         by_name.entry(fold(n)).or_default().push(i as u32);
@@ -848,15 +895,20 @@ pub fn finish(locals: &[Local], clusters: Vec<Cluster>, garbled: &BTreeSet<Strin
     out
 }
 
-/// The fullest well-formed name: most words, then most used, then first in order.
+/// The fullest well-formed name among those in common use (at least a tenth as many
+/// local entities as the most used name: one article's "Counsel of the Acme Agency" or
+/// a translated title before a name does not name the entity): most words, then most
+/// used, then first in order.
 fn canonical(etype: EntityType, names: &BTreeMap<&str, i64>) -> String {
     if etype == EntityType::Gpe {
         if let Some(p) = names.keys().find_map(|n| gazetteer::place(n)) {
             return p.canonical.to_string();
         }
     }
+    let top = names.values().copied().max().unwrap_or(0);
     names
         .iter()
+        .filter(|(_, &c)| c * 10 >= top)
         .max_by(|a, b| {
             let wa = a.0.split_whitespace().count();
             let wb = b.0.split_whitespace().count();
