@@ -100,7 +100,8 @@ pub fn local_keys(article: &str, published: Option<&str>, a: &Analysis) -> Vec<(
             EntityType::Org => {
                 // "U.S. Environmental Protection Agency" names its country like "... of the United States"
                 let us = e.context.is_empty() || fold(&e.context) == "united states";
-                let (f, ctx) = match (us, ["u s ", "us ", "united states "].iter().find_map(|p| f.strip_prefix(p))) {
+                // and "White House Acme Policy Council" the president's office's "Acme Policy Council"
+                let (f, ctx) = match (us, ["u s ", "us ", "united states "].iter().find_map(|p| f.strip_prefix(p)).or_else(|| f.strip_prefix("white house ").filter(|r| r.split(' ').count() >= 3))) {
                     (true, Some(rest)) if rest.contains(' ') || rest.len() > 4 => (rest.to_string(), "united states".to_string()),
                     _ => (strip_country_words(&f, &e.context), fold(&e.context)),
                 };
@@ -402,7 +403,7 @@ fn every_country(core: &str) -> bool {
         return false;
     }
     let content = words.iter().filter(|w| !matches!(**w, "of" | "the" | "and" | "for" | "on" | "in")).count();
-    content <= 2 || words.iter().any(|w| matches!(*w, "ministry" | "ministries" | "foreign" | "parliament" | "assembly" | "government" | "cabinet" | "council"))
+    content <= 2 || words.iter().any(|w| matches!(*w, "ministry" | "ministries" | "foreign" | "parliament" | "assembly" | "government" | "cabinet"))
 }
 
 fn generic_word(w: &str) -> bool {
@@ -469,27 +470,6 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
     }
     one_type_per_name(locals, &detached, &mut u);
     nicknames(locals, &by_key, &mut u);
-    // an acronym that most of the articles spelling it out spell out as one name stands
-    // for that name where no article says: "NPA" of the corpus is the port authority that
-    // three articles in four name beside it
-    let mut spelt: BTreeMap<&str, BTreeMap<&str, (usize, usize)>> = BTreeMap::new();
-    for &(i, j, rule, _) in &here {
-        if rule == ACRONYM_HERE {
-            let e = spelt.entry(&locals[i].key).or_default().entry(&locals[j].key).or_insert((0, j));
-            e.0 += 1;
-        }
-    }
-    for (k, targets) in &spelt {
-        let Some(members) = by_key.get(k) else { continue };
-        let total: usize = targets.values().map(|t| t.0).sum();
-        let Some((tk, &(n, j))) = targets.iter().max_by_key(|(tk, t)| (t.0, std::cmp::Reverse(*tk))) else { continue };
-        if n >= 3 && n * 3 >= total * 2 {
-            u.join(members[0] as usize, j, "acronym most articles spell out as one name", format!("{:?} stands for key {tk:?} in {n} of the {total} articles that spell it out", locals[members[0] as usize].name()));
-        }
-    }
-    for (i, j, rule, why) in here {
-        u.join(i, j, rule, why);
-    }
     spaceless_keys(&by_key, &mut u);
     // full keys by what they offer, in the corpus and per article
     #[derive(Clone, Copy)]
@@ -575,6 +555,27 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
             }
         }
     }
+    // an acronym that most of the articles spelling it out spell out as one name stands
+    // for that name where no article says: "NPA" of the corpus is the port authority that
+    // three articles in four name beside it
+    let mut spelt: BTreeMap<&str, BTreeMap<usize, (usize, usize)>> = BTreeMap::new();
+    for &(i, j, rule, _) in &here {
+        if rule == ACRONYM_HERE || rule == DEPARTMENT_HERE {
+            let e = spelt.entry(&locals[i].key).or_default().entry(u.find(j)).or_insert((0, j));
+            e.0 += 1;
+        }
+    }
+    for (k, targets) in &spelt {
+        let Some(members) = by_key.get(k) else { continue };
+        let total: usize = targets.values().map(|t| t.0).sum();
+        let Some((tk, &(n, j))) = targets.iter().max_by_key(|(tk, t)| (t.0, std::cmp::Reverse(*tk))) else { continue };
+        if n >= 3 && n * 3 >= total * 2 {
+            u.join(members[0] as usize, j, "short name most articles spell out as one name", format!("{:?} stands for {:?} (root {tk}) in {n} of the {total} articles that spell it out", locals[members[0] as usize].name(), locals[j].name()));
+        }
+    }
+    for (i, j, rule, why) in here {
+        u.join(i, j, rule, why);
+    }
     for link in links {
         u.join(link.from, link.to, link.rule, link.evidence.clone());
     }
@@ -594,6 +595,7 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
 }
 
 const ACRONYM_HERE: &str = "acronym of a name in the same article";
+const DEPARTMENT_HERE: &str = "what a department in the same article is of";
 
 /// The type a thing named two ways in one article keeps: the most specific.
 fn type_rank(t: EntityType) -> u8 {
@@ -688,6 +690,20 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
                 let p = only(persons().filter(|&(b, _)| folds[b].contains(' ') && folds[b].rsplit(' ').next() == Some(folds[a].as_str())).map(|(_, &j)| j).collect());
                 if let Some(j) = p {
                     join(j, "surname of a person in the same article", format!("{name:?} in {} is the surname of {:?}", l.article, locals[j].name()));
+                    continue;
+                }
+            }
+            // "Fisheries" beside "Department of Fisheries": the bare word a department is of
+            if l.etype == EntityType::Org && !word.contains(' ') && !acronym(name) && name.chars().next().is_some_and(char::is_uppercase) {
+                let tails = [format!(" of {word}"), format!(" of the {word}")];
+                let d = only(others()
+                    .filter(|&(b, &j)| {
+                        locals[j].etype == EntityType::Org && tails.iter().any(|t| folds[b].ends_with(t.as_str())) && folds[b].split(' ').any(|w| matches!(w, "department" | "ministry"))
+                    })
+                    .map(|(_, &j)| j)
+                    .collect());
+                if let Some(j) = d {
+                    join(j, DEPARTMENT_HERE, format!("{name:?} in {} is what {:?} is of", l.article, locals[j].name()));
                     continue;
                 }
             }

@@ -443,7 +443,7 @@ impl<'a> Scanner<'a> {
                 // f < b first: `toks[f]` past the last token panicked (found by tests/fuzz.rs)
                 let and_breaks = f < b
                     && and_at
-                    && (!(org_like(toks, i, e) || event_after_and(toks, i, e, f, b))
+                    && (!(org_like(toks, i, e) || event_after_and(toks, i, e, f, b) || org_after_and(toks, i, e, f, b))
                         || (e..f).any(|x| toks[x].lower == "the")
                         || toks[f].lex.has(lx::HEAD)
                         || gazetteer::place(&toks[f].text).is_some()
@@ -461,7 +461,10 @@ impl<'a> Scanner<'a> {
                 let before = text_of(toks, i, e);
                 // "Biden's Bipartisan Infrastructure Law": a person owns what follows
                 let person_owner = self.tags[e - 1] == Tag::Person || gazetteer::is_given_name(&toks[i].text) || gazetteer::is_surname(&toks[e - 1].text);
-                if gazetteer::place(&before).is_none() && gazetteer::place(&toks[e - 1].text).is_none() && !toks[i].is_upper() && !person_owner {
+                // "the Acme Administration's Investing in Roads agenda": what follows is a
+                // programme named by a verb, not part of the owner's name
+                let verb_follows = toks[e + 1].lower.ends_with("ing") && !toks[e + 1].lex.has(lx::HEAD) && toks.get(e + 2).is_some_and(|t| e + 2 < b && matches!(t.lower.as_str(), "in" | "for" | "to" | "on" | "with"));
+                if !verb_follows && gazetteer::place(&before).is_none() && gazetteer::place(&toks[e - 1].text).is_none() && !toks[i].is_upper() && !person_owner {
                     e += 2;
                     continue;
                 }
@@ -1043,6 +1046,22 @@ fn event_after_and(toks: &[Token], a: usize, e: usize, f: usize, b: usize) -> bo
     while x < b && x < f + 5 && (name_word(&toks[x]) || toks[x].lower == "-" && !toks[x].space_before) {
         if toks[x].lex.has(lx::EVENT) && toks[x].is_cap() {
             return true;
+        }
+        x += 1;
+    }
+    false
+}
+
+/// "Food and Fodder Administration": one or two capitalised words without a head noun,
+/// "and", then capitalised words that end in an organisation's head noun.
+fn org_after_and(toks: &[Token], a: usize, e: usize, f: usize, b: usize) -> bool {
+    if e - a > 2 || toks[a..e].iter().any(|t| t.lex.has(lx::HEAD) || !t.is_cap()) || e + 1 != f {
+        return false;
+    }
+    let mut x = f;
+    while x < b && x < f + 3 && name_word(&toks[x]) && toks[x].kind == TokenKind::Word {
+        if toks[x].lex.has(lx::ORG) && toks[x].is_cap() {
+            return x > f;
         }
         x += 1;
     }
