@@ -471,6 +471,7 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
     one_type_per_name(locals, &detached, &mut u);
     nicknames(locals, &by_key, &mut u);
     spaceless_keys(&by_key, &mut u);
+    shorter_event_names(&by_key, &mut u);
     // full keys by what they offer, in the corpus and per article
     #[derive(Clone, Copy)]
     enum Only<'a> {
@@ -671,6 +672,19 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
                     continue;
                 }
             }
+            // "the dinner reception" beside "Nordvik Gala Reception": a description with
+            // the head of the one named event of its article
+            if l.etype == EntityType::Event && generic(name) {
+                // the head noun: the last word before any "of" ("closing ceremony of the X")
+                let head_of = |f: &str| -> String { f.split(" of ").next().unwrap_or("").rsplit(' ').next().unwrap_or("").to_string() };
+                let head = head_of(&folds[a]);
+                let is_head = crate::analyse::lexicon::has(crate::analyse::lexicon::EVENT, &head);
+                let named = only(others().filter(|&(b, &j)| locals[j].etype == EntityType::Event && !generic(locals[j].name()) && head_of(&folds[b]) == head).map(|(_, &j)| j).collect());
+                if let Some(j) = named.filter(|_| is_head && folds[a].contains(' ')) {
+                    join(j, "description of the named event of its article", format!("{name:?} in {} has the head of {:?}", l.article, locals[j].name()));
+                    continue;
+                }
+            }
             if generic(name) || l.key.contains("@article ") {
                 continue;
             }
@@ -690,6 +704,49 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
                 let p = only(persons().filter(|&(b, _)| folds[b].contains(' ') && folds[b].rsplit(' ').next() == Some(folds[a].as_str())).map(|(_, &j)| j).collect());
                 if let Some(j) = p {
                     join(j, "surname of a person in the same article", format!("{name:?} in {} is the surname of {:?}", l.article, locals[j].name()));
+                    continue;
+                }
+            }
+            // "Skarn" beside "Skarn Ventures" (or "Skarn Data Center"): the leading words of
+            // one organisation's name in the article, the rest its head or words no common
+            // text uses ("Skarn Legwear"); "AI" beside "AI Cloud" is a modifier, not a name
+            if matches!(l.etype, EntityType::Org | EntityType::Loc | EntityType::Gpe) && !known_place(name) && !generic_word(word) && !l.etype.eq(&EntityType::Person) {
+                let spelt = key_spelling(word);
+                let lead = format!("{spelt} ");
+                let fuller = only(others()
+                    .filter(|&(b, &j)| {
+                        let f = key_spelling(&folds[b]);
+                        locals[j].etype == EntityType::Org
+                            && f.strip_prefix(&lead).is_some_and(|rest| {
+                                let r: Vec<&str> = rest.split(' ').collect();
+                                r.len() <= 2 && r.iter().all(|w| w.len() > 1 && (crate::analyse::lexicon::has(crate::analyse::lexicon::ORG, w) || !crate::analyse::lexicon::is_common_word(w)))
+                            })
+                    })
+                    .map(|(_, &j)| j)
+                    .collect());
+                if let Some(j) = fuller {
+                    join(j, "leading words of a name in the same article", format!("{name:?} in {} begins {:?}", l.article, locals[j].name()));
+                    continue;
+                }
+            }
+            // "Cultural Centre" beside "Skarn Cultural Center": the common words that end one
+            // name of the article
+            if matches!(l.etype, EntityType::Org | EntityType::Fac) && word.contains(' ') && word.split(' ').all(generic_word) {
+                let tail = format!(" {}", key_spelling(word));
+                let fuller = only(others().filter(|&(b, &j)| matches!(locals[j].etype, EntityType::Org | EntityType::Fac) && key_spelling(&folds[b]).ends_with(&tail)).map(|(_, &j)| j).collect());
+                if let Some(j) = fuller {
+                    join(j, "common words ending a name in the same article", format!("{name:?} in {} ends {:?}", l.article, locals[j].name()));
+                    continue;
+                }
+            }
+            // "Nordvick" beside "Nordvik": one letter apart in one article, not two places
+            if matches!(l.etype, EntityType::Org | EntityType::Loc | EntityType::Gpe | EntityType::Fac) && !word.contains(' ') && word.chars().count() >= 6 && !generic_word(word) {
+                let near = only(others()
+                    .filter(|&(b, &j)| locals[j].etype == l.etype && !folds[b].contains(' ') && folds[b] != *word && !(known_place(name) && known_place(locals[j].name())) && one_edit(word, &folds[b]) && (b < a || known_place(locals[j].name())))
+                    .map(|(_, &j)| j)
+                    .collect());
+                if let Some(j) = near.filter(|&j| !(known_place(name) && !known_place(locals[j].name()))) {
+                    join(j, "one letter apart in the same article", format!("{name:?} in {} is spelt {:?} there too", l.article, locals[j].name()));
                     continue;
                 }
             }
@@ -731,8 +788,9 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
                             locals[j].etype == EntityType::Event
                                 && v.len() > w.len()
                                 && v[0] == w[0]
-                                && v.last() == w.last()
-                                && w.iter().all(|x| v.contains(x))
+                                && (v.last() == w.last() && w.iter().all(|x| v.contains(x))
+                                    // "Nordvik Forum 2024" and "Nordvik Forum 2024 Annual Meeting"
+                                    || v[..w.len()] == w[..] && v[w.len()..].iter().all(|x| crate::analyse::lexicon::has(crate::analyse::lexicon::EVENT, x) || matches!(*x, "annual" | "general" | "plenary")))
                                 && crate::names::editions_agree(&folds[a], &folds[b])
                         })
                         .map(|(_, &j)| j)
@@ -745,6 +803,53 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
         }
     }
     out
+}
+
+/// "Nordvik Summit" of one article and "Nordvik Investment Summit" of another, the same
+/// year: a shorter name of the one event of that edition with its first and last words.
+fn shorter_event_names(by_key: &BTreeMap<&str, Vec<u32>>, u: &mut Union) {
+    // (first word, last word, edition) → keys
+    let mut by: FastMap<(&str, &str, &str), Vec<(&str, Vec<&str>)>> = FastMap::default();
+    for k in by_key.keys() {
+        let Some(rest) = k.strip_prefix("event:") else { continue };
+        if rest.contains('@') {
+            continue;
+        }
+        let (name, year) = rest.rsplit_once(" #").unwrap_or((rest, ""));
+        let w: Vec<&str> = name.split(' ').collect();
+        if w.len() < 2 {
+            continue;
+        }
+        by.entry((w[0], w[w.len() - 1], year)).or_default().push((k, w));
+    }
+    let mut joins: Vec<(&str, &str)> = Vec::new();
+    for keys in by.values().filter(|v| v.len() > 1) {
+        for (k, w) in keys {
+            let fuller: Vec<&str> = keys.iter().filter(|(_, v)| v.len() > w.len() && w.iter().all(|x| v.contains(x))).map(|(f, _)| *f).collect();
+            if let [f] = fuller.as_slice() {
+                joins.push((k, f));
+            }
+        }
+    }
+    joins.sort_unstable();
+    for (k, f) in joins {
+        u.join(by_key[k][0] as usize, by_key[f][0] as usize, "shorter name of an event of that edition", format!("key {k:?} is a shorter name of key {f:?}"));
+    }
+}
+
+/// Whether two words are one insertion, deletion or substitution apart.
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (s, l) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if l.len() - s.len() > 1 {
+        return false;
+    }
+    let p = s.iter().zip(l.iter()).take_while(|(x, y)| x == y).count();
+    if s.len() == l.len() {
+        s[p + 1..] == l[p + 1..]
+    } else {
+        s[p..] == l[p + 1..]
+    }
 }
 
 /// "Nordvik-Mart" and "NordvikMart": organisation keys alike but for their spaces are one.
