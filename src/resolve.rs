@@ -550,8 +550,8 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
             continue;
         }
         if let Some(full) = defined.get(&(l.etype, l.name().to_string())).filter(|s| s.len() == 1).and_then(|s| s.iter().next()) {
-            if *full != &*l.key {
-                let to = by_key[full][0] as usize;
+            if let Some(m) = by_key.get(full).filter(|_| *full != &*l.key) {
+                let to = m[0] as usize;
                 u.join(i, to, "acronym defined for one name", format!("{:?} in {} is the acronym an article defined for key {:?}", l.name(), l.article, full));
             }
         }
@@ -680,7 +680,11 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
                 let head = head_of(&folds[a]);
                 let is_head = crate::analyse::lexicon::has(crate::analyse::lexicon::EVENT, &head);
                 let named = only(others().filter(|&(b, &j)| locals[j].etype == EntityType::Event && !generic(locals[j].name()) && head_of(&folds[b]) == head).map(|(_, &j)| j).collect());
-                if let Some(j) = named.filter(|_| is_head && folds[a].contains(' ')) {
+                // two words, the first not a kind or a count ("trilateral meeting", "fourth
+                // meeting", "global conference" are not the one named meeting)
+                let w: Vec<&str> = folds[a].split(' ').collect();
+                let plain = w.len() == 2 && !w[0].ends_with("al") && !w[0].ends_with("th") && !w[0].contains('-') && !matches!(w[0], "first" | "second" | "third" | "next" | "last" | "new" | "annual" | "another" | "joint");
+                if let Some(j) = named.filter(|_| is_head && plain) {
                     join(j, "description of the named event of its article", format!("{name:?} in {} has the head of {:?}", l.article, locals[j].name()));
                     continue;
                 }
@@ -710,7 +714,7 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
             // "Skarn" beside "Skarn Ventures" (or "Skarn Data Center"): the leading words of
             // one organisation's name in the article, the rest its head or words no common
             // text uses ("Skarn Legwear"); "AI" beside "AI Cloud" is a modifier, not a name
-            if matches!(l.etype, EntityType::Org | EntityType::Loc | EntityType::Gpe) && !known_place(name) && !generic_word(word) && !l.etype.eq(&EntityType::Person) {
+            if matches!(l.etype, EntityType::Org | EntityType::Loc | EntityType::Gpe) && !known_place(name) && !word.split(' ').all(generic_word) && word.len() > 2 {
                 let spelt = key_spelling(word);
                 let lead = format!("{spelt} ");
                 let fuller = only(others()
@@ -731,21 +735,37 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
             }
             // "Cultural Centre" beside "Skarn Cultural Center": the common words that end one
             // name of the article
-            if matches!(l.etype, EntityType::Org | EntityType::Fac) && word.contains(' ') && word.split(' ').all(generic_word) {
+            let connector = |w: &str| matches!(w, "of" | "the" | "and" | "for" | "on" | "in" | "to");
+            if matches!(l.etype, EntityType::Org | EntityType::Fac) && word.contains(' ') && word.split(' ').all(|w| generic_word(w) && !connector(w)) {
                 let tail = format!(" {}", key_spelling(word));
-                let fuller = only(others().filter(|&(b, &j)| matches!(locals[j].etype, EntityType::Org | EntityType::Fac) && key_spelling(&folds[b]).ends_with(&tail)).map(|(_, &j)| j).collect());
+                // the fuller name is one or two words before them ("Skarn Cultural Center"),
+                // not a body they belong to ("Office of Skarn Cultural Center")
+                let fuller = only(others()
+                    .filter(|&(b, &j)| {
+                        let f = key_spelling(&folds[b]);
+                        matches!(locals[j].etype, EntityType::Org | EntityType::Fac)
+                            && f.strip_suffix(&tail).is_some_and(|pre| {
+                                let p: Vec<&str> = pre.split(' ').collect();
+                                p.len() <= 2 && !p.iter().any(|w| connector(w) || w.ends_with('’') || w.ends_with('\''))
+                            })
+                    })
+                    .map(|(_, &j)| j)
+                    .collect());
                 if let Some(j) = fuller {
                     join(j, "common words ending a name in the same article", format!("{name:?} in {} ends {:?}", l.article, locals[j].name()));
                     continue;
                 }
             }
             // "Nordvick" beside "Nordvik": one letter apart in one article, not two places
-            if matches!(l.etype, EntityType::Org | EntityType::Loc | EntityType::Gpe | EntityType::Fac) && !word.contains(' ') && word.chars().count() >= 6 && !generic_word(word) {
+            // (words, not acronyms, numbers or places the gazetteer knows: "Chicano" is no
+            // misspelt city)
+            let spelt_word = |n: &str| n.chars().any(char::is_lowercase) && !n.chars().any(|c| c.is_ascii_digit()) && !known_place(n);
+            if matches!(l.etype, EntityType::Org | EntityType::Loc | EntityType::Gpe | EntityType::Fac) && !word.contains(' ') && word.chars().count() >= 7 && !generic_word(word) && spelt_word(name) {
                 let near = only(others()
-                    .filter(|&(b, &j)| locals[j].etype == l.etype && !folds[b].contains(' ') && folds[b] != *word && !(known_place(name) && known_place(locals[j].name())) && one_edit(word, &folds[b]) && (b < a || known_place(locals[j].name())))
+                    .filter(|&(b, &j)| locals[j].etype == l.etype && !folds[b].contains(' ') && folds[b] != *word && spelt_word(locals[j].name()) && one_edit(word, &folds[b]) && b < a)
                     .map(|(_, &j)| j)
                     .collect());
-                if let Some(j) = near.filter(|&j| !(known_place(name) && !known_place(locals[j].name()))) {
+                if let Some(j) = near {
                     join(j, "one letter apart in the same article", format!("{name:?} in {} is spelt {:?} there too", l.article, locals[j].name()));
                     continue;
                 }
@@ -825,7 +845,7 @@ fn shorter_event_names(by_key: &BTreeMap<&str, Vec<u32>>, u: &mut Union) {
     let mut joins: Vec<(&str, &str)> = Vec::new();
     for keys in by.values().filter(|v| v.len() > 1) {
         for (k, w) in keys {
-            let fuller: Vec<&str> = keys.iter().filter(|(_, v)| v.len() > w.len() && w.iter().all(|x| v.contains(x))).map(|(f, _)| *f).collect();
+            let fuller: Vec<&str> = keys.iter().filter(|(_, v)| v.len() > w.len() && v.len() <= w.len() + 2 && w.iter().all(|x| v.contains(x))).map(|(f, _)| *f).collect();
             if let [f] = fuller.as_slice() {
                 joins.push((k, f));
             }
