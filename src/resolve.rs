@@ -714,7 +714,7 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
             // "Skarn" beside "Skarn Ventures" (or "Skarn Data Center"): the leading words of
             // one organisation's name in the article, the rest its head or words no common
             // text uses ("Skarn Legwear"); "AI" beside "AI Cloud" is a modifier, not a name
-            if matches!(l.etype, EntityType::Org | EntityType::Loc | EntityType::Gpe) && !known_place(name) && !word.split(' ').all(generic_word) && word.len() > 2 {
+            if matches!(l.etype, EntityType::Org | EntityType::Loc | EntityType::Gpe) && !known_place(name) && !word.split(' ').all(generic_word) && (word.len() > 2 || !acronym(name)) {
                 let spelt = key_spelling(word);
                 let lead = format!("{spelt} ");
                 let fuller = only(others()
