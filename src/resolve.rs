@@ -633,6 +633,7 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
             continue;
         }
         let folds: Vec<String> = members.iter().map(|&i| fold(strip_defined_acronym(locals[i].name()))).collect();
+        let spelt: Vec<String> = folds.iter().map(|f| key_spelling(f)).collect();
         // the one candidate a rule finds, else none
         let only = |cands: Vec<usize>| -> Option<usize> {
             let mut c = cands;
@@ -715,11 +716,10 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
             // one organisation's name in the article, the rest its head or words no common
             // text uses ("Skarn Legwear"); "AI" beside "AI Cloud" is a modifier, not a name
             if matches!(l.etype, EntityType::Org | EntityType::Loc | EntityType::Gpe) && !known_place(name) && !word.split(' ').all(generic_word) && (word.len() > 2 || !acronym(name)) {
-                let spelt = key_spelling(word);
-                let lead = format!("{spelt} ");
+                let lead = format!("{} ", spelt[a]);
                 let fuller = only(others()
                     .filter(|&(b, &j)| {
-                        let f = key_spelling(&folds[b]);
+                        let f = &spelt[b];
                         locals[j].etype == EntityType::Org
                             && f.strip_prefix(&lead).is_some_and(|rest| {
                                 let r: Vec<&str> = rest.split(' ').collect();
@@ -737,12 +737,12 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
             // name of the article
             let connector = |w: &str| matches!(w, "of" | "the" | "and" | "for" | "on" | "in" | "to");
             if matches!(l.etype, EntityType::Org | EntityType::Fac) && word.contains(' ') && word.split(' ').all(|w| generic_word(w) && !connector(w)) {
-                let tail = format!(" {}", key_spelling(word));
+                let tail = format!(" {}", spelt[a]);
                 // the fuller name is one or two words before them ("Skarn Cultural Center"),
                 // not a body they belong to ("Office of Skarn Cultural Center")
                 let fuller = only(others()
                     .filter(|&(b, &j)| {
-                        let f = key_spelling(&folds[b]);
+                        let f = &spelt[b];
                         matches!(locals[j].etype, EntityType::Org | EntityType::Fac)
                             && f.strip_suffix(&tail).is_some_and(|pre| {
                                 let p: Vec<&str> = pre.split(' ').collect();

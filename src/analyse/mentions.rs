@@ -439,6 +439,17 @@ impl<'a> Scanner<'a> {
                 if toks[e].lower == "the" {
                     break;
                 }
+                // "Jane R. Roe of the Acme Agency": a person is of a body, not part of its name
+                // (after an honorific: "Ms. Jane Roe of ...")
+                let person_run = || {
+                    let p0 = (i..e).find(|&x| !toks[x].lex.is_honorific() && toks[x].kind == TokenKind::Word).unwrap_or(i);
+                    e - p0 >= 2
+                        && !toks[p0..e].iter().any(|t| t.lex.has(lx::HEAD))
+                        && ((p0..e).filter(|&x| toks[x].kind == TokenKind::Word).all(|x| self.tags[x] == Tag::Person) || gazetteer::is_given_name(&toks[p0].text) && toks[e - 1].is_cap() && toks[e - 1].text.chars().count() > 2)
+                };
+                if toks[e].lower == "of" && person_run() {
+                    break;
+                }
                 let and_at = (e..f).any(|x| toks[x].lower == "and");
                 // f < b first: `toks[f]` past the last token panicked (found by tests/fuzz.rs)
                 let and_breaks = f < b
@@ -790,7 +801,8 @@ impl<'a> Scanner<'a> {
         // "Kano State Government" name the place.
         if lower.contains(&"government") && b - a >= 2 {
             let rest: Vec<usize> = (a..b).filter(|&x| !matches!(toks[x].lower.as_str(), "government" | "of" | "the" | "federal" | "national" | "central" | "royal")).collect();
-            let contiguous = rest.windows(2).all(|w| w[1] == w[0] + 1);
+            // ("Government of the Republic of Skarnia": connectors inside the place's name)
+            let contiguous = rest.windows(2).all(|w| w[1] == w[0] + 1 || (w[0] + 1..w[1]).all(|x| matches!(toks[x].lower.as_str(), "of" | "the")));
             if let (Some(&ra), Some(&rb), true) = (rest.first(), rest.last(), contiguous) {
                 let place_text = text_of(toks, ra, rb + 1);
                 let canonical = gazetteer::place(&place_text).map(|p| p.canonical).or_else(|| (rb == ra).then(|| gazetteer::demonym_country(&toks[ra].text)).flatten());
