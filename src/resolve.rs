@@ -770,6 +770,23 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
                     continue;
                 }
             }
+            // "Skarnian Mission" beside "Mission to the Union" or "Skarnian Mission to the
+            // Union": the one mission of the article named by whom it is to
+            if l.etype == EntityType::Org && !word.contains(" to ") {
+                if let Some(pre) = ["mission", "delegation"].iter().find_map(|h| word.strip_suffix(h).filter(|p| p.is_empty() || p.ends_with(' ')).map(|p| (p.trim_end(), *h))) {
+                    let to = only(others()
+                        .filter(|&(b, &j)| {
+                            locals[j].etype == EntityType::Org
+                                && folds[b].split_once(&format!("{} to ", pre.1)).is_some_and(|(before, _)| before.trim_end().is_empty() || before.trim_end() == pre.0)
+                        })
+                        .map(|(_, &j)| j)
+                        .collect());
+                    if let Some(j) = to {
+                        join(j, "mission named by whom it is to in the same article", format!("{name:?} in {} is {:?}", l.article, locals[j].name()));
+                        continue;
+                    }
+                }
+            }
             // "Fisheries" beside "Department of Fisheries": the bare word a department is of
             if l.etype == EntityType::Org && !word.contains(' ') && !acronym(name) && name.chars().next().is_some_and(char::is_uppercase) {
                 let tails = [format!(" of {word}"), format!(" of the {word}")];

@@ -466,6 +466,14 @@ impl<'a> Scanner<'a> {
                     continue;
                 }
             }
+            // "the Skarnian Mission to the United Nations": a mission is named by whom it is to
+            if toks[e].lower == "to" && matches!(toks[e - 1].lower.as_str(), "mission" | "delegation") {
+                let f = if toks.get(e + 1).is_some_and(|t| e + 1 < b && t.lower == "the") { e + 2 } else { e + 1 };
+                if f < b && name_word(&toks[f]) && toks[f].kind == TokenKind::Word {
+                    e = f + 1;
+                    continue;
+                }
+            }
             // "National Cattlemen's Beef Association": a possessive inside a name, unless a
             // place owns what follows ("Azerbaijan's State News Agency" is two names).
             if toks[e].lower == "'s" && e + 1 < b && name_word(&toks[e + 1]) && toks[e + 1].kind == TokenKind::Word {
@@ -559,7 +567,16 @@ impl<'a> Scanner<'a> {
         let mut k = a;
         while k < b {
             if let Some((re, role)) = role_at(toks, k, b) {
-                let inside_org = (a..k).any(|x| toks[x].lex.has(lx::HEAD)) && toks[k - 1].lower == "the" || toks[k.saturating_sub(1)].lower == "of" && k > a;
+                // "Office of the U.S. Trade Representative": a head, "of (the)", a country, the title
+                let of_country = || {
+                    (a..k).any(|h| {
+                        toks[h].lex.has(lx::ORG) && toks.get(h + 1).is_some_and(|t| t.lower == "of") && {
+                            let c = if toks.get(h + 2).is_some_and(|t| t.lower == "the") { h + 3 } else { h + 2 };
+                            c < k && gazetteer::place(&text_of(toks, c, k)).is_some_and(|p| p.kind == gazetteer::PlaceKind::Country)
+                        }
+                    })
+                };
+                let inside_org = (a..k).any(|x| toks[x].lex.has(lx::HEAD)) && toks[k - 1].lower == "the" || toks[k.saturating_sub(1)].lower == "of" && k > a || of_country();
                 if !inside_org {
                     if k > a {
                         // "Rui Tavares the Director of ...": an apposition, not "Kremlin Spokesman"
