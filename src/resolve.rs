@@ -449,8 +449,8 @@ fn acronym(name: &str) -> bool {
 pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
     // (u32 indexes: the resolver holds a few per local entity of the corpus)
     // what an article's coreference missed, decided from that article alone; a local so
-    // joined leaves its key's group: "AI" of one article standing for one name, or "Roe"
-    // typed as a body beside "Jane Roe", must not carry every "AI" or "Roe" of the corpus
+    // joined leaves its key's group: "NPA" of one article standing for one name, or "Roe"
+    // typed as a body beside "Jane Roe", must not carry every "NPA" or "Roe" of the corpus
     let here = same_article(locals);
     let mut detached = vec![false; locals.len()];
     for h in &here {
@@ -673,10 +673,10 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
                     continue;
                 }
             }
-            // "the dinner reception" beside "Nordvik Gala Reception": a description with
+            // "the banquet reception" beside "Nordvik Gala Reception": a description with
             // the head of the one named event of its article
             if l.etype == EntityType::Event && generic(name) {
-                // the head noun: the last word before any "of" ("closing ceremony of the X")
+                // the head noun: the last word before any "of" ("farewell ceremony of the X")
                 let head_of = |f: &str| -> String { f.split(" of ").next().unwrap_or("").rsplit(' ').next().unwrap_or("").to_string() };
                 let head = head_of(&folds[a]);
                 let is_head = crate::analyse::lexicon::has(crate::analyse::lexicon::EVENT, &head);
@@ -714,7 +714,7 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
             }
             // "Skarn" beside "Skarn Ventures" (or "Skarn Data Center"): the leading words of
             // one organisation's name in the article, the rest its head or words no common
-            // text uses ("Skarn Legwear"); "AI" beside "AI Cloud" is a modifier, not a name
+            // text uses ("Skarn Quiltworks"); "XR" beside "XR Cloud" is a modifier, not a name
             if matches!(l.etype, EntityType::Org | EntityType::Loc | EntityType::Gpe) && !known_place(name) && !word.split(' ').all(generic_word) && (word.len() > 2 || !acronym(name)) {
                 let lead = format!("{} ", spelt[a]);
                 let fuller = only(others()
@@ -733,13 +733,13 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
                     continue;
                 }
             }
-            // "Cultural Centre" beside "Skarn Cultural Center": the common words that end one
+            // "Heritage Centre" beside "Skarn Heritage Center": the common words that end one
             // name of the article
             let connector = |w: &str| matches!(w, "of" | "the" | "and" | "for" | "on" | "in" | "to");
             if matches!(l.etype, EntityType::Org | EntityType::Fac) && word.contains(' ') && word.split(' ').all(|w| generic_word(w) && !connector(w)) {
                 let tail = format!(" {}", spelt[a]);
-                // the fuller name is one or two words before them ("Skarn Cultural Center"),
-                // not a body they belong to ("Office of Skarn Cultural Center")
+                // the fuller name is one or two words before them ("Skarn Heritage Center"),
+                // not a body they belong to ("Office of Skarn Heritage Center")
                 let fuller = only(others()
                     .filter(|&(b, &j)| {
                         let f = &spelt[b];
@@ -787,7 +787,7 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
                     }
                 }
             }
-            // "Fisheries" beside "Department of Fisheries": the bare word a department is of
+            // "Beekeeping" beside "Department of Beekeeping": the bare word a department is of
             if l.etype == EntityType::Org && !word.contains(' ') && !acronym(name) && name.chars().next().is_some_and(char::is_uppercase) {
                 let tails = [format!(" of {word}"), format!(" of the {word}")];
                 let d = only(others()

@@ -466,7 +466,7 @@ impl<'a> Scanner<'a> {
                     continue;
                 }
             }
-            // "the Skarnian Mission to the United Nations": a mission is named by whom it is to
+            // "the Skarnian Mission to the Vennick League": a mission is named by whom it is to
             if toks[e].lower == "to" && matches!(toks[e - 1].lower.as_str(), "mission" | "delegation") {
                 let f = if toks.get(e + 1).is_some_and(|t| e + 1 < b && t.lower == "the") { e + 2 } else { e + 1 };
                 if f < b && name_word(&toks[f]) && toks[f].kind == TokenKind::Word {
@@ -785,7 +785,7 @@ impl<'a> Scanner<'a> {
                 break;
             }
         }
-        // A leading country or demonym: "Armenia Digital Development Agency", "Russian Foreign Ministry".
+        // A leading country or demonym: "Armenia Digital Development Agency", "Russian Interior Ministry".
         if country.is_none() && b - a >= 2 {
             let first = words[0];
             let c = gazetteer::demonym_country(first).or_else(|| gazetteer::place(first).filter(|p| p.kind == gazetteer::PlaceKind::Country).map(|p| p.canonical));
