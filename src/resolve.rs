@@ -531,6 +531,45 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
             }
         }
     }
+    // a body every country has, named bare ("the Senate", "Department of Energy"): the
+    // country whose body of that name most articles naming both name beside it
+    for (k, members) in &by_key {
+        let Some((core, "")) = k.rsplit_once('@') else { continue };
+        if !k.starts_with("org:") || !core.contains(' ') || !every_country(core.trim_start_matches("org:")) {
+            continue;
+        }
+        let Some(&o) = offer_no.get(&format!("core {core}")) else { continue };
+        let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut seen: BTreeSet<u32> = BTreeSet::new();
+        for &i in members {
+            let a = article_no[&*locals[i as usize].article];
+            if !seen.insert(a) {
+                continue;
+            }
+            match offer_article.get(&(a, o)) {
+                Some(Only::One(x)) => *votes.entry(x).or_default() += 1,
+                Some(Only::Many) => *votes.entry("").or_default() += 1,
+                None => {}
+            }
+        }
+        let total: usize = votes.values().sum();
+        if let Some((full, &n)) = votes.iter().filter(|(x, _)| !x.is_empty()).max_by_key(|(x, n)| (**n, std::cmp::Reverse(**x))) {
+            if n >= 3 && n * 3 >= total * 2 {
+                u.join(members[0] as usize, by_key[full][0] as usize, "body most articles naming both give a country", format!("{:?} has key {k:?}; {n} of the {total} articles that name it beside a country's name it beside key {full:?}", locals[members[0] as usize].name()));
+                continue;
+            }
+        }
+        // else the corpus: one country's body of that name named ten times as often as all
+        // others together (an article's coreference already joined the two names it uses)
+        let lead = format!("{core}@");
+        let named: Vec<(&str, usize)> = by_key.range::<&str, _>(lead.as_str()..).take_while(|(x, _)| x.starts_with(&lead)).filter(|(x, _)| x.len() > lead.len() && !x[lead.len()..].starts_with("article ")).map(|(x, m)| (*x, m.len())).collect();
+        let others: usize = named.iter().map(|x| x.1).sum();
+        if let Some(&(full, n)) = named.iter().max_by_key(|x| (x.1, std::cmp::Reverse(x.0))) {
+            if n >= 10 && n >= 10 * (others - n) {
+                u.join(members[0] as usize, by_key[full][0] as usize, "body the corpus names for one country", format!("{:?} has key {k:?}; {n} local entities have key {full:?}, {} another country's", locals[members[0] as usize].name(), others - n));
+            }
+        }
+    }
     // acronyms: "OTS" joins the one organisation whose article defined it
     let mut defined: BTreeMap<(EntityType, String), BTreeSet<&str>> = BTreeMap::new();
     for l in locals {

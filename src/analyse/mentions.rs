@@ -441,11 +441,22 @@ impl<'a> Scanner<'a> {
                 }
                 // "Jane R. Roe of the Acme Agency": a person is of a body, not part of its name
                 // (after an honorific: "Ms. Jane Roe of ...")
+                // (or after a title: "Secretary General Jane Roe of ...": the words that
+                // end the run, a given name and a surname, perhaps an initial between)
                 let person_run = || {
                     let p0 = (i..e).find(|&x| !toks[x].lex.is_honorific() && toks[x].kind == TokenKind::Word).unwrap_or(i);
-                    e - p0 >= 2
+                    let whole = e - p0 >= 2
                         && !toks[p0..e].iter().any(|t| t.lex.has(lx::HEAD))
-                        && ((p0..e).filter(|&x| toks[x].kind == TokenKind::Word).all(|x| self.tags[x] == Tag::Person) || gazetteer::is_given_name(&toks[p0].text) && toks[e - 1].is_cap() && toks[e - 1].text.chars().count() > 2)
+                        && ((p0..e).filter(|&x| toks[x].kind == TokenKind::Word).all(|x| self.tags[x] == Tag::Person) || gazetteer::is_given_name(&toks[p0].text) && toks[e - 1].is_cap() && toks[e - 1].text.chars().count() > 2);
+                    let tail = || {
+                        let words: Vec<usize> = (i..e).filter(|&x| toks[x].kind == TokenKind::Word).collect();
+                        words.len() >= 3 && {
+                            let last = words[words.len() - 1];
+                            let given = words[words.len() - 2..].iter().chain(words.get(words.len().saturating_sub(3))).copied().find(|&x| x < last && gazetteer::is_given_name(&toks[x].text));
+                            given.is_some_and(|g| (g..e).all(|x| toks[x].kind != TokenKind::Word || self.tags[x] == Tag::Person && !toks[x].lex.has(lx::HEAD)) && (i..g).any(|x| toks[x].lex.is_role_core()))
+                        }
+                    };
+                    whole || tail()
                 };
                 if toks[e].lower == "of" && person_run() {
                     break;
