@@ -434,3 +434,10 @@ fn white_house_bodies_governments_and_bracketed_acronyms_of_places() {
     let gov: Vec<String> = conn.prepare("SELECT type FROM entity_aliases WHERE alias = 'Government of the Republic of Malawi'").unwrap().query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
     assert_eq!(gov, ["GPE"], "a government is its country");
 }
+
+#[test]
+fn places_written_with_a_typographic_apostrophe_are_known() {
+    use newsgraph::gazetteer::place;
+    assert_eq!(place("Cote d’Ivoire").map(|p| p.canonical), place("Cote d'Ivoire").map(|p| p.canonical));
+    assert!(place("’s-Hertogenbosch").is_some());
+}
