@@ -535,7 +535,7 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
     // country whose body of that name most articles naming both name beside it
     for (k, members) in &by_key {
         let Some((core, "")) = k.rsplit_once('@') else { continue };
-        if !k.starts_with("org:") || !core.contains(' ') || !every_country(core.trim_start_matches("org:")) {
+        if !k.starts_with("org:") || !every_country(core.trim_start_matches("org:")) {
             continue;
         }
         let Some(&o) = offer_no.get(&format!("core {core}")) else { continue };
@@ -561,6 +561,10 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
         }
         // else the corpus: one country's body of that name named ten times as often as all
         // others together (an article's coreference already joined the two names it uses)
+        // (a name of two words at least: a headline's "STEEL" is no body)
+        if !core.contains(' ') {
+            continue;
+        }
         let lead = format!("{core}@");
         let named: Vec<(&str, usize)> = by_key.range::<&str, _>(lead.as_str()..).take_while(|(x, _)| x.starts_with(&lead)).filter(|(x, _)| x.len() > lead.len() && !x[lead.len()..].starts_with("article ")).map(|(x, m)| (*x, m.len())).collect();
         let others: usize = named.iter().map(|x| x.1).sum();

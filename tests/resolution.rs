@@ -441,3 +441,26 @@ fn places_written_with_a_typographic_apostrophe_are_known() {
     assert_eq!(place("Cote d’Ivoire").map(|p| p.canonical), place("Cote d'Ivoire").map(|p| p.canonical));
     assert!(place("’s-Hertogenbosch").is_some());
 }
+
+#[test]
+fn a_bare_body_every_country_has_joins_the_country_the_corpus_names_it_for() {
+    let body = |a: String, ctx: &str| named(&a, 0, EntityType::Org, &["Water Board"], &format!("org:water board@{ctx}"));
+    let mut locals: Vec<Local> = (0..12).map(|i| body(format!("s{i}"), "skarnia")).collect();
+    locals.push(body("bare".into(), ""));
+    let r = resolve(&locals);
+    assert_eq!(r.len(), 1, "{r:?}");
+    // two countries' boards: the bare one is neither
+    locals.extend((0..3).map(|i| body(format!("v{i}"), "vennland")));
+    assert_eq!(resolve(&locals).len(), 3);
+    // articles that name both say which country's it is
+    let mut locals = Vec::new();
+    for i in 0..3 {
+        locals.push(named(&format!("a{i}"), 0, EntityType::Org, &["Senate"], "org:senate@"));
+        locals.push(named(&format!("a{i}"), 1, EntityType::Org, &["Skarnian Senate"], "org:senate@skarnia"));
+    }
+    locals.push(named("v", 0, EntityType::Org, &["Vennish Senate"], "org:senate@vennland"));
+    locals.push(named("b", 0, EntityType::Org, &["Senate"], "org:senate@"));
+    let r = resolve(&locals);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(holder(&r, &locals, "b", 0).id, holder(&r, &locals, "a0", 1).id);
+}
