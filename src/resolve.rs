@@ -575,7 +575,7 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
         }
     }
     // acronyms: "OTS" joins the one organisation whose article defined it
-    let mut defined: BTreeMap<(EntityType, String), BTreeSet<&str>> = BTreeMap::new();
+    let mut defined: BTreeMap<(EntityType, String), BTreeMap<&str, usize>> = BTreeMap::new();
     for l in locals {
         // (most locals have no acronym among their names: no initials to work out)
         if acronym(l.name()) || !l.names.iter().any(|n| acronym(n)) {
@@ -584,7 +584,7 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
         let ini = crate::names::initials(strip_defined_acronym(l.name())).to_uppercase();
         for n in l.names.iter() {
             if acronym(n) && **n == *ini {
-                defined.entry((l.etype, n.to_string())).or_default().insert(&*l.key);
+                *defined.entry((l.etype, n.to_string())).or_default().entry(&*l.key).or_default() += 1;
             }
         }
     }
@@ -592,8 +592,14 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
         if !acronym(l.name()) || detached[i] {
             continue;
         }
-        if let Some(full) = defined.get(&(l.etype, l.name().to_string())).filter(|s| s.len() == 1).and_then(|s| s.iter().next()) {
-            if let Some(m) = by_key.get(full).filter(|_| *full != &*l.key) {
+        // one name, or one that four in five of the articles defining it use
+        fn one<'a>(s: &BTreeMap<&'a str, usize>) -> Option<&'a str> {
+            let total: usize = s.values().sum();
+            let (k, &n) = s.iter().max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))?;
+            (s.len() == 1 || n >= 3 && n * 5 >= total * 4).then_some(*k)
+        }
+        if let Some(full) = defined.get(&(l.etype, l.name().to_string())).and_then(one) {
+            if let Some(m) = by_key.get(full).filter(|_| full != &*l.key) {
                 let to = m[0] as usize;
                 u.join(i, to, "acronym defined for one name", format!("{:?} in {} is the acronym an article defined for key {:?}", l.name(), l.article, full));
             }
