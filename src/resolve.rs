@@ -561,8 +561,8 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
         }
         // else the corpus: one country's body of that name named ten times as often as all
         // others together (an article's coreference already joined the two names it uses)
-        // (a name of two words at least: a headline's "STEEL" is no body)
-        if !core.contains(' ') {
+        // (not a headline's word: "STEEL" is no body)
+        if !core.contains(' ') && acronym(locals[members[0] as usize].name()) || locals[members[0] as usize].name().chars().all(|c| !c.is_lowercase()) {
             continue;
         }
         let lead = format!("{core}@");
