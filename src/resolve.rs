@@ -682,7 +682,15 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
             continue;
         }
         let folds: Vec<String> = members.iter().map(|&i| fold(strip_defined_acronym(locals[i].name()))).collect();
-        let spelt: Vec<String> = folds.iter().map(|f| key_spelling(f)).collect();
+        // (most names have no British spelling nor legal form: no copy)
+        let spelt: Vec<std::borrow::Cow<str>> = folds
+            .iter()
+            .map(|f| {
+                let british = ["centre", "organis", "programme", "defence", "labour", "theatre", "harbour", "honour", "neighbour"].iter().any(|b| f.contains(b));
+                let form = f.rsplit(' ').next().is_some_and(|w| matches!(w, "inc" | "incorporated" | "ltd" | "limited" | "llc" | "plc" | "pvt" | "pte" | "corp" | "gmbh" | "co" | "llp"));
+                if british || form { std::borrow::Cow::Owned(key_spelling(f)) } else { std::borrow::Cow::Borrowed(f.as_str()) }
+            })
+            .collect();
         // the one candidate a rule finds, else none
         let only = |cands: Vec<usize>| -> Option<usize> {
             let mut c = cands;
@@ -726,9 +734,11 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
             // the head of the one named event of its article
             if l.etype == EntityType::Event && generic(name) {
                 // the head noun: the last word before any "of" ("farewell ceremony of the X")
-                let head_of = |f: &str| -> String { f.split(" of ").next().unwrap_or("").rsplit(' ').next().unwrap_or("").to_string() };
+                fn head_of(f: &str) -> &str {
+                    f.split(" of ").next().unwrap_or("").rsplit(' ').next().unwrap_or("")
+                }
                 let head = head_of(&folds[a]);
-                let is_head = crate::analyse::lexicon::has(crate::analyse::lexicon::EVENT, &head);
+                let is_head = crate::analyse::lexicon::has(crate::analyse::lexicon::EVENT, head);
                 let named = only(others().filter(|&(b, &j)| locals[j].etype == EntityType::Event && !generic(locals[j].name()) && head_of(&folds[b]) == head).map(|(_, &j)| j).collect());
                 // two words, the first not a kind or a count ("trilateral meeting", "fourth
                 // meeting", "global conference" are not the one named meeting)
@@ -768,7 +778,7 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
                 let lead = format!("{} ", spelt[a]);
                 let fuller = only(others()
                     .filter(|&(b, &j)| {
-                        let f = &spelt[b];
+                        let f: &str = &spelt[b];
                         locals[j].etype == EntityType::Org
                             && f.strip_prefix(&lead).is_some_and(|rest| {
                                 let r: Vec<&str> = rest.split(' ').collect();
@@ -791,7 +801,7 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
                 // not a body they belong to ("Office of Skarn Heritage Center")
                 let fuller = only(others()
                     .filter(|&(b, &j)| {
-                        let f = &spelt[b];
+                        let f: &str = &spelt[b];
                         matches!(locals[j].etype, EntityType::Org | EntityType::Fac)
                             && f.strip_suffix(&tail).is_some_and(|pre| {
                                 let p: Vec<&str> = pre.split(' ').collect();
@@ -811,7 +821,7 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
             let spelt_word = |n: &str| n.chars().any(char::is_lowercase) && !n.chars().any(|c| c.is_ascii_digit()) && !known_place(n);
             if matches!(l.etype, EntityType::Org | EntityType::Loc | EntityType::Gpe | EntityType::Fac) && !word.contains(' ') && word.chars().count() >= 7 && !generic_word(word) && spelt_word(name) {
                 let near = only(others()
-                    .filter(|&(b, &j)| locals[j].etype == l.etype && !folds[b].contains(' ') && folds[b] != *word && spelt_word(locals[j].name()) && one_edit(word, &folds[b]) && b < a)
+                    .filter(|&(b, &j)| b < a && locals[j].etype == l.etype && folds[b].len().abs_diff(word.len()) <= 2 && !folds[b].contains(' ') && folds[b] != *word && one_edit(word, &folds[b]) && spelt_word(locals[j].name()))
                     .map(|(_, &j)| j)
                     .collect());
                 if let Some(j) = near {
@@ -925,6 +935,14 @@ fn shorter_event_names(by_key: &BTreeMap<&str, Vec<u32>>, u: &mut Union) {
 
 /// Whether two words are one insertion, deletion or substitution apart.
 fn one_edit(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        let (s, l) = if a.len() <= b.len() { (a.as_bytes(), b.as_bytes()) } else { (b.as_bytes(), a.as_bytes()) };
+        if l.len() - s.len() > 1 {
+            return false;
+        }
+        let p = s.iter().zip(l.iter()).take_while(|(x, y)| x == y).count();
+        return if s.len() == l.len() { s[(p + 1).min(s.len())..] == l[(p + 1).min(l.len())..] } else { s[p..] == l[p + 1..] };
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let (s, l) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
     if l.len() - s.len() > 1 {
