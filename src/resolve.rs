@@ -774,7 +774,8 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
             // "Skarn" beside "Skarn Ventures" (or "Skarn Data Center"): the leading words of
             // one organisation's name in the article, the rest its head or words no common
             // text uses ("Skarn Quiltworks"); "XR" beside "XR Cloud" is a modifier, not a name
-            if matches!(l.etype, EntityType::Org | EntityType::Loc | EntityType::Gpe) && !known_place(name) && !word.split(' ').all(generic_word) && (word.len() > 2 || !acronym(name)) {
+            // (a place the gazetteer does not know may be a plain word: "Pi" of "Pi Data")
+            if matches!(l.etype, EntityType::Org | EntityType::Loc | EntityType::Gpe) && !known_place(name) && (l.etype != EntityType::Org || !word.split(' ').all(generic_word)) && (word.len() > 2 || !acronym(name)) {
                 let lead = format!("{} ", spelt[a]);
                 let fuller = only(others()
                     .filter(|&(b, &j)| {
@@ -790,6 +791,32 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
                 if let Some(j) = fuller {
                     join(j, "leading words of a name in the same article", format!("{name:?} in {} begins {:?}", l.article, locals[j].name()));
                     continue;
+                }
+            }
+            // "Powerdyn Asia" beside "Power Dynamics Asia Ltd": a name run together from the
+            // first words of another, the rest alike
+            if l.etype == EntityType::Org {
+                let w: Vec<&str> = spelt[a].split(' ').collect();
+                if w[0].len() >= 6 && w[0].chars().all(|c| c.is_ascii_alphabetic()) && name.chars().any(char::is_lowercase) {
+                    let run = only(others()
+                        .filter(|&(b, &j)| {
+                            let v: Vec<&str> = spelt[b].split(' ').collect();
+                            locals[j].etype == EntityType::Org
+                                && v.len() >= w.len() + 1
+                                && w[0].len() >= v[0].len() + 2
+                                && w[0].starts_with(v[0])
+                                && v[v.len() - (w.len() - 1)..] == w[1..]
+                                && {
+                                    let k = v.len() - (w.len() - 1);
+                                    k >= 2 && v[..k].concat().starts_with(w[0]) && !v[..k - 1].concat().starts_with(w[0])
+                                }
+                        })
+                        .map(|(_, &j)| j)
+                        .collect());
+                    if let Some(j) = run {
+                        join(j, "name run together from another's words in the same article", format!("{name:?} in {} runs together {:?}", l.article, locals[j].name()));
+                        continue;
+                    }
                 }
             }
             // "Heritage Centre" beside "Skarn Heritage Center": the common words that end one

@@ -346,6 +346,9 @@ fn same_article_short_names_join_their_full_name() {
         // the common words that end one name
         named("c", 0, Org, &["Vennick Heritage Center"], "org:vennick heritage center@"),
         named("c", 1, Org, &["Heritage Centre"], "org:heritage center@"),
+        // a name run together from another's words
+        named("f", 0, Org, &["Power Dynamics Vennland Ltd"], "org:power dynamics vennland@"),
+        named("f", 1, Org, &["Powerdyn Vennland"], "org:powerdyn vennland@"),
         // one letter apart
         named("d", 0, Gpe, &["Hollowbrane"], "gpe:hollowbrane"),
         named("d", 1, Gpe, &["Hollowbranne"], "gpe:hollowbranne"),
@@ -361,6 +364,7 @@ fn same_article_short_names_join_their_full_name() {
     assert!(same("c", 0, 1), "{r:?}");
     assert!(same("d", 0, 1), "{r:?}");
     assert!(same("e", 0, 1), "{r:?}");
+    assert!(same("f", 0, 1), "{r:?}");
 }
 
 #[test]
