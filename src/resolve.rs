@@ -691,6 +691,13 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
                 if british || form { std::borrow::Cow::Owned(key_spelling(f)) } else { std::borrow::Cow::Borrowed(f.as_str()) }
             })
             .collect();
+        // organisations of the article by the first word of their spelt name
+        let mut by_first: FastMap<&str, Vec<usize>> = FastMap::default();
+        for (b, &j) in members.iter().enumerate() {
+            if locals[j].etype == EntityType::Org {
+                by_first.entry(spelt[b].split(' ').next().unwrap_or("")).or_default().push(b);
+            }
+        }
         // the one candidate a rule finds, else none
         let only = |cands: Vec<usize>| -> Option<usize> {
             let mut c = cands;
@@ -777,7 +784,8 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
             // (a place the gazetteer does not know may be a plain word: "Pi" of "Pi Data")
             if matches!(l.etype, EntityType::Org | EntityType::Loc | EntityType::Gpe) && !known_place(name) && (l.etype != EntityType::Org || !word.split(' ').all(generic_word)) && (word.len() > 2 || !acronym(name)) {
                 let lead = format!("{} ", spelt[a]);
-                let fuller = only(others()
+                let first = spelt[a].split(' ').next().unwrap_or("");
+                let fuller = only(by_first.get(first).into_iter().flatten().map(|&b| (b, &members[b])).filter(|&(b, _)| b != a)
                     .filter(|&(b, &j)| {
                         let f: &str = &spelt[b];
                         locals[j].etype == EntityType::Org
@@ -798,8 +806,13 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
             if l.etype == EntityType::Org {
                 let w: Vec<&str> = spelt[a].split(' ').collect();
                 if w[0].len() >= 6 && w[0].chars().all(|c| c.is_ascii_alphabetic()) && name.chars().any(char::is_lowercase) {
-                    let run = only(others()
+                    let run = only((1..w[0].len() - 1).filter_map(|p| by_first.get(&w[0][..p])).flatten().map(|&b| (b, &members[b])).filter(|&(b, _)| b != a)
                         .filter(|&(b, &j)| {
+                            // (the first words first: most pairs part there, without a copy)
+                            let v0 = spelt[b].split(' ').next().unwrap_or("");
+                            if locals[j].etype != EntityType::Org || v0.len() + 2 > w[0].len() || !w[0].starts_with(v0) || v0.is_empty() {
+                                return false;
+                            }
                             let v: Vec<&str> = spelt[b].split(' ').collect();
                             locals[j].etype == EntityType::Org
                                 && v.len() >= w.len() + 1
