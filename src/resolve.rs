@@ -782,7 +782,8 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
             // one organisation's name in the article, the rest its head or words no common
             // text uses ("Skarn Quiltworks"); "XR" beside "XR Cloud" is a modifier, not a name
             // (a place the gazetteer does not know may be a plain word: "Pi" of "Pi Data")
-            if matches!(l.etype, EntityType::Org | EntityType::Loc | EntityType::Gpe) && !known_place(name) && (l.etype != EntityType::Org || !word.split(' ').all(generic_word)) && (word.len() > 2 || !acronym(name)) {
+            let org_begins = || by_first.get(spelt[a].split(' ').next().unwrap_or("")).is_some_and(|v| v.iter().any(|&b| b != a && spelt[b].len() > spelt[a].len()));
+            if matches!(l.etype, EntityType::Org | EntityType::Loc | EntityType::Gpe) && org_begins() && !known_place(name) && (l.etype != EntityType::Org || !word.split(' ').all(generic_word)) && (word.len() > 2 || !acronym(name)) {
                 let lead = format!("{} ", spelt[a]);
                 let first = spelt[a].split(' ').next().unwrap_or("");
                 let fuller = only(by_first.get(first).into_iter().flatten().map(|&b| (b, &members[b])).filter(|&(b, _)| b != a)
