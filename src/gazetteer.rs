@@ -100,6 +100,8 @@ pub fn place_candidates(name: &str) -> &'static [Place] {
     };
     lookup(name)
         .or_else(|| strip_the(name).and_then(lookup))
+        // a typographic apostrophe: "People’s Republic of Skarnia"
+        .or_else(|| name.contains('’').then(|| name.replace('’', "'")).and_then(|n| lookup(&n).or_else(|| strip_the(&n).and_then(lookup))))
         .unwrap_or(&[])
 }
 

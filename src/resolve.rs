@@ -100,7 +100,8 @@ pub fn local_keys(article: &str, published: Option<&str>, a: &Analysis) -> Vec<(
             EntityType::Org => {
                 // "U.S. Environmental Protection Agency" names its country like "... of the United States"
                 let us = e.context.is_empty() || fold(&e.context) == "united states";
-                let (f, ctx) = match (us, ["u s ", "us ", "united states "].iter().find_map(|p| f.strip_prefix(p))) {
+                // and "White House Acme Policy Council" the president's office's "Acme Policy Council"
+                let (f, ctx) = match (us, ["u s ", "us ", "united states "].iter().find_map(|p| f.strip_prefix(p)).or_else(|| f.strip_prefix("white house ").filter(|r| r.split(' ').count() >= 3))) {
                     (true, Some(rest)) if rest.contains(' ') || rest.len() > 4 => (rest.to_string(), "united states".to_string()),
                     _ => (strip_country_words(&f, &e.context), fold(&e.context)),
                 };
@@ -388,8 +389,21 @@ fn partial(key: &str) -> Option<(String, &'static str)> {
     let (core, ctx) = key.rsplit_once('@')?;
     // "National Assembly", "Foreign Ministry": names every country has never join one
     // country's body on their own
-    let generic = key.starts_with("org:") && core.trim_start_matches("org:").split(' ').all(generic_word);
+    let generic = key.starts_with("org:") && every_country(core.trim_start_matches("org:"));
     (ctx.is_empty() && !generic && !key.starts_with("group:") && !key.starts_with("event:")).then(|| (format!("core {core}"), "name without place or country"))
+}
+
+/// A body every country has, named by common words alone: "National Assembly", "Foreign
+/// Ministry", "Ministry of Economic Development". Three or more such words make a name
+/// of one body ("Small Business Protection Administration") unless it is a ministry or
+/// parliament, which every government names alike.
+fn every_country(core: &str) -> bool {
+    let words: Vec<&str> = core.split(' ').filter(|w| !w.is_empty()).collect();
+    if !words.iter().all(|w| generic_word(w)) {
+        return false;
+    }
+    let content = words.iter().filter(|w| !matches!(**w, "of" | "the" | "and" | "for" | "on" | "in")).count();
+    content <= 2 || words.iter().any(|w| matches!(*w, "ministry" | "ministries" | "foreign" | "parliament" | "assembly" | "government" | "cabinet"))
 }
 
 fn generic_word(w: &str) -> bool {
@@ -434,9 +448,19 @@ fn acronym(name: &str) -> bool {
 /// another article defined for exactly one name, and the `links` of other stages.
 pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
     // (u32 indexes: the resolver holds a few per local entity of the corpus)
+    // what an article's coreference missed, decided from that article alone; a local so
+    // joined leaves its key's group: "NPA" of one article standing for one name, or "Roe"
+    // typed as a body beside "Jane Roe", must not carry every "NPA" or "Roe" of the corpus
+    let here = same_article(locals);
+    let mut detached = vec![false; locals.len()];
+    for h in &here {
+        detached[h.0] = true;
+    }
     let mut by_key: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for (i, l) in locals.iter().enumerate() {
-        by_key.entry(&l.key).or_default().push(i as u32);
+        if !detached[i] {
+            by_key.entry(&l.key).or_default().push(i as u32);
+        }
     }
     let mut u = Union { parent: (0..locals.len() as u32).collect(), why: vec![None; locals.len()] };
     for members in by_key.values() {
@@ -444,10 +468,10 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
             u.parent[i as usize] = members[0];
         }
     }
-    one_type_per_name(locals, &mut u);
+    one_type_per_name(locals, &detached, &mut u);
     nicknames(locals, &by_key, &mut u);
-    same_article(locals, &mut u);
     spaceless_keys(&by_key, &mut u);
+    shorter_event_names(&by_key, &mut u);
     // full keys by what they offer, in the corpus and per article
     #[derive(Clone, Copy)]
     enum Only<'a> {
@@ -507,8 +531,51 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
             }
         }
     }
+    // a body every country has, named bare ("the Senate", "Department of Energy"): the
+    // country whose body of that name most articles naming both name beside it
+    for (k, members) in &by_key {
+        let Some((core, "")) = k.rsplit_once('@') else { continue };
+        if !k.starts_with("org:") || !every_country(core.trim_start_matches("org:")) {
+            continue;
+        }
+        let Some(&o) = offer_no.get(&format!("core {core}")) else { continue };
+        let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut seen: BTreeSet<u32> = BTreeSet::new();
+        for &i in members {
+            let a = article_no[&*locals[i as usize].article];
+            if !seen.insert(a) {
+                continue;
+            }
+            match offer_article.get(&(a, o)) {
+                Some(Only::One(x)) => *votes.entry(x).or_default() += 1,
+                Some(Only::Many) => *votes.entry("").or_default() += 1,
+                None => {}
+            }
+        }
+        let total: usize = votes.values().sum();
+        if let Some((full, &n)) = votes.iter().filter(|(x, _)| !x.is_empty()).max_by_key(|(x, n)| (**n, std::cmp::Reverse(**x))) {
+            if n >= 3 && n * 3 >= total * 2 {
+                u.join(members[0] as usize, by_key[full][0] as usize, "body most articles naming both give a country", format!("{:?} has key {k:?}; {n} of the {total} articles that name it beside a country's name it beside key {full:?}", locals[members[0] as usize].name()));
+                continue;
+            }
+        }
+        // else the corpus: one country's body of that name named ten times as often as all
+        // others together (an article's coreference already joined the two names it uses)
+        // (not a headline's word: "STEEL" is no body)
+        if !core.contains(' ') && acronym(locals[members[0] as usize].name()) || locals[members[0] as usize].name().chars().all(|c| !c.is_lowercase()) {
+            continue;
+        }
+        let lead = format!("{core}@");
+        let named: Vec<(&str, usize)> = by_key.range::<&str, _>(lead.as_str()..).take_while(|(x, _)| x.starts_with(&lead)).filter(|(x, _)| x.len() > lead.len() && !x[lead.len()..].starts_with("article ")).map(|(x, m)| (*x, m.len())).collect();
+        let others: usize = named.iter().map(|x| x.1).sum();
+        if let Some(&(full, n)) = named.iter().max_by_key(|x| (x.1, std::cmp::Reverse(x.0))) {
+            if n >= 10 && n >= 10 * (others - n) {
+                u.join(members[0] as usize, by_key[full][0] as usize, "body the corpus names for one country", format!("{:?} has key {k:?}; {n} local entities have key {full:?}, {} another country's", locals[members[0] as usize].name(), others - n));
+            }
+        }
+    }
     // acronyms: "OTS" joins the one organisation whose article defined it
-    let mut defined: BTreeMap<(EntityType, String), BTreeSet<&str>> = BTreeMap::new();
+    let mut defined: BTreeMap<(EntityType, String), BTreeMap<&str, usize>> = BTreeMap::new();
     for l in locals {
         // (most locals have no acronym among their names: no initials to work out)
         if acronym(l.name()) || !l.names.iter().any(|n| acronym(n)) {
@@ -517,20 +584,47 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
         let ini = crate::names::initials(strip_defined_acronym(l.name())).to_uppercase();
         for n in l.names.iter() {
             if acronym(n) && **n == *ini {
-                defined.entry((l.etype, n.to_string())).or_default().insert(&*l.key);
+                *defined.entry((l.etype, n.to_string())).or_default().entry(&*l.key).or_default() += 1;
             }
         }
     }
     for (i, l) in locals.iter().enumerate() {
-        if !acronym(l.name()) {
+        if !acronym(l.name()) || detached[i] {
             continue;
         }
-        if let Some(full) = defined.get(&(l.etype, l.name().to_string())).filter(|s| s.len() == 1).and_then(|s| s.iter().next()) {
-            if *full != &*l.key {
-                let to = by_key[full][0] as usize;
+        // one name, or one that four in five of the articles defining it use
+        fn one<'a>(s: &BTreeMap<&'a str, usize>) -> Option<&'a str> {
+            let total: usize = s.values().sum();
+            let (k, &n) = s.iter().max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))?;
+            (s.len() == 1 || n >= 3 && n * 5 >= total * 4).then_some(*k)
+        }
+        if let Some(full) = defined.get(&(l.etype, l.name().to_string())).and_then(one) {
+            if let Some(m) = by_key.get(full).filter(|_| full != &*l.key) {
+                let to = m[0] as usize;
                 u.join(i, to, "acronym defined for one name", format!("{:?} in {} is the acronym an article defined for key {:?}", l.name(), l.article, full));
             }
         }
+    }
+    // an acronym that most of the articles spelling it out spell out as one name stands
+    // for that name where no article says: "NPA" of the corpus is the port authority that
+    // three articles in four name beside it
+    let mut spelt: BTreeMap<&str, BTreeMap<usize, (usize, usize)>> = BTreeMap::new();
+    for &(i, j, rule, _) in &here {
+        if rule == ACRONYM_HERE || rule == DEPARTMENT_HERE {
+            let e = spelt.entry(&locals[i].key).or_default().entry(u.find(j)).or_insert((0, j));
+            e.0 += 1;
+        }
+    }
+    for (k, targets) in &spelt {
+        let Some(members) = by_key.get(k) else { continue };
+        let total: usize = targets.values().map(|t| t.0).sum();
+        let Some((tk, &(n, j))) = targets.iter().max_by_key(|(tk, t)| (t.0, std::cmp::Reverse(*tk))) else { continue };
+        if n >= 3 && n * 3 >= total * 2 {
+            u.join(members[0] as usize, j, "short name most articles spell out as one name", format!("{:?} stands for {:?} (root {tk}) in {n} of the {total} articles that spell it out", locals[members[0] as usize].name(), locals[j].name()));
+        }
+    }
+    for (i, j, rule, why) in here {
+        u.join(i, j, rule, why);
     }
     for link in links {
         u.join(link.from, link.to, link.rule, link.evidence.clone());
@@ -549,6 +643,9 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
     sort_clusters(locals, &mut out);
     out
 }
+
+const ACRONYM_HERE: &str = "acronym of a name in the same article";
+const DEPARTMENT_HERE: &str = "what a department in the same article is of";
 
 /// The type a thing named two ways in one article keeps: the most specific.
 fn type_rank(t: EntityType) -> u8 {
@@ -573,7 +670,8 @@ fn type_rank(t: EntityType) -> u8 {
 /// - a person named with a title the tagger took for a body ("Minister Jane Roe");
 /// - a shorter name of an event with its first and last words ("Nordvik Summit" beside
 ///   "Nordvik Investment Summit").
-fn same_article(locals: &[Local], u: &mut Union) {
+fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
+    let mut out = Vec::new();
     let mut by_article: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, l) in locals.iter().enumerate() {
         by_article.entry(&l.article).or_default().push(i);
@@ -584,6 +682,22 @@ fn same_article(locals: &[Local], u: &mut Union) {
             continue;
         }
         let folds: Vec<String> = members.iter().map(|&i| fold(strip_defined_acronym(locals[i].name()))).collect();
+        // (most names have no British spelling nor legal form: no copy)
+        let spelt: Vec<std::borrow::Cow<str>> = folds
+            .iter()
+            .map(|f| {
+                let british = ["centre", "organis", "programme", "defence", "labour", "theatre", "harbour", "honour", "neighbour"].iter().any(|b| f.contains(b));
+                let form = f.rsplit(' ').next().is_some_and(|w| matches!(w, "inc" | "incorporated" | "ltd" | "limited" | "llc" | "plc" | "pvt" | "pte" | "corp" | "gmbh" | "co" | "llp"));
+                if british || form { std::borrow::Cow::Owned(key_spelling(f)) } else { std::borrow::Cow::Borrowed(f.as_str()) }
+            })
+            .collect();
+        // organisations of the article by the first word of their spelt name
+        let mut by_first: FastMap<&str, Vec<usize>> = FastMap::default();
+        for (b, &j) in members.iter().enumerate() {
+            if locals[j].etype == EntityType::Org {
+                by_first.entry(spelt[b].split(' ').next().unwrap_or("")).or_default().push(b);
+            }
+        }
         // the one candidate a rule finds, else none
         let only = |cands: Vec<usize>| -> Option<usize> {
             let mut c = cands;
@@ -595,8 +709,8 @@ fn same_article(locals: &[Local], u: &mut Union) {
             let l = &locals[i];
             let name = l.name();
             let others = || members.iter().enumerate().filter(move |&(b, _)| b != a);
-            let mut join = |to: usize, rule: &str, why: String| {
-                u.join(i, to, rule, why);
+            let mut join = |to: usize, rule: &'static str, why: String| {
+                out.push((i, to, rule, why));
             };
             if acronym(name) && l.etype != EntityType::Person {
                 let not_person = |j: usize| locals[j].etype != EntityType::Person && locals[j].key != l.key;
@@ -619,7 +733,26 @@ fn same_article(locals: &[Local], u: &mut Union) {
                         .collect())
                 };
                 if let Some(j) = named.or_else(defined).or_else(by_initials) {
-                    join(j, "acronym of a name in the same article", format!("{name:?} in {} stands for {:?}", l.article, locals[j].name()));
+                    join(j, ACRONYM_HERE, format!("{name:?} in {} stands for {:?}", l.article, locals[j].name()));
+                    continue;
+                }
+            }
+            // "the banquet reception" beside "Nordvik Gala Reception": a description with
+            // the head of the one named event of its article
+            if l.etype == EntityType::Event && generic(name) {
+                // the head noun: the last word before any "of" ("farewell ceremony of the X")
+                fn head_of(f: &str) -> &str {
+                    f.split(" of ").next().unwrap_or("").rsplit(' ').next().unwrap_or("")
+                }
+                let head = head_of(&folds[a]);
+                let is_head = crate::analyse::lexicon::has(crate::analyse::lexicon::EVENT, head);
+                let named = only(others().filter(|&(b, &j)| locals[j].etype == EntityType::Event && !generic(locals[j].name()) && head_of(&folds[b]) == head).map(|(_, &j)| j).collect());
+                // two words, the first not a kind or a count ("trilateral meeting", "fourth
+                // meeting", "global conference" are not the one named meeting)
+                let w: Vec<&str> = folds[a].split(' ').collect();
+                let plain = w.len() == 2 && !w[0].ends_with("al") && !w[0].ends_with("th") && !w[0].contains('-') && !matches!(w[0], "first" | "second" | "third" | "next" | "last" | "new" | "annual" | "another" | "joint");
+                if let Some(j) = named.filter(|_| is_head && plain) {
+                    join(j, "description of the named event of its article", format!("{name:?} in {} has the head of {:?}", l.article, locals[j].name()));
                     continue;
                 }
             }
@@ -642,6 +775,129 @@ fn same_article(locals: &[Local], u: &mut Union) {
                 let p = only(persons().filter(|&(b, _)| folds[b].contains(' ') && folds[b].rsplit(' ').next() == Some(folds[a].as_str())).map(|(_, &j)| j).collect());
                 if let Some(j) = p {
                     join(j, "surname of a person in the same article", format!("{name:?} in {} is the surname of {:?}", l.article, locals[j].name()));
+                    continue;
+                }
+            }
+            // "Skarn" beside "Skarn Ventures" (or "Skarn Data Center"): the leading words of
+            // one organisation's name in the article, the rest its head or words no common
+            // text uses ("Skarn Quiltworks"); "XR" beside "XR Cloud" is a modifier, not a name
+            // (a place the gazetteer does not know may be a plain word: "Pi" of "Pi Data")
+            let org_begins = || by_first.get(spelt[a].split(' ').next().unwrap_or("")).is_some_and(|v| v.iter().any(|&b| b != a && spelt[b].len() > spelt[a].len()));
+            if matches!(l.etype, EntityType::Org | EntityType::Loc | EntityType::Gpe) && org_begins() && !known_place(name) && (l.etype != EntityType::Org || !word.split(' ').all(generic_word)) && (word.len() > 2 || !acronym(name)) {
+                let lead = format!("{} ", spelt[a]);
+                let first = spelt[a].split(' ').next().unwrap_or("");
+                let fuller = only(by_first.get(first).into_iter().flatten().map(|&b| (b, &members[b])).filter(|&(b, _)| b != a)
+                    .filter(|&(b, &j)| {
+                        let f: &str = &spelt[b];
+                        locals[j].etype == EntityType::Org
+                            && f.strip_prefix(&lead).is_some_and(|rest| {
+                                let r: Vec<&str> = rest.split(' ').collect();
+                                r.len() <= 2 && r.iter().all(|w| w.len() > 1 && (crate::analyse::lexicon::has(crate::analyse::lexicon::ORG, w) || !crate::analyse::lexicon::is_common_word(w)))
+                            })
+                    })
+                    .map(|(_, &j)| j)
+                    .collect());
+                if let Some(j) = fuller {
+                    join(j, "leading words of a name in the same article", format!("{name:?} in {} begins {:?}", l.article, locals[j].name()));
+                    continue;
+                }
+            }
+            // "Powerdyn Asia" beside "Power Dynamics Asia Ltd": a name run together from the
+            // first words of another, the rest alike
+            if l.etype == EntityType::Org {
+                let w: Vec<&str> = spelt[a].split(' ').collect();
+                if w[0].len() >= 6 && w[0].chars().all(|c| c.is_ascii_alphabetic()) && name.chars().any(char::is_lowercase) {
+                    let run = only((1..w[0].len() - 1).filter_map(|p| by_first.get(&w[0][..p])).flatten().map(|&b| (b, &members[b])).filter(|&(b, _)| b != a)
+                        .filter(|&(b, &j)| {
+                            // (the first words first: most pairs part there, without a copy)
+                            let v0 = spelt[b].split(' ').next().unwrap_or("");
+                            if locals[j].etype != EntityType::Org || v0.len() + 2 > w[0].len() || !w[0].starts_with(v0) || v0.is_empty() {
+                                return false;
+                            }
+                            let v: Vec<&str> = spelt[b].split(' ').collect();
+                            locals[j].etype == EntityType::Org
+                                && v.len() >= w.len() + 1
+                                && w[0].len() >= v[0].len() + 2
+                                && w[0].starts_with(v[0])
+                                && v[v.len() - (w.len() - 1)..] == w[1..]
+                                && {
+                                    let k = v.len() - (w.len() - 1);
+                                    k >= 2 && v[..k].concat().starts_with(w[0]) && !v[..k - 1].concat().starts_with(w[0])
+                                }
+                        })
+                        .map(|(_, &j)| j)
+                        .collect());
+                    if let Some(j) = run {
+                        join(j, "name run together from another's words in the same article", format!("{name:?} in {} runs together {:?}", l.article, locals[j].name()));
+                        continue;
+                    }
+                }
+            }
+            // "Heritage Centre" beside "Skarn Heritage Center": the common words that end one
+            // name of the article
+            let connector = |w: &str| matches!(w, "of" | "the" | "and" | "for" | "on" | "in" | "to");
+            if matches!(l.etype, EntityType::Org | EntityType::Fac) && word.contains(' ') && word.split(' ').all(|w| generic_word(w) && !connector(w)) {
+                let tail = format!(" {}", spelt[a]);
+                // the fuller name is one or two words before them ("Skarn Heritage Center"),
+                // not a body they belong to ("Office of Skarn Heritage Center")
+                let fuller = only(others()
+                    .filter(|&(b, &j)| {
+                        let f: &str = &spelt[b];
+                        matches!(locals[j].etype, EntityType::Org | EntityType::Fac)
+                            && f.strip_suffix(&tail).is_some_and(|pre| {
+                                let p: Vec<&str> = pre.split(' ').collect();
+                                p.len() <= 2 && !p.iter().any(|w| connector(w) || w.ends_with('’') || w.ends_with('\''))
+                            })
+                    })
+                    .map(|(_, &j)| j)
+                    .collect());
+                if let Some(j) = fuller {
+                    join(j, "common words ending a name in the same article", format!("{name:?} in {} ends {:?}", l.article, locals[j].name()));
+                    continue;
+                }
+            }
+            // "Nordvick" beside "Nordvik": one letter apart in one article, not two places
+            // (words, not acronyms, numbers or places the gazetteer knows: "Chicano" is no
+            // misspelt city)
+            let spelt_word = |n: &str| n.chars().any(char::is_lowercase) && !n.chars().any(|c| c.is_ascii_digit()) && !known_place(n);
+            if matches!(l.etype, EntityType::Org | EntityType::Loc | EntityType::Gpe | EntityType::Fac) && !word.contains(' ') && word.chars().count() >= 7 && !generic_word(word) && spelt_word(name) {
+                let near = only(others()
+                    .filter(|&(b, &j)| b < a && locals[j].etype == l.etype && folds[b].len().abs_diff(word.len()) <= 2 && !folds[b].contains(' ') && folds[b] != *word && one_edit(word, &folds[b]) && spelt_word(locals[j].name()))
+                    .map(|(_, &j)| j)
+                    .collect());
+                if let Some(j) = near {
+                    join(j, "one letter apart in the same article", format!("{name:?} in {} is spelt {:?} there too", l.article, locals[j].name()));
+                    continue;
+                }
+            }
+            // "Skarnian Mission" beside "Mission to the Union" or "Skarnian Mission to the
+            // Union": the one mission of the article named by whom it is to
+            if l.etype == EntityType::Org && !word.contains(" to ") {
+                if let Some(pre) = ["mission", "delegation"].iter().find_map(|h| word.strip_suffix(h).filter(|p| p.is_empty() || p.ends_with(' ')).map(|p| (p.trim_end(), *h))) {
+                    let to = only(others()
+                        .filter(|&(b, &j)| {
+                            locals[j].etype == EntityType::Org
+                                && folds[b].split_once(&format!("{} to ", pre.1)).is_some_and(|(before, _)| before.trim_end().is_empty() || before.trim_end() == pre.0)
+                        })
+                        .map(|(_, &j)| j)
+                        .collect());
+                    if let Some(j) = to {
+                        join(j, "mission named by whom it is to in the same article", format!("{name:?} in {} is {:?}", l.article, locals[j].name()));
+                        continue;
+                    }
+                }
+            }
+            // "Beekeeping" beside "Department of Beekeeping": the bare word a department is of
+            if l.etype == EntityType::Org && !word.contains(' ') && !acronym(name) && name.chars().next().is_some_and(char::is_uppercase) {
+                let tails = [format!(" of {word}"), format!(" of the {word}")];
+                let d = only(others()
+                    .filter(|&(b, &j)| {
+                        locals[j].etype == EntityType::Org && tails.iter().any(|t| folds[b].ends_with(t.as_str())) && folds[b].split(' ').any(|w| matches!(w, "department" | "ministry"))
+                    })
+                    .map(|(_, &j)| j)
+                    .collect());
+                if let Some(j) = d {
+                    join(j, DEPARTMENT_HERE, format!("{name:?} in {} is what {:?} is of", l.article, locals[j].name()));
                     continue;
                 }
             }
@@ -669,8 +925,9 @@ fn same_article(locals: &[Local], u: &mut Union) {
                             locals[j].etype == EntityType::Event
                                 && v.len() > w.len()
                                 && v[0] == w[0]
-                                && v.last() == w.last()
-                                && w.iter().all(|x| v.contains(x))
+                                && (v.last() == w.last() && w.iter().all(|x| v.contains(x))
+                                    // "Nordvik Forum 2024" and "Nordvik Forum 2024 Annual Meeting"
+                                    || v[..w.len()] == w[..] && v[w.len()..].iter().all(|x| crate::analyse::lexicon::has(crate::analyse::lexicon::EVENT, x) || matches!(*x, "annual" | "general" | "plenary")))
                                 && crate::names::editions_agree(&folds[a], &folds[b])
                         })
                         .map(|(_, &j)| j)
@@ -681,6 +938,62 @@ fn same_article(locals: &[Local], u: &mut Union) {
                 }
             }
         }
+    }
+    out
+}
+
+/// "Nordvik Summit" of one article and "Nordvik Investment Summit" of another, the same
+/// year: a shorter name of the one event of that edition with its first and last words.
+fn shorter_event_names(by_key: &BTreeMap<&str, Vec<u32>>, u: &mut Union) {
+    // (first word, last word, edition) → keys
+    let mut by: FastMap<(&str, &str, &str), Vec<(&str, Vec<&str>)>> = FastMap::default();
+    for k in by_key.keys() {
+        let Some(rest) = k.strip_prefix("event:") else { continue };
+        if rest.contains('@') {
+            continue;
+        }
+        let (name, year) = rest.rsplit_once(" #").unwrap_or((rest, ""));
+        let w: Vec<&str> = name.split(' ').collect();
+        if w.len() < 2 {
+            continue;
+        }
+        by.entry((w[0], w[w.len() - 1], year)).or_default().push((k, w));
+    }
+    let mut joins: Vec<(&str, &str)> = Vec::new();
+    for keys in by.values().filter(|v| v.len() > 1) {
+        for (k, w) in keys {
+            let fuller: Vec<&str> = keys.iter().filter(|(_, v)| v.len() > w.len() && v.len() <= w.len() + 2 && w.iter().all(|x| v.contains(x))).map(|(f, _)| *f).collect();
+            if let [f] = fuller.as_slice() {
+                joins.push((k, f));
+            }
+        }
+    }
+    joins.sort_unstable();
+    for (k, f) in joins {
+        u.join(by_key[k][0] as usize, by_key[f][0] as usize, "shorter name of an event of that edition", format!("key {k:?} is a shorter name of key {f:?}"));
+    }
+}
+
+/// Whether two words are one insertion, deletion or substitution apart.
+fn one_edit(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        let (s, l) = if a.len() <= b.len() { (a.as_bytes(), b.as_bytes()) } else { (b.as_bytes(), a.as_bytes()) };
+        if l.len() - s.len() > 1 {
+            return false;
+        }
+        let p = s.iter().zip(l.iter()).take_while(|(x, y)| x == y).count();
+        return if s.len() == l.len() { s[(p + 1).min(s.len())..] == l[(p + 1).min(l.len())..] } else { s[p..] == l[p + 1..] };
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (s, l) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if l.len() - s.len() > 1 {
+        return false;
+    }
+    let p = s.iter().zip(l.iter()).take_while(|(x, y)| x == y).count();
+    if s.len() == l.len() {
+        s[p + 1..] == l[p + 1..]
+    } else {
+        s[p..] == l[p + 1..]
     }
 }
 
@@ -740,11 +1053,11 @@ fn nicknames(locals: &[Local], by_key: &BTreeMap<&str, Vec<u32>>, u: &mut Union)
 
 /// One type per name, by the evidence of the corpus: a name typed PERSON by four times as
 /// many local entities as GPE is a PERSON, and its GPE locals join the PERSON.
-fn one_type_per_name(locals: &[Local], u: &mut Union) {
+fn one_type_per_name(locals: &[Local], detached: &[bool], u: &mut Union) {
     let mut by_name: FastMap<String, Vec<u32>> = FastMap::default();
     for (i, l) in locals.iter().enumerate() {
         let n = l.name();
-        if generic(n) || l.key.contains("@article ") || l.etype == EntityType::Group {
+        if detached[i] || generic(n) || l.key.contains("@article ") || l.etype == EntityType::Group {
             continue;
         }
         by_name.entry(fold(n)).or_default().push(i as u32);
@@ -848,15 +1161,20 @@ pub fn finish(locals: &[Local], clusters: Vec<Cluster>, garbled: &BTreeSet<Strin
     out
 }
 
-/// The fullest well-formed name: most words, then most used, then first in order.
+/// The fullest well-formed name among those in common use (at least a tenth as many
+/// local entities as the most used name: one article's "Counsel of the Acme Agency" or
+/// a translated title before a name does not name the entity): most words, then most
+/// used, then first in order.
 fn canonical(etype: EntityType, names: &BTreeMap<&str, i64>) -> String {
     if etype == EntityType::Gpe {
         if let Some(p) = names.keys().find_map(|n| gazetteer::place(n)) {
             return p.canonical.to_string();
         }
     }
+    let top = names.values().copied().max().unwrap_or(0);
     names
         .iter()
+        .filter(|(_, &c)| c * 10 >= top)
         .max_by(|a, b| {
             let wa = a.0.split_whitespace().count();
             let wb = b.0.split_whitespace().count();

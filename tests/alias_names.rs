@@ -75,7 +75,8 @@ fn white_house_aliases_are_clean() {
 }
 
 /// The judged audit of the 300 entities with the most facts: well formed, and the share
-/// judged right (87.7% at issue 11) never falls below what was measured.
+/// judged right (87.7% at issue 11, 96.3% after the h51 resolution work) never falls below
+/// what was measured.
 #[test]
 fn the_white_house_entity_audit_is_complete() {
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wh_entity_audit.tsv")).unwrap();
@@ -84,5 +85,5 @@ fn the_white_house_entity_audit_is_complete() {
     let kinds = ["right", "fragment", "merges_several", "not_entity", "wrong_type"];
     assert!(rows.iter().all(|r| r.len() == 8 && kinds.contains(&r[6])), "bad rows");
     let right = rows.iter().filter(|r| r[6] == "right").count();
-    assert!(right >= 263, "{right}/300 right");
+    assert!(right >= 289, "{right}/300 right");
 }

@@ -266,3 +266,205 @@ fn curation_per_database_split_of_a_single_mention_alias_retype_list_and_undo() 
     // an unknown alias: the names are listed, cut with a count
     newsgraph().args(["split", "Russia", "Nowhere At All", "--db"]).arg(&db).assert().failure().stderr(predicates::str::contains("its names"));
 }
+
+// ---- issue 11, one entity per real thing: classes of joins and splits (invented names) ----
+
+fn named(article: &str, id: i64, t: EntityType, names: &[&str], key: &str) -> Local {
+    Local { article: article.into(), local_id: id, etype: t, key: key.into(), names: names.iter().map(|n| std::sync::Arc::from(*n)).collect::<Vec<_>>().into() }
+}
+
+/// The entity that holds local (article, id).
+fn holder<'a>(r: &'a [newsgraph::resolve::Resolved], locals: &[Local], article: &str, id: i64) -> &'a newsgraph::resolve::Resolved {
+    r.iter().find(|e| e.members.iter().any(|(i, _)| &*locals[*i].article == article && locals[*i].local_id == id)).unwrap()
+}
+
+#[test]
+fn a_join_made_inside_one_article_does_not_carry_every_namesake_of_the_corpus() {
+    // "Quorvel" typed as a place beside two different Quorvels: each article's joins its own
+    let locals = vec![
+        person("a", 0, "Jane Quorvel"),
+        local("a", 1, EntityType::Gpe, "Quorvel", "gpe:quorvel"),
+        person("b", 0, "Mark Quorvel"),
+        local("b", 1, EntityType::Gpe, "Quorvel", "gpe:quorvel"),
+        local("c", 0, EntityType::Gpe, "Quorvel", "gpe:quorvel"),
+    ];
+    let r = resolve(&locals);
+    assert_ne!(holder(&r, &locals, "a", 0).id, holder(&r, &locals, "b", 0).id, "{r:?}");
+    assert_eq!(holder(&r, &locals, "a", 1).id, holder(&r, &locals, "a", 0).id);
+    assert_eq!(holder(&r, &locals, "b", 1).id, holder(&r, &locals, "b", 0).id);
+    // an acronym spelt out two ways: the bodies stay apart, and a bare "NPA" goes to the
+    // one most articles spell out
+    let npa = |a: &str| named(a, 1, EntityType::Org, &["NPA"], "org:npa@");
+    let port = |a: &str| named(a, 0, EntityType::Org, &["Nordvik Port Authority"], "org:nordvik port authority@");
+    let locals = vec![
+        port("a"), npa("a"),
+        named("b", 0, EntityType::Org, &["Nordvik Pickle Association"], "org:nordvik pickle association@"), npa("b"),
+        port("c"), npa("c"),
+        port("d"), npa("d"),
+        npa("e"),
+    ];
+    let r = resolve(&locals);
+    assert_ne!(holder(&r, &locals, "a", 0).id, holder(&r, &locals, "b", 0).id, "{r:?}");
+    assert_eq!(holder(&r, &locals, "b", 1).id, holder(&r, &locals, "b", 0).id);
+    assert_eq!(holder(&r, &locals, "e", 1).id, holder(&r, &locals, "a", 0).id);
+}
+
+#[test]
+fn the_canonical_name_is_one_in_common_use() {
+    let mut locals: Vec<Local> = (0..12).map(|i| named(&format!("a{i}"), 0, EntityType::Org, &["Nordvik Port Authority"], "org:nordvik port authority@")).collect();
+    locals.push(named("z", 0, EntityType::Org, &["Counsel of the Nordvik Port Authority"], "org:nordvik port authority@"));
+    let r = resolve(&locals);
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].name, "Nordvik Port Authority");
+}
+
+#[test]
+fn a_body_of_three_common_words_joins_its_country_but_a_ministry_does_not() {
+    let locals = vec![
+        named("a", 0, EntityType::Org, &["Rural Water Safety Administration"], "org:rural water safety administration@"),
+        named("b", 0, EntityType::Org, &["U.S. Rural Water Safety Administration"], "org:rural water safety administration@united states"),
+        named("c", 0, EntityType::Org, &["Interior Ministry"], "org:interior ministry@"),
+        named("d", 0, EntityType::Org, &["Skarnian Interior Ministry"], "org:interior ministry@skarnia"),
+    ];
+    let r = resolve(&locals);
+    assert_eq!(r.len(), 3, "{r:?}");
+    assert_eq!(holder(&r, &locals, "a", 0).id, holder(&r, &locals, "b", 0).id);
+}
+
+#[test]
+fn same_article_short_names_join_their_full_name() {
+    use EntityType::*;
+    let locals = vec![
+        // the bare word a department is of
+        named("a", 0, Org, &["Department of Beekeeping"], "org:beekeeping department@"),
+        named("a", 1, Org, &["Beekeeping"], "org:beekeeping@"),
+        // leading words of one name; a modifier is not a name
+        named("b", 0, Org, &["Skarn Quiltworks"], "org:skarn quiltworks@"),
+        named("b", 1, Loc, &["Skarn"], "loc:skarn"),
+        named("b", 2, Org, &["XR Cloud"], "org:xr cloud@"),
+        named("b", 3, Org, &["XR"], "org:xr@"),
+        // the common words that end one name
+        named("c", 0, Org, &["Vennick Heritage Center"], "org:vennick heritage center@"),
+        named("c", 1, Org, &["Heritage Centre"], "org:heritage center@"),
+        // a name run together from another's words
+        named("f", 0, Org, &["Power Dynamics Vennland Ltd"], "org:power dynamics vennland@"),
+        named("f", 1, Org, &["Powerdyn Vennland"], "org:powerdyn vennland@"),
+        // one letter apart
+        named("d", 0, Gpe, &["Hollowbrane"], "gpe:hollowbrane"),
+        named("d", 1, Gpe, &["Hollowbranne"], "gpe:hollowbranne"),
+        // a mission and the mission named by whom it is to
+        named("e", 0, Org, &["Mission to the Skarn Union"], "org:mission to the skarn union@"),
+        named("e", 1, Org, &["Vennish Mission"], "org:vennish mission@"),
+    ];
+    let r = resolve(&locals);
+    let same = |a: &str, x: i64, y: i64| holder(&r, &locals, a, x).id == holder(&r, &locals, a, y).id;
+    assert!(same("a", 0, 1), "{r:?}");
+    assert!(same("b", 0, 1), "{r:?}");
+    assert!(!same("b", 2, 3), "a modifier is not a short name: {r:?}");
+    assert!(same("c", 0, 1), "{r:?}");
+    assert!(same("d", 0, 1), "{r:?}");
+    assert!(same("e", 0, 1), "{r:?}");
+    assert!(same("f", 0, 1), "{r:?}");
+}
+
+#[test]
+fn events_join_their_descriptions_and_shorter_names_of_the_same_edition() {
+    use EntityType::Event;
+    let locals = vec![
+        named("a", 0, Event, &["Skarn Gala Reception"], "event:skarn gala reception #2024"),
+        named("a", 1, Event, &["banquet reception"], "event:banquet reception@article a"),
+        named("a", 2, Event, &["Vennick Leaders Meeting"], "event:vennick leaders meeting #2024"),
+        named("a", 3, Event, &["trilateral meeting"], "event:trilateral meeting@article a"),
+        named("b", 0, Event, &["Skarn Forum 2024"], "event:skarn forum #2024"),
+        named("b", 1, Event, &["Skarn Forum 2024 Annual Meeting"], "event:skarn forum meeting #2024"),
+        named("c", 0, Event, &["Skarnex Summit"], "event:skarnex summit #2015"),
+        named("d", 0, Event, &["Skarnex Investment Summit"], "event:skarnex investment summit #2015"),
+        named("e", 0, Event, &["Skarnex Summit"], "event:skarnex summit #2016"),
+    ];
+    let r = resolve(&locals);
+    let id = |a: &str, x: i64| holder(&r, &locals, a, x).id.clone();
+    assert_eq!(id("a", 1), id("a", 0), "{r:?}");
+    assert_ne!(id("a", 3), id("a", 2), "a trilateral meeting is not the leaders' meeting");
+    assert_eq!(id("b", 0), id("b", 1));
+    assert_eq!(id("c", 0), id("d", 0));
+    assert_ne!(id("e", 0), id("d", 0), "another year is another edition");
+}
+
+#[test]
+fn names_of_bodies_read_whole_and_people_of_bodies_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(
+        input.join("a.txt"),
+        "Skarn Notes\n\nThe Food and Fodder Administration approved the feed on Monday. Mr. Tobias R. Quellan of the Nordvik Port Authority (NPA) will coordinate. \
+         The Vennick Administration’s Investing in Roads agenda goes on. She served in the Office of the U.S. Trade Representative and later at the Skarnian Mission to the Vennick League.\n",
+    )
+    .unwrap();
+    let db = dir.path().join("kg.db");
+    newsgraph().args(["build", "-q", "--db"]).arg(&db).arg(&input).assert().success();
+    let conn = Connection::open(&db).unwrap();
+    let mut st = conn.prepare("SELECT type, name FROM local_entity").unwrap();
+    let got: Vec<(String, String)> = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(|r| r.unwrap()).collect();
+    let has = |t: &str, n: &str| got.iter().any(|(a, b)| a == t && b == n);
+    assert!(has("ORG", "Food and Fodder Administration"), "{got:?}");
+    assert!(has("PERSON", "Tobias R. Quellan"), "{got:?}");
+    assert!(has("ORG", "Nordvik Port Authority"), "{got:?}");
+    assert!(!got.iter().any(|(_, n)| n.contains("Investing")), "{got:?}");
+    assert!(has("ORG", "Office of the U.S. Trade Representative"), "{got:?}");
+    assert!(has("ORG", "Skarnian Mission to the Vennick League"), "{got:?}");
+}
+
+#[test]
+fn white_house_bodies_governments_and_bracketed_acronyms_of_places() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("a.txt"), "Council Notes\n\nThe White House Rural Policy Council met on Monday in Washington.\n").unwrap();
+    std::fs::write(input.join("b.txt"), "Council Plans\n\nThe Rural Policy Council will meet again in May.\n").unwrap();
+    std::fs::write(
+        input.join("c.txt"),
+        "Campus Notes\n\nShe studied at the University of Skarn, Leeds (USL) and taught at USL. The Government of the Republic of Malawi welcomed her.\n",
+    )
+    .unwrap();
+    let db = dir.path().join("kg.db");
+    newsgraph().args(["build", "-q", "--db"]).arg(&db).arg(&input).assert().success();
+    let a = entity_of(&db, "White House Rural Policy Council");
+    assert_eq!(a.len(), 1);
+    assert_eq!(a, entity_of(&db, "Rural Policy Council"), "the White House's council is the council");
+    let conn = Connection::open(&db).unwrap();
+    let leeds: Vec<String> = conn.prepare("SELECT alias FROM entity_aliases WHERE entity = 'Leeds'").unwrap().query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
+    assert!(!leeds.iter().any(|x| x == "USL"), "a university's acronym is not its city's: {leeds:?}");
+    let gov: Vec<String> = conn.prepare("SELECT type FROM entity_aliases WHERE alias = 'Government of the Republic of Malawi'").unwrap().query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
+    assert_eq!(gov, ["GPE"], "a government is its country");
+}
+
+#[test]
+fn places_written_with_a_typographic_apostrophe_are_known() {
+    use newsgraph::gazetteer::place;
+    assert_eq!(place("Cote d’Ivoire").map(|p| p.canonical), place("Cote d'Ivoire").map(|p| p.canonical));
+    assert!(place("’s-Hertogenbosch").is_some());
+}
+
+#[test]
+fn a_bare_body_every_country_has_joins_the_country_the_corpus_names_it_for() {
+    let body = |a: String, ctx: &str| named(&a, 0, EntityType::Org, &["Water Board"], &format!("org:water board@{ctx}"));
+    let mut locals: Vec<Local> = (0..12).map(|i| body(format!("s{i}"), "skarnia")).collect();
+    locals.push(body("bare".into(), ""));
+    let r = resolve(&locals);
+    assert_eq!(r.len(), 1, "{r:?}");
+    // two countries' boards: the bare one is neither
+    locals.extend((0..3).map(|i| body(format!("v{i}"), "vennland")));
+    assert_eq!(resolve(&locals).len(), 3);
+    // articles that name both say which country's it is
+    let mut locals = Vec::new();
+    for i in 0..3 {
+        locals.push(named(&format!("a{i}"), 0, EntityType::Org, &["Senate"], "org:senate@"));
+        locals.push(named(&format!("a{i}"), 1, EntityType::Org, &["Skarnian Senate"], "org:senate@skarnia"));
+    }
+    locals.push(named("v", 0, EntityType::Org, &["Vennish Senate"], "org:senate@vennland"));
+    locals.push(named("b", 0, EntityType::Org, &["Senate"], "org:senate@"));
+    let r = resolve(&locals);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(holder(&r, &locals, "b", 0).id, holder(&r, &locals, "a0", 1).id);
+}

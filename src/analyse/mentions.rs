@@ -443,11 +443,33 @@ impl<'a> Scanner<'a> {
                 if toks[e].lower == "the" {
                     break;
                 }
+                // "Jane R. Roe of the Acme Agency": a person is of a body, not part of its name
+                // (after an honorific: "Ms. Jane Roe of ...")
+                // (or after a title: "Secretary General Jane Roe of ...": the words that
+                // end the run, a given name and a surname, perhaps an initial between)
+                let person_run = || {
+                    let p0 = (i..e).find(|&x| !toks[x].lex.is_honorific() && toks[x].kind == TokenKind::Word).unwrap_or(i);
+                    let whole = e - p0 >= 2
+                        && !toks[p0..e].iter().any(|t| t.lex.has(lx::HEAD))
+                        && ((p0..e).filter(|&x| toks[x].kind == TokenKind::Word).all(|x| self.tags[x] == Tag::Person) || gazetteer::is_given_name(&toks[p0].text) && toks[e - 1].is_cap() && toks[e - 1].text.chars().count() > 2);
+                    let tail = || {
+                        let words: Vec<usize> = (i..e).filter(|&x| toks[x].kind == TokenKind::Word).collect();
+                        words.len() >= 3 && {
+                            let last = words[words.len() - 1];
+                            let given = words[words.len() - 2..].iter().chain(words.get(words.len().saturating_sub(3))).copied().find(|&x| x < last && gazetteer::is_given_name(&toks[x].text));
+                            given.is_some_and(|g| (g..e).all(|x| toks[x].kind != TokenKind::Word || self.tags[x] == Tag::Person && !toks[x].lex.has(lx::HEAD)) && (i..g).any(|x| toks[x].lex.is_role_core()))
+                        }
+                    };
+                    whole || tail()
+                };
+                if toks[e].lower == "of" && person_run() {
+                    break;
+                }
                 let and_at = (e..f).any(|x| toks[x].lower == "and");
                 // f < b first: `toks[f]` past the last token panicked (found by tests/fuzz.rs)
                 let and_breaks = f < b
                     && and_at
-                    && (!(org_like(toks, i, e) || event_after_and(toks, i, e, f, b))
+                    && (!(org_like(toks, i, e) || event_after_and(toks, i, e, f, b) || org_after_and(toks, i, e, f, b))
                         || (e..f).any(|x| toks[x].lower == "the")
                         || toks[f].lex.has(lx::HEAD)
                         // "the Department of Defense and NASA": an acronym is a body of its own
@@ -461,13 +483,24 @@ impl<'a> Scanner<'a> {
                     continue;
                 }
             }
+            // "the Skarnian Mission to the Vennick League": a mission is named by whom it is to
+            if toks[e].lower == "to" && matches!(toks[e - 1].lower.as_str(), "mission" | "delegation") {
+                let f = if toks.get(e + 1).is_some_and(|t| e + 1 < b && t.lower == "the") { e + 2 } else { e + 1 };
+                if f < b && name_word(&toks[f]) && toks[f].kind == TokenKind::Word {
+                    e = f + 1;
+                    continue;
+                }
+            }
             // "National Cattlemen's Beef Association": a possessive inside a name, unless a
             // place owns what follows ("Azerbaijan's State News Agency" is two names).
             if toks[e].lower == "'s" && e + 1 < b && name_word(&toks[e + 1]) && toks[e + 1].kind == TokenKind::Word {
                 let before = text_of(toks, i, e);
                 // "Biden's Bipartisan Infrastructure Law": a person owns what follows
                 let person_owner = self.tags[e - 1] == Tag::Person || gazetteer::is_given_name(&toks[i].text) || gazetteer::is_surname(&toks[e - 1].text);
-                if gazetteer::place(&before).is_none() && gazetteer::place(&toks[e - 1].text).is_none() && !toks[i].is_upper() && !person_owner {
+                // "the Acme Administration's Investing in Roads agenda": what follows is a
+                // programme named by a verb, not part of the owner's name
+                let verb_follows = toks[e + 1].lower.ends_with("ing") && !toks[e + 1].lex.has(lx::HEAD) && toks.get(e + 2).is_some_and(|t| e + 2 < b && matches!(t.lower.as_str(), "in" | "for" | "to" | "on" | "with"));
+                if !verb_follows && gazetteer::place(&before).is_none() && gazetteer::place(&toks[e - 1].text).is_none() && !toks[i].is_upper() && !person_owner {
                     e += 2;
                     continue;
                 }
@@ -551,7 +584,16 @@ impl<'a> Scanner<'a> {
         let mut k = a;
         while k < b {
             if let Some((re, role)) = role_at(toks, k, b) {
-                let inside_org = (a..k).any(|x| toks[x].lex.has(lx::HEAD)) && toks[k - 1].lower == "the" || toks[k.saturating_sub(1)].lower == "of" && k > a;
+                // "Office of the U.S. Trade Representative": a head, "of (the)", a country, the title
+                let of_country = || {
+                    (a..k).any(|h| {
+                        toks[h].lex.has(lx::ORG) && toks.get(h + 1).is_some_and(|t| t.lower == "of") && {
+                            let c = if toks.get(h + 2).is_some_and(|t| t.lower == "the") { h + 3 } else { h + 2 };
+                            c < k && gazetteer::place(&text_of(toks, c, k)).is_some_and(|p| p.kind == gazetteer::PlaceKind::Country)
+                        }
+                    })
+                };
+                let inside_org = (a..k).any(|x| toks[x].lex.has(lx::HEAD)) && toks[k - 1].lower == "the" || toks[k.saturating_sub(1)].lower == "of" && k > a || of_country();
                 if !inside_org {
                     if k > a {
                         // "Rui Tavares the Director of ...": an apposition, not "Kremlin Spokesman"
@@ -825,7 +867,7 @@ impl<'a> Scanner<'a> {
                 break;
             }
         }
-        // A leading country or demonym: "Armenia Digital Development Agency", "Russian Foreign Ministry".
+        // A leading country or demonym: "Armenia Digital Development Agency", "Russian Interior Ministry".
         if country.is_none() && b - a >= 2 {
             let first = words[0];
             let c = gazetteer::demonym_country(first).or_else(|| gazetteer::place(first).filter(|p| p.kind == gazetteer::PlaceKind::Country).map(|p| p.canonical));
@@ -858,7 +900,8 @@ impl<'a> Scanner<'a> {
         // "Kano State Government" name the place.
         if lower.contains(&"government") && b - a >= 2 {
             let rest: Vec<usize> = (a..b).filter(|&x| !matches!(toks[x].lower.as_str(), "government" | "of" | "the" | "federal" | "national" | "central" | "royal")).collect();
-            let contiguous = rest.windows(2).all(|w| w[1] == w[0] + 1);
+            // ("Government of the Republic of Skarnia": connectors inside the place's name)
+            let contiguous = rest.windows(2).all(|w| w[1] == w[0] + 1 || (w[0] + 1..w[1]).all(|x| matches!(toks[x].lower.as_str(), "of" | "the")));
             if let (Some(&ra), Some(&rb), true) = (rest.first(), rest.last(), contiguous) {
                 let place_text = text_of(toks, ra, rb + 1);
                 let canonical = gazetteer::place(&place_text).map(|p| p.canonical).or_else(|| (rb == ra).then(|| gazetteer::demonym_country(&toks[ra].text)).flatten());
@@ -1133,6 +1176,22 @@ fn event_after_and(toks: &[Token], a: usize, e: usize, f: usize, b: usize) -> bo
     while x < b && x < f + 5 && (name_word(&toks[x]) || toks[x].lower == "-" && !toks[x].space_before) {
         if toks[x].lex.has(lx::EVENT) && toks[x].is_cap() {
             return true;
+        }
+        x += 1;
+    }
+    false
+}
+
+/// "Food and Fodder Administration": one or two capitalised words without a head noun,
+/// "and", then capitalised words that end in an organisation's head noun.
+fn org_after_and(toks: &[Token], a: usize, e: usize, f: usize, b: usize) -> bool {
+    if e - a > 2 || toks[a..e].iter().any(|t| t.lex.has(lx::HEAD) || !t.is_cap()) || e + 1 != f {
+        return false;
+    }
+    let mut x = f;
+    while x < b && x < f + 3 && name_word(&toks[x]) && toks[x].kind == TokenKind::Word {
+        if toks[x].lex.has(lx::ORG) && toks[x].is_cap() {
+            return x > f;
         }
         x += 1;
     }

@@ -358,7 +358,10 @@ fn corefer(
             // Defined in parentheses right after a name: "Economic Community of West African States (ECOWAS)".
             let pos = items.iter().position(|i| i.mention() == Some(c));
             if let Some(p) = pos.filter(|&p| p >= 2 && items[p - 1].is("(")) {
-                if let Some(prev) = items[p - 2].mention().map(|x| cands[x].entity).filter(|&e| e != usize::MAX) {
+                // a place's acronym begins with its name's letter: "University of Skarn,
+                // Nordvik (USN)" defines no acronym for Nordvik
+                let first = |s: &str| s.chars().find(|c| c.is_alphanumeric()).map(|c| c.to_lowercase().next());
+                if let Some(prev) = items[p - 2].mention().map(|x| cands[x].entity).filter(|&e| e != usize::MAX && (entities[e].etype != EntityType::Gpe || first(&entities[e].name) == first(&cand.name))) {
                     add_name(&mut entities[prev], &cand.name);
                     return Some(prev);
                 }
