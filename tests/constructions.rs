@@ -387,3 +387,11 @@ fn places_in_places_and_meetings_of_two() {
     assert_fact!(r, "Raj Goyal", P::MetWith, "Hakan Jevrell");
     assert!(!r.facts.iter().any(|f| f.0 == "H.E." || f.2 == "H.E."), "{:#?}", r.facts);
 }
+
+#[test]
+fn a_secretary_heads_the_department_and_a_visiting_queen_reigns_elsewhere() {
+    let r = read("Guests include The Honorable Ann Dahl, Secretary of Energy, U.S. Department of Energy, and Deputy Secretary Tom Lee of the Department of Commerce. The choir performed for Her Majesty Queen Ingrid II of Nordvik and for President Joe Park.", "2024-03-03");
+    assert_fact!(r, "Ann Dahl", P::Heads, "U.S. Department of Energy");
+    assert_fact!(r, "Tom Lee", P::WorksFor, "Department of Commerce");
+    assert!(!r.facts.iter().any(|f| f.0.contains("Ingrid") && f.2 == "United States"), "{:#?}", r.facts);
+}

@@ -388,6 +388,14 @@ impl<'a> Ctx<'a> {
             (RoleKind::Top, EntityType::Org | EntityType::Group | EntityType::Gpe) => Predicate::Heads,
             // A minister heads a ministry but works for a government.
             (RoleKind::Staff, EntityType::Org) if role.ends_with("minister") && self.doc.cands.iter().any(|c| c.entity == t && c.head == "ministry") => Predicate::Heads,
+            // "Secretary of Energy Ann Lee, U.S. Department of Energy": a secretary heads the
+            // department (not a deputy, under or press secretary)
+            (RoleKind::Staff, EntityType::Org)
+                if (role == "secretary" || role.starts_with("secretary of ") || role.starts_with("cabinet secretary"))
+                    && self.doc.cands.iter().any(|c| c.entity == t && (c.head == "department" || c.name.to_lowercase().contains("department of") || c.name.to_lowercase().contains("treasury"))) =>
+            {
+                Predicate::Heads
+            }
             (RoleKind::Staff, EntityType::Org | EntityType::Gpe | EntityType::Group) => Predicate::WorksFor,
             _ => return,
         };

@@ -425,7 +425,9 @@ fn roles(cx: &mut Ctx) {
             let marks_other = (0..n).any(|x| x + 1 != k && cx.ent_or_demonym(x).is_some_and(|(e, _)| e == g) && cx.items.get(x + 1).is_some_and(|i| i.role().is_some()));
             let stated = stated || other_country || marks_other;
             let has_role_fact = cx.facts.iter().any(|f| f.subject == person && matches!(f.predicate, P::Heads | P::WorksFor | P::Represents));
-            if stated || has_role_fact || !government_title(&role) {
+            // a king or queen named in another country's news reigns elsewhere
+            let monarch = role.split(' ').any(|w| matches!(w, "king" | "queen" | "emir" | "sultan" | "prince" | "princess"));
+            if stated || has_role_fact || monarch || !government_title(&role) {
                 continue;
             }
             let role_txt = if k > 0 && cx.is(k - 1, "former") { format!("former {role}") } else { role };
