@@ -446,9 +446,18 @@ fn places_and_meetings(cx: &mut Ctx) {
         let Some((a, at)) = cx.ent(k) else { continue };
         // TOWN in (the) REGION/COUNTRY: a town (not a country) in a larger known place
         // (a town's name: known, or a short proper name with no ordinary or title word)
-        let town_like = place_name(cx, k).is_some()
-            || cx.doc.cand_of(&cx.items[k]).is_some_and(|c| c.name.split(' ').count() <= 3 && c.name.split(' ').all(|w| w.starts_with(char::is_uppercase) && !crate::analyse::lexicon::is_common_word(&w.to_lowercase()) && !crate::analyse::lexicon::is_role_core(&w.to_lowercase()) && !crate::analyse::lexicon::has(crate::analyse::lexicon::HEAD, &w.to_lowercase())));
-        if at == T::Gpe && town_like && cx.is(k + 1, "in") && !is_country(cx, k) && !is_region(cx, k) {
+        let town_like = || {
+            place_name(cx, k).is_some()
+                || cx.doc.cand_of(&cx.items[k]).is_some_and(|c| {
+                    c.name.split(' ').count() <= 3
+                        && c.name.split(' ').all(|w| {
+                            let capital = w.starts_with(char::is_uppercase);
+                            let w = w.to_lowercase();
+                            capital && !crate::analyse::lexicon::is_common_word(&w) && !crate::analyse::lexicon::is_role_core(&w) && !crate::analyse::lexicon::has(crate::analyse::lexicon::HEAD, &w)
+                        })
+                })
+        };
+        if at == T::Gpe && cx.is(k + 1, "in") && !is_country(cx, k) && !is_region(cx, k) && town_like() {
             let m = cx.skip_det(k + 2);
             let closes = cx.items.get(m + 1).is_none_or(|i| matches!(i.lower.as_str(), "," | "." | "are" | "is" | "was" | "were" | "and" | "on" | "said" | ";" | ")"));
             if cx.ent(m).is_some_and(|(_, t)| t == T::Gpe) && (is_country(cx, m) || is_region(cx, m)) && closes && !(k > 0 && cx.is(k - 1, ",")) {
@@ -475,9 +484,12 @@ fn places_and_meetings(cx: &mut Ctx) {
     }
     // "A meeting of / between President A and Minister B took place": they met
     for k in 0..n {
+        if !(cx.is(k + 1, "of") || cx.is(k + 1, "between")) {
+            continue;
+        }
         let it = &cx.items[k];
         let word = cx.doc.text(cx.clean, it.tok_start, it.tok_end).to_lowercase();
-        if !matches!(word.as_str(), "meeting" | "talks" | "meetings") || !(cx.is(k + 1, "of") || cx.is(k + 1, "between")) {
+        if !matches!(word.as_str(), "meeting" | "talks" | "meetings") {
             continue;
         }
         let people = listed_people(cx, k + 2);
@@ -486,6 +498,16 @@ fn places_and_meetings(cx: &mut Ctx) {
             cx.emit(a, P::MetWith, FactObject::Entity(b), "met.meeting_of", (k, people[1].0 + 1));
         }
     }
+}
+
+/// "Disaster Research Center (DRC)" defines an acronym; "the ASEAN-United States (U.S.)
+/// Summit" goes on after the bracket: neither names where the body is.
+fn bracket_defines(cx: &Ctx, k: usize) -> bool {
+    let bracket = cx.items.get(k + 2).map(|i| cx.doc.text(cx.clean, i.tok_start, i.tok_end)).unwrap_or_default();
+    let initials: String = cx.doc.cand_of(&cx.items[k]).map(|c| c.name.split(' ').filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect()).unwrap_or_default();
+    let defined = bracket.chars().all(|c| c.is_uppercase()) && initials.starts_with(&bracket);
+    let continues = cx.items.get(k + 4).is_some_and(|i| i.mention().is_some() || cx.doc.text(cx.clean, i.tok_start, i.tok_end).starts_with(char::is_uppercase));
+    defined || continues
 }
 
 /// Nouns that describe what kind of body a name is: "the Russian company X".
@@ -504,11 +526,7 @@ fn based_phrases(cx: &mut Ctx) {
         // "Nordvik Engineering (South Korea)": a country in brackets after a company
         // (not an acronym defined there, "Disaster Research Center (DRC)", nor inside a
         // longer name, "the ASEAN-United States (U.S.) Summit")
-        let bracket = cx.items.get(k + 2).map(|i| cx.doc.text(cx.clean, i.tok_start, i.tok_end)).unwrap_or_default();
-        let initials: String = cx.doc.cand_of(&cx.items[k]).map(|c| c.name.split(' ').filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect()).unwrap_or_default();
-        let defined = bracket.chars().all(|c| c.is_uppercase()) && initials.starts_with(&bracket);
-        let continues = cx.items.get(k + 4).is_some_and(|i| i.mention().is_some() || cx.doc.text(cx.clean, i.tok_start, i.tok_end).starts_with(char::is_uppercase));
-        if cx.is(k + 1, "(") && cx.is(k + 3, ")") && is_country(cx, k + 2) && !defined && !continues {
+        if cx.is(k + 1, "(") && cx.is(k + 3, ")") && is_country(cx, k + 2) && !bracket_defines(cx, k) {
             if let Some((g, T::Gpe)) = cx.ent(k + 2) {
                 cx.emit(o, P::BasedIn, FactObject::Entity(g), "based.paren", (k, k + 4));
             }
