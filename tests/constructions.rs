@@ -251,7 +251,7 @@ fn a_town_and_its_region() {
 #[test]
 fn titles_in_a_list_of_officials() {
     let r = read(
-        "Mr. Lindqvist arrived in Tallinn accompanied by US Ambassador to the USSR Tomas Reyes, State Department Director of Policy Planning Dennis Okafor, Assistant Secretary of State for Public Affairs Margaret Holloway, and Senior Director of Baltic Affairs at the National Security Council Ed A. Prentiss.",
+        "Mr. Lindqvist arrived in Tallinn accompanied by US Ambassador to the USSR Tomas Reyes, State Department Director of Trade Planning Dennis Okafor, Assistant Secretary of State for Public Affairs Margaret Holloway, and Senior Director of Baltic Affairs at the National Security Council Ed A. Prentiss.",
         "1991-09-15",
     );
     assert_fact!(r, "Tomas Reyes", P::Represents, "United States");
@@ -279,17 +279,17 @@ fn a_country_in_brackets_after_ministers() {
 #[test]
 fn where_a_company_is_based() {
     let r = read(
-        "The plant, built with the Russian company Volgatek, involving Halla Engineering (South Korea), was opened. A contract was signed between New Zealand solar power company, Kowhai Energy Ltd, and Indonesian conglomerate, Merapi Group. Qamar Holding, a leading global conglomerate based out of Qatar, signed it. Tindra Corp is headquartered in Ohio.",
+        "The plant, built with the Russian company Volgatek, involving Halla Engineering (South Korea), was opened. A contract was signed between Norwegian wind power company, Fjell Energy Ltd, and Malaysian conglomerate, Merapi Group. Qamar Holding, a leading global conglomerate based out of Oman, signed it. Tindra Corp is headquartered in Ohio.",
         "2024-03-03",
     );
     assert_fact!(r, "Volgatek", P::BasedIn, "Russia");
     assert_fact!(r, "Halla Engineering", P::BasedIn, "South Korea");
-    assert_fact!(r, "Kowhai Energy Ltd", P::BasedIn, "New Zealand");
-    assert_fact!(r, "Merapi Group", P::BasedIn, "Indonesia");
-    assert_fact!(r, "Qamar Holding", P::BasedIn, "Qatar");
+    assert_fact!(r, "Fjell Energy Ltd", P::BasedIn, "Norway");
+    assert_fact!(r, "Merapi Group", P::BasedIn, "Malaysia");
+    assert_fact!(r, "Qamar Holding", P::BasedIn, "Oman");
     assert_fact!(r, "Tindra Corp", P::BasedIn, "Ohio");
-    let r = read("The University of Tartu and the Hubei University of Economics in Wuhan, China have signed an agreement.", "2024-03-03");
-    assert_fact!(r, "Hubei University of Economics", P::BasedIn, "Wuhan");
+    let r = read("The University of Tartu and the Hubei University of Economics in Chengdu, China have signed an agreement.", "2024-03-03");
+    assert_fact!(r, "Hubei University of Economics", P::BasedIn, "Chengdu");
 }
 
 #[test]
@@ -310,9 +310,9 @@ fn attendance_around_an_event() {
     let r = read("In Porto, the garden was home to the Riverside Jazz Festival, featuring 3 artists: Ana Ruiz, Tomas Ferreira and Joao Pinto.", "2024-03-03");
     assert_fact!(r, "Ana Ruiz", P::Attended, "Riverside Jazz Festival");
     assert_fact!(r, "Joao Pinto", P::Attended, "Riverside Jazz Festival");
-    let r = read("The minister hosts a roundtable with some of the biggest investors in the world, including Baltic Union Bank, Acme Capital and Kowhai Partners.", "2024-03-03");
+    let r = read("The minister hosts a roundtable with some of the biggest investors in the world, including Baltic Union Bank, Acme Capital and Fjord Partners.", "2024-03-03");
     assert_fact!(r, "Baltic Union Bank", P::Attended, "roundtable");
-    assert_fact!(r, "Kowhai Partners", P::Attended, "roundtable");
+    assert_fact!(r, "Fjord Partners", P::Attended, "roundtable");
     let r = read("President Ahmet Kaya called for unity. This came during his participation in a trilateral summit in Nordvik on Wednesday with President Anna Berg and Prime Minister Ravi Menon.", "2025-05-29");
     assert_fact!(r, "Ravi Menon", P::Attended, "trilateral summit");
 }
@@ -329,11 +329,11 @@ fn speeches_and_joint_subjects() {
 
 #[test]
 fn a_guest_received_at_a_place() {
-    let r = read("President Ana Ruiz received Japanese Foreign Minister Tom Lee on 11 August 2016 at the Presidential Guest House, Davao and treated him to dinner. During his trip to Navoi region Prime Minister Shavkat Ergashev reviewed projects.", "2016-08-12");
+    let r = read("President Ana Ruiz received Japanese Foreign Minister Tom Lee on 11 August 2016 at the State Guest House, Porto and treated him to dinner. During his trip to Ferghana region Prime Minister Timur Ergashev reviewed projects.", "2016-08-12");
     assert_fact!(r, "Ana Ruiz", P::MetWith, "Tom Lee");
-    assert_fact!(r, "Tom Lee", P::Visited, "Presidential Guest House");
-    assert_fact!(r, "Tom Lee", P::Visited, "Davao");
-    assert_fact!(r, "Shavkat Ergashev", P::Visited, "Navoi region");
+    assert_fact!(r, "Tom Lee", P::Visited, "State Guest House");
+    assert_fact!(r, "Tom Lee", P::Visited, "Porto");
+    assert_fact!(r, "Timur Ergashev", P::Visited, "Ferghana region");
 }
 
 #[test]
@@ -345,11 +345,11 @@ fn honorifics_and_portfolios_are_not_bodies() {
 
 #[test]
 fn university_heads_and_titled_meetings() {
-    let r = read("In his speech, Prof. Abdullahi Musa, the KSU Vice Chancellor, thanked the governor. In his opening address, USP Vice-Chancellor and President, Professor Pal Ahluwal, remarked so.", "2024-03-03");
-    assert_fact!(r, "Abdullahi Musa", P::Heads, "KSU");
-    assert_fact!(r, "Pal Ahluwal", P::Heads, "USP");
-    let r = read("A meeting of Acting President of Uzbekistan Shavkat Ergashev and the delegation took place at the site.", "2024-03-03");
-    assert_fact!(r, "Shavkat Ergashev", P::Heads, "Uzbekistan");
+    let r = read("In his speech, Prof. Ibrahim Sani, the KSU Vice Chancellor, thanked the governor. In his opening address, NUP Vice-Chancellor and President, Professor Tomas Vella, remarked so.", "2024-03-03");
+    assert_fact!(r, "Ibrahim Sani", P::Heads, "KSU");
+    assert_fact!(r, "Tomas Vella", P::Heads, "NUP");
+    let r = read("A meeting of Acting President of Uzbekistan Timur Ergashev and the delegation took place at the site.", "2024-03-03");
+    assert_fact!(r, "Timur Ergashev", P::Heads, "Uzbekistan");
 }
 
 #[test]
@@ -377,14 +377,14 @@ fn names_of_bodies_with_and() {
 
 #[test]
 fn places_in_places_and_meetings_of_two() {
-    let r = read("Children from Upington in the Northern Cape are benefiting. The team is behind the hub in Galway\u{2019}s Eyre Square. President Ana Ruiz received Minister Tom Lee at the Presidential Guest House, Davao and treated him. A meeting of Acting President of Uzbekistan Shavkat Ergashev and President of Acme Corp Vagit Alekperov took place at the site.", "2024-03-03");
-    assert_fact!(r, "Upington", P::LocatedIn, "Northern Cape");
-    assert_fact!(r, "Eyre Square", P::LocatedIn, "Galway");
-    assert_fact!(r, "Presidential Guest House", P::LocatedIn, "Davao");
-    assert_fact!(r, "Shavkat Ergashev", P::MetWith, "Vagit Alekperov");
-    assert_fact!(r, "Vagit Alekperov", P::Heads, "Acme Corp");
-    let r = read("Prime Minister Raj Goyal met with H.E. Mr. Benjamin Dousa, Minister for International Development Cooperation and Foreign Trade, and H.E. Mr. Hakan Jevrell, State Secretary for Foreign Trade.", "2024-03-03");
-    assert_fact!(r, "Raj Goyal", P::MetWith, "Hakan Jevrell");
+    let r = read("Children from Musina in the Limpopo Province are benefiting. The team is behind the hub in Porto\u{2019}s Liberty Square. President Ana Ruiz received Minister Tom Lee at the State Guest House, Porto and treated him. A meeting of Acting President of Uzbekistan Timur Ergashev and President of Acme Corp Oskar Lindgren took place at the site.", "2024-03-03");
+    assert_fact!(r, "Musina", P::LocatedIn, "Limpopo Province");
+    assert_fact!(r, "Liberty Square", P::LocatedIn, "Porto");
+    assert_fact!(r, "State Guest House", P::LocatedIn, "Porto");
+    assert_fact!(r, "Timur Ergashev", P::MetWith, "Oskar Lindgren");
+    assert_fact!(r, "Oskar Lindgren", P::Heads, "Acme Corp");
+    let r = read("Prime Minister Raj Mehta met with H.E. Mr. Benjamin Holm, Minister for International Development Cooperation and Foreign Trade, and H.E. Mr. Lars Engstrom, State Secretary for Foreign Trade.", "2024-03-03");
+    assert_fact!(r, "Raj Mehta", P::MetWith, "Lars Engstrom");
     assert!(!r.facts.iter().any(|f| f.0 == "H.E." || f.2 == "H.E."), "{:#?}", r.facts);
 }
 

@@ -637,7 +637,7 @@ impl<'a> Scanner<'a> {
         while b > a && CONNECTORS.contains(&toks[b - 1].lower.as_str()) {
             b -= 1;
         }
-        // "Solomon Islands' Prime Minister": the possessive after a name before a title
+        // "the Cook Islands' Prime Minister": the possessive after a name before a title
         if b > a + 1 && matches!(toks[b - 1].lower.as_str(), "'" | "'s") && toks[b - 2].kind == TokenKind::Word {
             let mut out = self.typed_part(sentence, if lead_the { a - 1 } else { a }, b - 1, before_role);
             out.push(word_item(toks, b - 1));
@@ -744,9 +744,9 @@ impl<'a> Scanner<'a> {
                 return out;
             }
         }
-        // "Secretary of State for Public Affairs Ann Tiller": a portfolio of common words, then
+        // "Secretary of State for Civic Affairs Ann Tiller": a portfolio of common words, then
         // a known given name and one or two surname-like words close the run
-        // "LUKOIL Vagit Alekperov": a body's acronym, then a person's name
+        // "NORDOIL Ivan Petrov": a body's acronym, then a person's name
         if (3..=4).contains(&(b - a)) && toks[a].is_upper() && toks[a].text.chars().count() >= 2 && gazetteer::is_given_name(&toks[a + 1].text) && (a + 1..b).all(|x| toks[x].kind == TokenKind::Word && !toks[x].is_upper()) {
             let mut out = items;
             out.extend(self.typed_part(sentence, a, a + 1, before_role));
@@ -1004,7 +1004,7 @@ impl<'a> Scanner<'a> {
             out.extend((a + 2..b).map(|x| word_item(toks, x)));
             return out;
         }
-        // "the Russian company Volgatek", "solar power firm, Kowhai Energy": what the text
+        // "the Russian company Volgatek", "wind power firm, Fjell Energy": what the text
         // calls a company is one, whatever its name looks like
         let body_cue = a >= 1 && {
             let p = if toks[a - 1].lower == "," && a >= 2 { a - 2 } else { a - 1 };

@@ -58,8 +58,8 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "based.comma", reads: "ORG, PLACE (the place closing the phrase)", example: "Professor at the University of Nordvik, Canada, discussed ...", confidence: 0.6 },
     RuleInfo { id: "based.in", reads: "ORG in PLACE", example: "the Chamber of Commerce in Tver hosted a dinner", confidence: 0.65 },
     RuleInfo { id: "based.paren", reads: "ORG (COUNTRY)", example: "involving Nordvik Engineering (South Korea) and ...", confidence: 0.75 },
-    RuleInfo { id: "based.descriptor", reads: "COUNTRY/DEMONYM (solar power) company/bank/firm, ORG", example: "the Russian company Acme; Indonesian conglomerate, Sekar Holdings", confidence: 0.75 },
-    RuleInfo { id: "based.verb", reads: "ORG, a ... based in / headquartered in / based out of PLACE; PLACE-based ORG", example: "Acme Holding, a global conglomerate based out of Qatar, ...", confidence: 0.75 },
+    RuleInfo { id: "based.descriptor", reads: "COUNTRY/DEMONYM (solar power) company/bank/firm, ORG", example: "the Russian company Acme; Malaysian conglomerate, Merapi Holdings", confidence: 0.75 },
+    RuleInfo { id: "based.verb", reads: "ORG, a ... based in / headquartered in / based out of PLACE; PLACE-based ORG", example: "Acme Holding, a global conglomerate based out of Oman, ...", confidence: 0.75 },
     RuleInfo { id: "based.possessive", reads: "COUNTRY's ORG", example: "Hungary's State News Agency MTI", confidence: 0.75 },
 ];
 
@@ -215,11 +215,11 @@ fn roles(cx: &mut Ctx) {
         // ORG/GPE ROLE (to GPE)? PERSON: "Nordvik Director General X", "Azerbaijani President X",
         // "US Ambassador to Mexico X".
         if k > 0 {
-            // "ADB's regional director X", "Solomon Islands' acting prime minister, X"
+            // "ADB's regional director X", "the Cook Islands' acting prime minister, X"
             let owner = if k > 1 && (cx.is(k - 1, "'s") || cx.is(k - 1, "'")) { k - 2 } else { k - 1 };
             if let Some((org, ot)) = cx.ent_or_demonym(owner).filter(|(_, t)| matches!(t, T::Org | T::Gpe)) {
                 let mut p = k + 1;
-                // "Solomon Islands' Prime Minister, X", "USP Vice-Chancellor, Professor X"
+                // "the Cook Islands' Prime Minister, X", "NUP Vice-Chancellor, Professor X"
                 let honorific_next = cx.items.get(p + 1).is_some_and(|i| crate::analyse::lexicon::is_honorific(&i.lower) || matches!(i.lower.as_str(), "professor" | "prof" | "dr" | "mr" | "mrs" | "ms" | "honourable" | "hon'ble"));
                 if (owner < k - 1 || honorific_next) && cx.is(p, ",") {
                     p += 1;
@@ -273,7 +273,7 @@ fn roles(cx: &mut Ctx) {
         }
         // ROLE of/to the ORG ..., PERSON  |  PERSON, the ROLE of the ORG
         let (target, after) = role_target(cx, k);
-        // "director of Soviet Affairs at the Council": a post under the body's head
+        // "director of Baltic Affairs at the Council": a post under the body's head
         let kind = if kind == RoleKind::Top && target.is_some() && cx.is(k + 1, "of") && {
             let j = cx.skip_to_name(k + 2);
             after > j + 1 && (cx.is(j + 1, "at") || cx.is(j + 1, "in"))
@@ -438,8 +438,8 @@ fn roles(cx: &mut Ctx) {
     // became a mention — handled by the apposition rules when a name follows.
 }
 
-/// More ways news places things: "Upington in the Northern Cape", "Nordvik's Eyre Square",
-/// "the Presidential Guest House, Davao"; and "a meeting of A and B" as their meeting.
+/// More ways news places things: "Musina in the Limpopo Province", "Nordvik's Harbour Square",
+/// "the State Guest House, Porto"; and "a meeting of A and B" as their meeting.
 fn places_and_meetings(cx: &mut Ctx) {
     let n = cx.items.len();
     for k in 0..n {
@@ -465,13 +465,13 @@ fn places_and_meetings(cx: &mut Ctx) {
                 cx.emit(a, P::LocatedIn, FactObject::Entity(b), "located.in", (k, m + 1));
             }
         }
-        // PLACE's FAC/LOC: "Galway's Eyre Square", "Indonesia's Kalibata Heroes' Cemetery"
+        // PLACE's FAC/LOC: "Porto's Liberty Square", "Nordvik's War Cemetery"
         if at == T::Gpe && cx.is(k + 1, "'s") {
             if let Some((f, T::Fac | T::Loc)) = cx.ent(k + 2) {
                 cx.emit(f, P::LocatedIn, FactObject::Entity(a), "located.in", (k, k + 3));
             }
         }
-        // FAC, CITY: "at the Presidential Guest House, Davao"
+        // FAC, CITY: "at the State Guest House, Porto"
         if at == T::Fac && cx.is(k + 1, ",") {
             if let Some((c, T::Gpe)) = cx.ent(k + 2) {
                 let closes = cx.items.get(k + 3).is_none_or(|i| matches!(i.lower.as_str(), "," | "." | "and" | "on" | ";" | ")" | "in"));
@@ -551,7 +551,7 @@ fn based_phrases(cx: &mut Ctx) {
                 }
             }
         }
-        // "X, a global conglomerate based out of Qatar", "X is headquartered in Y" — but in
+        // "X, a global conglomerate based out of Oman", "X is headquartered in Y" — but in
         // "Director of X, is based in Y" and "Director for X based in Y" the person may be
         let complement = k > 0 && matches!(cx.items[cx.skip_back_det(k)].lower.as_str(), "of" | "at" | "for");
         let mut j = k + 1;
@@ -633,7 +633,7 @@ fn role_target(cx: &Ctx, k: usize) -> (Option<(usize, T)>, usize) {
                     return (Some((o, T::Org)), j + 3);
                 }
             }
-            // "Senior Director of Soviet Affairs at the Security Council X": a portfolio
+            // "Senior Director of Baltic Affairs at the Security Council X": a portfolio
             // (a name with no head word) inside the body named after it
             if t == T::Org && !org_headed(cx, j) && (cx.is(j + 1, "at") || cx.is(j + 1, "in")) {
                 let m = cx.skip_det(j + 2);
@@ -671,7 +671,7 @@ fn homed_body(cx: &Ctx, k: usize) -> bool {
 }
 
 /// Whether the organisation named at item `k` has a head word ("Council", "Ministry"); a
-/// name without one after a title is a portfolio ("Policy Planning", "Soviet Affairs").
+/// name without one after a title is a portfolio ("Trade Planning", "Baltic Affairs").
 fn org_headed(cx: &Ctx, k: usize) -> bool {
     cx.doc.cand_of(&cx.items[k]).is_some_and(|c| c.name.split(' ').any(|w| crate::analyse::lexicon::has(crate::analyse::lexicon::HEAD, &w.to_lowercase())))
 }
@@ -1134,7 +1134,7 @@ fn held(cx: &mut Ctx) {
             }
         }
     }
-    // "Both ministers held a joint press conference at the Marco Polo Hotel in Davao",
+    // "Both ministers held a joint press conference at the Grand Hotel in Porto",
     // "the Ministry hosted a reception at the Embassy": the event a verb creates, and where
     for k in 0..n {
         let w = cx.items[k].lower.clone();
@@ -1277,7 +1277,7 @@ fn located(cx: &mut Ctx) {
             if comma || inn {
                 let m = cx.skip_det(j + 1);
                 if let Some((b, T::Gpe)) = cx.ent(m) {
-                    // "in Wuhan, China" is a town and its country, not a list
+                    // "in Tartu, Estonia" is a town and its country, not a list
                     let town_country = inn && cx.is(m + 1, ",") && is_country(cx, m + 2) && !is_country(cx, m);
                     let list = (cx.is(m + 1, ",") || cx.is(m + 1, "and")) && cx.ent(cx.skip_det(m + 2)).is_some_and(|(_, t)| matches!(t, T::Gpe | T::Org)) && !town_country;
                     let titled = cx.is(m + 1, "'s") || cx.items.get(m + 1).is_some_and(|i| i.role().is_some());
@@ -1424,7 +1424,7 @@ fn verbs(cx: &mut Ctx) {
                     cx.emit(subj, P::MetWith, FactObject::Entity(obj), "met.verb", (si, oi + 1));
                 }
             }
-            // "President X received Minister Y on 11 August at the Guest House, Davao": the
+            // "President X received Minister Y on 11 August at the Guest House, Porto": the
             // guest came to the host's place
             // ("hosted" is left out: hosts also hold dinners and roundtables there)
             if matches!(cx.items[k].lower.as_str(), "received" | "welcomed") {
