@@ -395,3 +395,10 @@ fn a_secretary_heads_the_department_and_a_visiting_queen_reigns_elsewhere() {
     assert_fact!(r, "Tom Lee", P::WorksFor, "Department of Commerce");
     assert!(!r.facts.iter().any(|f| f.0.contains("Ingrid") && f.2 == "United States"), "{:#?}", r.facts);
 }
+
+#[test]
+fn a_minister_with_a_long_portfolio_works_for_the_articles_country() {
+    let r = read("Estonia news. Estonia said. Estonia is big. The event was attended by Minister of Culture, Sports and Youth Hon\u{2019}ble Mart Tamm. Minister for Enterprise, Trade and Employment Leo Vardan spoke.", "2024-03-03");
+    assert_fact!(r, "Mart Tamm", P::WorksFor, "Estonia");
+    assert_fact!(r, "Leo Vardan", P::WorksFor, "Estonia");
+}

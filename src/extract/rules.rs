@@ -412,13 +412,33 @@ fn roles(cx: &mut Ctx) {
     if let Some(g) = cx.doc.country {
         for k in 0..n {
             let Some((role, kind)) = role_at(cx, k) else { continue };
-            let Some((person, T::Person)) = cx.ent(k + 1) else { continue };
-            let stated = k > 0 && cx.ent_or_demonym(k - 1).is_some() || cx.is(k + 2, "of") || cx.is(k + 2, ",") && cx.ent(k + 3).is_some_and(|(_, t)| t == T::Gpe);
+            // "Minister of Fisheries, Aquatic and Ocean Resources Hon'ble X": a portfolio of
+            // words (or of names with no head word) between the title and the person
+            let portfolio_follows = cx.is(k + 1, "of") || cx.is(k + 1, "for") || cx.is(k + 1, ",") && (role.contains(" of ") || role.contains(" for "));
+            let (pi, role) = match cx.ent(k + 1) {
+                Some((_, T::Person)) => (k + 1, role),
+                _ if portfolio_follows => {
+                    let portfolio = |x: usize| match cx.items[x].kind {
+                        ItemKind::Word => cx.items[x].lower.chars().all(|c| c.is_alphabetic() || c == '-' || c == '&'),
+                        ItemKind::Punct => cx.is(x, ","),
+                        ItemKind::Mention(_) => cx.ent(x).is_some_and(|(_, t)| t == T::Org) && !org_headed(cx, x),
+                        ItemKind::Role(_) => false,
+                    };
+                    let end = (k + 2..(k + 12).min(n)).find(|&x| cx.person_at(x).is_some() || !portfolio(x));
+                    match end.and_then(|x| cx.person_at(x).map(|(p, _)| (x, p))) {
+                        Some((x, p)) if x > k + 2 && !matches!(cx.items[x - 1].lower.as_str(), "and" | "the" | ",") => (p, cx.doc.text(cx.clean, cx.items[k].tok_start, cx.items[x - 1].tok_end).to_lowercase()),
+                        _ => continue,
+                    }
+                }
+                _ => continue,
+            };
+            let Some((person, T::Person)) = cx.ent(pi) else { continue };
+            let stated = k > 0 && cx.ent_or_demonym(k - 1).is_some() || cx.is(pi + 1, "of") || cx.is(pi + 1, ",") && cx.ent(pi + 2).is_some_and(|(_, t)| t == T::Gpe);
             // another country named in the sentence may be the one meant; so may the
             // article's own country named there for someone else ("spoke today with Prime
             // Minister X of the United Kingdom")
-            let named_person = cx.doc.cand_of(&cx.items[k + 1]).is_some_and(|c| c.kind == crate::model::MentionKind::Name && c.name.chars().next().is_some_and(char::is_uppercase));
-            let g_elsewhere = (0..n).any(|x| (x + 1 < k || x > k + 1) && cx.ent_or_demonym(x).is_some_and(|(e, _)| e == g));
+            let named_person = cx.doc.cand_of(&cx.items[pi]).is_some_and(|c| c.kind == crate::model::MentionKind::Name && c.name.chars().next().is_some_and(char::is_uppercase));
+            let g_elsewhere = (0..n).any(|x| (x + 1 < k || x > pi) && cx.ent_or_demonym(x).is_some_and(|(e, _)| e == g));
             let other_country = !named_person || g_elsewhere || (0..n).any(|x| cx.ent_or_demonym(x).is_some_and(|(e, t)| t == T::Gpe && e != g && cx.doc.cand_of(&cx.items[x]).is_some_and(|c| crate::gazetteer::place(c.canonical.as_deref().unwrap_or(&c.name)).is_some_and(|p| p.kind == crate::gazetteer::PlaceKind::Country))));
             // "President X received Japanese Foreign Minister Y": the article's country marks
             // someone else in this sentence, so it is not said to be X's
@@ -431,7 +451,7 @@ fn roles(cx: &mut Ctx) {
                 continue;
             }
             let role_txt = if k > 0 && cx.is(k - 1, "former") { format!("former {role}") } else { role };
-            cx.role_fact(person, kind, &role_txt, (g, T::Gpe), "role.document_country", (k, k + 2));
+            cx.role_fact(person, kind, &role_txt, (g, T::Gpe), "role.document_country", (k, pi + 1));
         }
     }
     // Descriptions resolved to a person: "the executive director of X" where the role item
