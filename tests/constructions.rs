@@ -402,3 +402,10 @@ fn a_minister_with_a_long_portfolio_works_for_the_articles_country() {
     assert_fact!(r, "Mart Tamm", P::WorksFor, "Estonia");
     assert_fact!(r, "Leo Vardan", P::WorksFor, "Estonia");
 }
+
+#[test]
+fn partners_by_compound() {
+    let r = read("This marks the anniversary of Philippines\u{2013}Japan diplomatic relations. US\u{2013}China relations are tense.", "2024-03-03");
+    assert_fact!(r, "Philippines", P::PartnerOf, "Japan");
+    assert!(!r.facts.iter().any(|f| f.1 == P::PartnerOf && (f.0 == "China" || f.2 == "China")), "{:#?}", r.facts);
+}

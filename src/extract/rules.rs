@@ -46,7 +46,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "signed.between", reads: "memorandum/agreement ... between A and B", example: "the Memorandum of Understanding on media between the Republic of A and the Republic of B", confidence: 0.8 },
     RuleInfo { id: "signed.by_with", reads: "memorandums signed by A with B and C; A signed an agreement with B", example: "the memorandums signed by the Agency with the Ministry of X and the Agency of Y", confidence: 0.6 },
     RuleInfo { id: "signed.parties", reads: "A, B and C sign(ed) a memorandum/agreement; a memorandum signed by A and B", example: "Ruritania, Nordvik and Osterland sign a Memorandum of Understanding", confidence: 0.75 },
-    RuleInfo { id: "partner.compound", reads: "A-B (economic/strategic/...) partnership", example: "the Ruritania-Nordvik economic partnership", confidence: 0.7 },
+    RuleInfo { id: "partner.compound", reads: "A-B(-C) (economic/strategic/...) partnership / cooperation / ties / diplomatic relations", example: "the Ruritania-Nordvik economic partnership", confidence: 0.7 },
     RuleInfo { id: "published.in", reads: "newspapers (WORK, WORK) were published ... in PLACE", example: "in Kazan ... newspapers were published (\"A\" (1919), \"B\")", confidence: 0.75 },
     RuleInfo { id: "dedicated.to", reads: "FAC/EVENT dedicated to (the anniversary of) PERSON; monument to PERSON", example: "a photo exhibition dedicated to the 100th anniversary of X's birth", confidence: 0.8 },
     RuleInfo { id: "named.after", reads: "FAC/LOC named after PERSON; a school that bears his name", example: "the park named after national leader X", confidence: 0.85 },
@@ -1562,14 +1562,33 @@ fn member_word(cx: &Ctx, k: usize) -> bool {
 fn relations(cx: &mut Ctx) {
     let n = cx.items.len();
     // "the India-Sweden economic partnership", "Ruritania-Nordvik strategic partners"
-    for k in 0..n {
-        let (Some((a, at)), true, Some((b, bt))) = (cx.ent_or_demonym(k), cx.is(k + 1, "-"), cx.ent_or_demonym(k + 2)) else { continue };
-        if !matches!(at, T::Gpe | T::Org) || !matches!(bt, T::Gpe | T::Org) {
+    // (also "the A-B-C cooperation", "A-B diplomatic relations", "A-B ties")
+    let mut k = 0;
+    while k < n {
+        let party = |x: usize| cx.ent_or_demonym(x).filter(|&(_, t)| matches!(t, T::Gpe | T::Org));
+        let Some(first) = party(k) else {
+            k += 1;
             continue;
+        };
+        let mut parties = vec![first.0];
+        let mut e = k + 1;
+        while cx.is(e, "-") && parties.len() < 4 {
+            let Some((b, _)) = party(e + 1) else { break };
+            parties.push(b);
+            e += 2;
         }
-        if (k + 3..(k + 7).min(n)).take_while(|&x| matches!(cx.items[x].kind, ItemKind::Word)).any(|x| matches!(cx.items[x].lower.as_str(), "partnership" | "partners")) {
-            cx.emit(a, P::PartnerOf, FactObject::Entity(b), "partner.compound", (k, k + 4));
+        if parties.len() >= 2 {
+            let words: Vec<&str> = (e..(e + 4).min(n)).take_while(|&x| matches!(cx.items[x].kind, ItemKind::Word)).map(|x| cx.items[x].lower.as_str()).collect();
+            let said = words.iter().enumerate().any(|(i, w)| matches!(*w, "partnership" | "partners" | "cooperation" | "ties" | "friendship") || *w == "relations" && i > 0 && words[i - 1] == "diplomatic");
+            if said {
+                for i in 0..parties.len() {
+                    for j in i + 1..parties.len() {
+                        cx.emit(parties[i], P::PartnerOf, FactObject::Entity(parties[j]), "partner.compound", (k, e + 1));
+                    }
+                }
+            }
         }
+        k = e.max(k + 1);
     }
     for k in 0..n {
         // A and B are sister cities / twin towns
