@@ -409,3 +409,12 @@ fn partners_by_compound() {
     assert_fact!(r, "Philippines", P::PartnerOf, "Japan");
     assert!(!r.facts.iter().any(|f| f.1 == P::PartnerOf && (f.0 == "China" || f.2 == "China")), "{:#?}", r.facts);
 }
+
+#[test]
+fn members_listed_after_brings_together() {
+    let r = read("Background Launched in April, the Nordic Health Accelerator brings together governments, scientists, businesses, and global health organizations (the Nordvik Fund, CEPI, the Baltic Health Bank and UNICEF).", "2024-03-03");
+    assert_fact!(r, "CEPI", P::MemberOf, "Nordic Health Accelerator");
+    assert_fact!(r, "Baltic Health Bank", P::MemberOf, "Nordic Health Accelerator");
+    let r = read("The Joint Council is composed of the Ruritanian Ministry of Trade, the Nordvik Chamber of Commerce and Acme Holdings.", "2024-03-03");
+    assert_fact!(r, "Acme Holdings", P::MemberOf, "Joint Council");
+}

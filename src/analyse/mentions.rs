@@ -472,6 +472,8 @@ impl<'a> Scanner<'a> {
                     && (!(org_like(toks, i, e) || event_after_and(toks, i, e, f, b) || org_after_and(toks, i, e, f, b))
                         || (e..f).any(|x| toks[x].lower == "the")
                         || toks[f].lex.has(lx::HEAD)
+                        // "the Chamber of Commerce and Acme Holdings": a second body with its own head
+                        || (i..e).any(|x| toks[x].lex.has(lx::ORG)) && !toks[f].lex.is_common_word() && (f + 1..(f + 4).min(b)).any(|x| toks[x].lex.has(lx::ORG) && toks[x].is_cap() && (x + 1 >= b || !name_word(&toks[x + 1])))
                         // "the Department of Defense and NASA": an acronym is a body of its own
                         || toks[f].is_upper() && toks[f].text.chars().count() >= 2 && !toks.get(f + 1).is_some_and(|t| f + 1 < b && name_word(t))
                         || gazetteer::place(&toks[f].text).is_some()

@@ -52,6 +52,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "named.after", reads: "FAC/LOC named after PERSON; a school that bears his name", example: "the park named after national leader X", confidence: 0.85 },
     RuleInfo { id: "spoke.at", reads: "X delivered a speech / spoke / made remarks at EVENT", example: "Delivering a speech at the meeting, Karimova said ...", confidence: 0.8 },
     RuleInfo { id: "member.of", reads: "X, a member of ORG; X is a member of ORG", example: "Jane Roe, a member of the board, said ...", confidence: 0.8 },
+    RuleInfo { id: "member.listed", reads: "ORG brings together / is composed of / comprises A, B and C", example: "The Council brings together governments and agencies (the Nordvik Fund, Acme Health and the Baltic Bank)", confidence: 0.75 },
     RuleInfo { id: "organized.by", reads: "EVENT organized/hosted by X; X organized/hosted EVENT", example: "the forum organized by the Union of Journalists", confidence: 0.8 },
     RuleInfo { id: "part_of.under", reads: "ORG under ORG", example: "the Agency of Information under the Administration of the President", confidence: 0.75 },
     RuleInfo { id: "based.via_parent", reads: "ORG part_of PARENT, PARENT based_in PLACE → ORG based_in PLACE", example: "the Agency under the Administration of the President of the Republic of X", confidence: 0.7 },
@@ -1558,8 +1559,46 @@ fn member_word(cx: &Ctx, k: usize) -> bool {
     cx.is(k, "member") || role_at(cx, k).is_some_and(|(w, kind)| kind == RoleKind::Member && w == "member")
 }
 
+/// "The Accelerator brings together governments, businesses and health organisations (A,
+/// B, C)", "the Council is composed of A, B and C", "its members include A and B".
+fn members_listed(cx: &mut Ctx) {
+    let n = cx.items.len();
+    for k in 1..n {
+        let after = if cx.is(k, "brings") && cx.is(k + 1, "together") || cx.is(k, "brought") && cx.is(k + 1, "together") || cx.is(k, "composed") && cx.is(k + 1, "of") || cx.is(k, "consists") && cx.is(k + 1, "of") {
+            k + 2
+        } else if cx.is(k, "comprises") || cx.is(k, "comprising") {
+            k + 1
+        } else {
+            continue;
+        };
+        // the body right before the verb ("Launched in April, the X Accelerator brings ...")
+        let Some((si, body)) = (k.saturating_sub(3)..k).rev().find_map(|x| cx.ent(x).filter(|&(_, t)| matches!(t, T::Org | T::Group)).map(|(e, _)| (x, e))) else { continue };
+        let mut x = after;
+        let mut found = 0;
+        while x < n && found < 30 {
+            let it = &cx.items[x];
+            if let Some((e, t)) = cx.ent(x) {
+                if matches!(t, T::Org | T::Gpe | T::Person | T::Group) && e != body {
+                    cx.emit(e, P::MemberOf, FactObject::Entity(body), "member.listed", (si, x + 1));
+                    found += 1;
+                }
+                x += 1;
+                continue;
+            }
+            // the list runs on through commas, brackets and the plain nouns that group it
+            let plain = matches!(it.kind, ItemKind::Word) && !matches!(it.lower.as_str(), "to" | "that" | "which" | "who" | "in" | "for" | "with" | "from" | "on" | "will" | "is" | "are" | "was" | "were");
+            if plain || matches!(it.lower.as_str(), "," | "(" | ")" | "&") {
+                x += 1;
+                continue;
+            }
+            break;
+        }
+    }
+}
+
 /// twinned_with, partner_of, member_of, organized_by, part_of.
 fn relations(cx: &mut Ctx) {
+    members_listed(cx);
     let n = cx.items.len();
     // "the India-Sweden economic partnership", "Ruritania-Nordvik strategic partners"
     // (also "the A-B-C cooperation", "A-B diplomatic relations", "A-B ties")
