@@ -418,3 +418,15 @@ fn members_listed_after_brings_together() {
     let r = read("The Joint Council is composed of the Ruritanian Ministry of Trade, the Nordvik Chamber of Commerce and Acme Holdings.", "2024-03-03");
     assert_fact!(r, "Acme Holdings", P::MemberOf, "Joint Council");
 }
+
+#[test]
+fn a_middle_initial_makes_a_person() {
+    let r = read("The Honorable Torvald J. Brekkesen, Secretary of State, Nordvik Department of State, attended.", "2024-03-03");
+    assert!(r.facts.iter().any(|f| f.0 == "Torvald J. Brekkesen"), "{:#?}", r.facts);
+}
+
+#[test]
+fn portfolios_in_titles_are_not_bodies() {
+    let r = read("The Honorable Ava Lindholm, Director of National Intelligence & The Honorable Ethan Rask, Chief of Protocol, attended.", "2024-03-03");
+    assert!(!r.facts.iter().any(|f| f.2 == "National Intelligence" || f.2 == "Protocol"), "{:#?}", r.facts);
+}

@@ -692,6 +692,17 @@ impl<'a> Scanner<'a> {
             out.push(word_item(toks, b - 1));
             return out;
         }
+        // "Antony J. Blinken": a middle initial between two capitalised words makes a person
+        let middle_initial = b - a == 3
+            && toks[a + 1].text.chars().count() == 2
+            && toks[a + 1].text.starts_with(|c: char| c.is_ascii_uppercase())
+            && toks[a + 1].text.ends_with('.')
+            && [a, a + 2].iter().all(|&x| toks[x].is_cap() && !toks[x].is_upper() && toks[x].kind == TokenKind::Word && !toks[x].lex.has(lx::HEAD | lx::REGION) && !toks[x].lex.is_common_word() && gazetteer::place(&toks[x].text).is_none());
+        if middle_initial {
+            let c = self.push(sentence, a, b, EntityType::Person, MentionKind::Name, text_of(toks, a, b), &toks[b - 1].lower.clone());
+            items.push(Item { kind: ItemKind::Mention(c), tok_start: a, tok_end: b, lower: SmallStr::default() });
+            return items;
+        }
         // "Anna Berg Appointed to Chair ...", "Ravi Menon Engages With ...": a title-case
         // headline's verb is not part of the name before it
         let verb_like = |w: &str| w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("es"));

@@ -418,7 +418,7 @@ fn portfolio_like(name: &str) -> bool {
 }
 
 /// Words of portfolios that news writes in capitals, so the corpus never sees them lower-case.
-const PORTFOLIO_WORDS: &[&str] = &["affairs", "relations", "policy", "planning", "cooperation", "development", "security", "programs", "programmes", "operations", "outreach", "engagement"];
+const PORTFOLIO_WORDS: &[&str] = &["affairs", "relations", "policy", "planning", "cooperation", "development", "security", "programs", "programmes", "operations", "outreach", "engagement", "intelligence", "protocol", "staff", "communications", "national", "public", "international", "economic", "foreign"];
 
 mod rule {
     pub fn confidence(id: &str) -> f64 {
