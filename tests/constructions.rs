@@ -430,3 +430,10 @@ fn portfolios_in_titles_are_not_bodies() {
     let r = read("The Honorable Ava Lindholm, Director of National Intelligence & The Honorable Ethan Rask, Chief of Protocol, attended.", "2024-03-03");
     assert!(!r.facts.iter().any(|f| f.2 == "National Intelligence" || f.2 == "Protocol"), "{:#?}", r.facts);
 }
+
+#[test]
+fn a_bracketed_country_after_two_ministers_with_portfolios() {
+    let r = read("The ministers, Vice President and Foreign Minister Marta Lopez and Minister of Environment and Sustainable Development Carlos Diaz (Uruguay), signed it.", "2024-03-03");
+    assert_fact!(r, "Marta Lopez", P::WorksFor, "Uruguay");
+    assert_fact!(r, "Carlos Diaz", P::WorksFor, "Uruguay");
+}

@@ -418,19 +418,10 @@ fn roles(cx: &mut Ctx) {
             let portfolio_follows = cx.is(k + 1, "of") || cx.is(k + 1, "for") || cx.is(k + 1, ",") && (role.contains(" of ") || role.contains(" for "));
             let (pi, role) = match cx.ent(k + 1) {
                 Some((_, T::Person)) => (k + 1, role),
-                _ if portfolio_follows => {
-                    let portfolio = |x: usize| match cx.items[x].kind {
-                        ItemKind::Word => cx.items[x].lower.chars().all(|c| c.is_alphabetic() || c == '-' || c == '&'),
-                        ItemKind::Punct => cx.is(x, ","),
-                        ItemKind::Mention(_) => cx.ent(x).is_some_and(|(_, t)| t == T::Org) && !org_headed(cx, x),
-                        ItemKind::Role(_) => false,
-                    };
-                    let end = (k + 2..(k + 12).min(n)).find(|&x| cx.person_at(x).is_some() || !portfolio(x));
-                    match end.and_then(|x| cx.person_at(x).map(|(p, _)| (x, p))) {
-                        Some((x, p)) if x > k + 2 && !matches!(cx.items[x - 1].lower.as_str(), "and" | "the" | ",") => (p, cx.doc.text(cx.clean, cx.items[k].tok_start, cx.items[x - 1].tok_end).to_lowercase()),
-                        _ => continue,
-                    }
-                }
+                _ if portfolio_follows => match person_after_portfolio(cx, k + 2) {
+                    Some((x, p)) => (p, cx.doc.text(cx.clean, cx.items[k].tok_start, cx.items[x - 1].tok_end).to_lowercase()),
+                    None => continue,
+                },
                 _ => continue,
             };
             let Some((person, T::Person)) = cx.ent(pi) else { continue };
@@ -457,6 +448,21 @@ fn roles(cx: &mut Ctx) {
     }
     // Descriptions resolved to a person: "the executive director of X" where the role item
     // became a mention — handled by the apposition rules when a name follows.
+}
+
+/// The person after a title's portfolio of words (or of names with no head word), from item
+/// `j`: "(Minister of Culture), Sports and Youth Hon'ble X" → (index where X's mention or its
+/// honorific starts, X's item).
+fn person_after_portfolio(cx: &Ctx, j: usize) -> Option<(usize, usize)> {
+    let portfolio = |x: usize| match cx.items[x].kind {
+        ItemKind::Word => cx.items[x].lower.chars().all(|c| c.is_alphabetic() || c == '-' || c == '&'),
+        ItemKind::Punct => cx.is(x, ","),
+        ItemKind::Mention(_) => cx.ent(x).is_some_and(|(_, t)| t == T::Org) && !org_headed(cx, x),
+        ItemKind::Role(_) => false,
+    };
+    let end = (j..(j + 10).min(cx.items.len())).find(|&x| cx.person_at(x).is_some() || !portfolio(x))?;
+    let (p, _) = cx.person_at(end)?;
+    (end > j && !matches!(cx.items[end - 1].lower.as_str(), "and" | "the" | ",")).then_some((end, p))
 }
 
 /// More ways news places things: "Musina in the Limpopo Province", "Nordvik's Harbour Square",
@@ -623,7 +629,9 @@ fn role_paren_country(cx: &mut Ctx) {
         // "... and Minister of Trade B (Nordvik)": the country closes both
         if cx.is(x, "and") {
             if let Some((r2, k2)) = role_at(cx, x + 1).filter(|(r, _)| government(r)) {
-                if let Some((p2, person2)) = cx.person_at(x + 2) {
+                // (after its portfolio: "and Minister of Environment and Sustainable Development Y")
+                let second = cx.person_at(x + 2).or_else(|| person_after_portfolio(cx, x + 2).and_then(|(s, _)| cx.person_at(s)));
+                if let Some((p2, person2)) = second {
                     people.push((r2, k2, person2, x + 1));
                     x = p2 + 1;
                 }
