@@ -310,7 +310,7 @@ fn attendance_around_an_event() {
     let r = read("In Porto, the garden was home to the Riverside Jazz Festival, featuring 3 artists: Ana Ruiz, Tomas Ferreira and Joao Pinto.", "2024-03-03");
     assert_fact!(r, "Ana Ruiz", P::Attended, "Riverside Jazz Festival");
     assert_fact!(r, "Joao Pinto", P::Attended, "Riverside Jazz Festival");
-    let r = read("The minister hosts a roundtable with some of the biggest investors in the world, including Baltic Union Bank, Acme Capital and Fjord Partners.", "2024-03-03");
+    let r = read("The minister hosts a roundtable with some of the biggest investors in the world, including Schrodnik, Baltic Union Bank, Acme Capital and Fjord Partners.", "2024-03-03");
     assert_fact!(r, "Baltic Union Bank", P::Attended, "roundtable");
     assert_fact!(r, "Fjord Partners", P::Attended, "roundtable");
     let r = read("President Ahmet Kaya called for unity. This came during his participation in a trilateral summit in Nordvik on Wednesday with President Anna Berg and Prime Minister Ravi Menon.", "2025-05-29");
