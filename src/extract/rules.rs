@@ -1001,7 +1001,7 @@ fn attend_around(cx: &mut Ctx) {
             // a name the analysis did not type ("including Schroders, M&G and ...") keeps the
             // list going
             let it = &cx.items[x];
-            let capital = matches!(it.kind, ItemKind::Word) && cx.doc.text(cx.clean, it.tok_start, it.tok_end).starts_with(char::is_uppercase);
+            let capital = matches!(it.kind, ItemKind::Word | ItemKind::Mention(_)) && cx.doc.text(cx.clean, it.tok_start, it.tok_end).starts_with(char::is_uppercase);
             if capital && (cx.is(x + 1, ",") || cx.is(x + 1, "and")) {
                 last = Some(x);
                 x += 1;
