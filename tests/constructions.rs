@@ -437,3 +437,10 @@ fn a_bracketed_country_after_two_ministers_with_portfolios() {
     assert_fact!(r, "Marta Lopez", P::WorksFor, "Uruguay");
     assert_fact!(r, "Carlos Diaz", P::WorksFor, "Uruguay");
 }
+
+#[test]
+fn those_who_chair_a_session_attend_it() {
+    let r = read("The 21st Joint Commission Session took place in Stockholm. The session was co-chaired by H.E. Mr. Lars Engstrom, State Secretary for Foreign Trade, Joint Secretary from the Department of Trade (DOT), Shri Ravi Sen and others.", "2024-03-03");
+    assert_fact!(r, "Lars Engstrom", P::Attended, "21st Joint Commission Session");
+    assert_fact!(r, "Ravi Sen", P::Attended, "21st Joint Commission Session");
+}

@@ -26,7 +26,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "attend.occasion", reads: "X ... on the occasion / sidelines / margins of EVENT", example: "Mr Tomas Berg visited Nordvik on the occasion of the 9th session of the Joint Commission", confidence: 0.75 },
     RuleInfo { id: "attend.featuring", reads: "EVENT featuring (five artists:) A, B and C", example: "a festival featuring five artists: Ana Ruiz, Tom Lee and the City Band", confidence: 0.75 },
     RuleInfo { id: "attend.including", reads: "EVENT with (some of the biggest) investors, including A, B and C", example: "hosts a roundtable with investors, including Acme Capital and Nordbank", confidence: 0.75 },
-    RuleInfo { id: "attend.passive", reads: "EVENT is attended by delegations from A, B and C, as well as observers from D", example: "The forum is attended by delegations from Iran and Russia, as well as observers from Belarus.", confidence: 0.85 },
+    RuleInfo { id: "attend.passive", reads: "EVENT is attended / (co-)chaired by delegations from A, B and C, as well as observers from D", example: "The forum is attended by delegations from Iran and Russia, as well as observers from Belarus.", confidence: 0.85 },
     RuleInfo { id: "held.relative", reads: "EVENT, which is taking place / was held in PLACE", example: "the summit, which is taking place in the city of Varna", confidence: 0.85 },
     RuleInfo { id: "held.took_place", reads: "EVENT took place / was held at|in PLACE on DATE", example: "A roundtable discussion took place at the Xinhua office on Monday.", confidence: 0.85 },
     RuleInfo { id: "held.verb_object", reads: "X held/hosted/organized EVENT at|in PLACE (hosted/organized: organized_by X)", example: "Both ministers held a joint press conference at the Grand Hotel in Varna.", confidence: 0.75 },
@@ -1049,7 +1049,8 @@ fn listed_people(cx: &Ctx, j: usize) -> Vec<(usize, usize)> {
 /// "EVENT is attended by delegations from A, B and C, as well as observers from D and E".
 fn attend_passive(cx: &mut Ctx) {
     for k in 0..cx.items.len() {
-        if !(cx.is(k, "attended") && cx.is(k + 1, "by")) {
+        // (those who chair a session attend it: "The session was co-chaired by A and B")
+        if !((cx.is(k, "attended") || cx.is(k, "chaired") || cx.is(k, "co-chaired") || cx.is(k, "cochaired")) && cx.is(k + 1, "by")) {
             continue;
         }
         let Some((ei, ev)) = cx.subject_before(k, &[T::Event]) else { continue };
@@ -1088,8 +1089,8 @@ fn attend_passive(cx: &mut Ctx) {
                 titled = true;
             }
             let portfolio_word = titled && matches!(cx.items[j].kind, ItemKind::Word) && !matches!(w.as_str(), "said" | "who" | "which" | "were" | "was" | "is" | "are" | "has" | "have");
-            let title_word = portfolio_word || cx.items[j].role().is_some() || matches!(w.as_str(), "of" | "to" | "for" | "&" | "." | "mr" | "mrs" | "ms" | "dr" | "hon'ble" | "hon’ble" | "honourable" | "h.e" | "shri" | "prof");
-            if matches!(w.as_str(), "," | "and" | "as" | "well" | "the" | "also") || title_word {
+            let title_word = portfolio_word || cx.items[j].role().is_some() || matches!(w.as_str(), "of" | "to" | "for" | "&" | "." | "mr" | "mrs" | "ms" | "dr" | "hon'ble" | "hon’ble" | "honourable" | "h.e" | "h.e." | "shri" | "prof");
+            if matches!(w.as_str(), "," | "and" | "as" | "well" | "the" | "also") || title_word || titled && matches!(w.as_str(), "(" | ")") {
                 j += 1;
                 continue;
             }
