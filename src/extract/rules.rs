@@ -581,17 +581,16 @@ fn based_phrases(cx: &mut Ctx) {
         // "X, a global conglomerate based out of Oman", "X is headquartered in Y" — but in
         // "Director of X, is based in Y" and "Director for X based in Y" the person may be
         let complement = k > 0 && matches!(cx.items[cx.skip_back_det(k)].lower.as_str(), "of" | "at" | "for");
+        let based = |x: usize| cx.is(x, "based") || cx.is(x, "headquartered");
+        let person_may_be = complement && (based(k + 1) || cx.is(k + 1, ",") && (cx.is(k + 2, "is") || cx.is(k + 2, "was")));
         let mut j = k + 1;
-        let start = j;
-        if complement && (cx.is(j, "based") || cx.is(j, "headquartered") || cx.is(j, ",") && (cx.is(j + 1, "is") || cx.is(j + 1, "was"))) {
-            j = n;
-        } else if cx.is(j, ",") || cx.is(j, "is") || cx.is(j, "was") {
+        if cx.is(j, ",") || cx.is(j, "is") || cx.is(j, "was") {
             j += 1;
-            while j < n && j < start + 8 && !matches!(cx.items[j].lower.as_str(), "based" | "headquartered" | "," | "." | ";" | "which" | "who" | "and") && cx.items[j].mention().is_none() {
+            while j < n && j < k + 9 && !based(j) && !matches!(cx.items[j].lower.as_str(), "," | "." | ";" | "which" | "who" | "and") && cx.items[j].mention().is_none() {
                 j += 1;
             }
         }
-        if cx.is(j, "based") || cx.is(j, "headquartered") {
+        if !person_may_be && based(j) {
             let m = if cx.is(j + 1, "in") { Some(j + 2) } else if cx.is(j + 1, "out") && cx.is(j + 2, "of") { Some(j + 3) } else { None };
             if let Some(m) = m.map(|m| cx.skip_det(m)) {
                 if let Some((pl, T::Gpe)) = cx.ent(m) {
