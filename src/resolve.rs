@@ -406,6 +406,14 @@ fn every_country(core: &str) -> bool {
     content <= 2 || words.iter().any(|w| matches!(*w, "ministry" | "ministries" | "foreign" | "parliament" | "assembly" | "government" | "cabinet"))
 }
 
+/// An organisation's head word, also run into another word or plural: "datacenters",
+/// "bioworks" of "Vela Bioworks".
+fn org_head_like(w: &str) -> bool {
+    use crate::analyse::lexicon as lx;
+    let one = w.strip_suffix('s').unwrap_or(w);
+    lx::has(lx::ORG, w) || lx::has(lx::ORG, one) || lx::ORG_HEADS.iter().any(|h| h.len() >= 5 && one.len() > h.len() + 2 && one.ends_with(h))
+}
+
 fn generic_word(w: &str) -> bool {
     use crate::analyse::lexicon as lx;
     lx::is_common_word(w)
@@ -792,7 +800,7 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
                         locals[j].etype == EntityType::Org
                             && f.strip_prefix(&lead).is_some_and(|rest| {
                                 let r: Vec<&str> = rest.split(' ').collect();
-                                r.len() <= 2 && r.iter().all(|w| w.len() > 1 && (crate::analyse::lexicon::has(crate::analyse::lexicon::ORG, w) || !crate::analyse::lexicon::is_common_word(w)))
+                                r.len() <= 2 && r.iter().all(|w| w.len() > 1 && (org_head_like(w) || !crate::analyse::lexicon::is_common_word(w)))
                             })
                     })
                     .map(|(_, &j)| j)
@@ -800,6 +808,22 @@ fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
                 if let Some(j) = fuller {
                     join(j, "leading words of a name in the same article", format!("{name:?} in {} begins {:?}", l.article, locals[j].name()));
                     continue;
+                }
+            }
+            // "the Vennick League's Regional Office" beside "the Regional Office of the Vennick
+            // League" (or of what "VL" stands for): one body, named by its owner both ways
+            if l.etype == EntityType::Org {
+                if let Some((owner, rest)) = name.split_once("'s ").or_else(|| name.split_once("’s ")) {
+                    let (owner, rest) = (fold(owner), fold(rest));
+                    let owners: Vec<&str> = std::iter::once(owner.as_str())
+                        .chain(others().filter(|&(_, &j)| locals[j].names.iter().any(|n| fold(n) == owner)).map(|(b, _)| folds[b].as_str()))
+                        .collect();
+                    let owned = |f: &str| f.strip_prefix(rest.as_str()).and_then(|t| t.strip_prefix(" of ")).is_some_and(|t| owners.contains(&t.strip_prefix("the ").unwrap_or(t)));
+                    let fuller = only(others().filter(|&(b, &j)| locals[j].etype == EntityType::Org && !rest.is_empty() && owned(&folds[b])).map(|(_, &j)| j).collect());
+                    if let Some(j) = fuller {
+                        join(j, "an owner's body named both ways in the same article", format!("{name:?} in {} is {:?}", l.article, locals[j].name()));
+                        continue;
+                    }
                 }
             }
             // "Powerdyn Asia" beside "Power Dynamics Asia Ltd": a name run together from the
@@ -1295,5 +1319,21 @@ mod tests {
         assert!(r.iter().any(|e| e.etype == EntityType::Org && e.aliases.contains_key("Skarn Ventures")));
         assert!(r.iter().any(|e| e.etype == EntityType::Person && e.aliases.contains_key("Quorvel")));
         assert_eq!(key_spelling("nordvik data centre ltd"), key_spelling("nordvik data center"));
+    }
+
+    #[test]
+    fn a_short_place_name_that_begins_an_organisation_joins_it() {
+        let r = resolve(&[
+            local("a", 0, EntityType::Org, "Vela DATACENTERS", "org:vela datacenters@"),
+            local("a", 1, EntityType::Gpe, "Vela", "gpe:vela"),
+        ]);
+        assert_eq!(r.len(), 1, "{r:?}");
+        let l = |id: i64, names: &[&str], key: &str| Local { article: "b".into(), local_id: id, etype: EntityType::Org, key: key.into(), names: names.iter().map(|n| Arc::from(*n)).collect::<Vec<_>>().into() };
+        let r = resolve(&[
+            l(0, &["Vennick Treaty Organisation", "VTO"], "org:vennick treaty organisation@"),
+            l(1, &["Regional Office of the Vennick Treaty Organisation"], "org:regional office of the vennick treaty organisation@"),
+            l(2, &["VTO's Regional Office"], "org:vtos regional office@"),
+        ]);
+        assert_eq!(r.len(), 2, "{r:?}");
     }
 }

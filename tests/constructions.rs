@@ -444,3 +444,27 @@ fn those_who_chair_a_session_attend_it() {
     assert_fact!(r, "Lars Engstrom", P::Attended, "21st Joint Commission Session");
     assert_fact!(r, "Ravi Sen", P::Attended, "21st Joint Commission Session");
 }
+
+#[test]
+fn a_list_inside_a_body_name_and_a_branch_after_a_comma_stay_one_name() {
+    let r = read("Lena Holm, Director of the Nordvik Ministry of Fisheries, Forestry and Rural Affairs, visited Skarnia.", "2024-03-03");
+    assert_fact!(r, "Lena Holm", P::Heads, "Nordvik Ministry of Fisheries, Forestry and Rural Affairs");
+    let r = read("Ann Lee, Director-General of the Vennick Educational, Scientific and Cultural Organization, spoke.", "2024-03-03");
+    assert_fact!(r, "Ann Lee", P::Heads, "Vennick Educational, Scientific and Cultural Organization");
+    // the branch of a bank, but not a chapter of the body named after it
+    let (_, a) = newsgraph::pipeline::read_text("Ole Dahl is a board member of the Reserve Bank of Vennick, Skarn City Branch. Mia Roe, Vice Chair of the Board, Skarn Chapter, Vennick Anglers Association, spoke.", None).unwrap();
+    let names: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Reserve Bank of Vennick, Skarn City Branch"), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("Board, Skarn")), "{names:?}");
+}
+
+#[test]
+fn an_acronym_after_an_office_of_a_body_names_the_body() {
+    let (_, a) = newsgraph::pipeline::read_text("The Regional Office of the Vennick Educational, Scientific and Cultural Organization (VESCO) in Skarn City hosted a seminar.", None).unwrap();
+    let office = a.entities.iter().find(|e| e.name.starts_with("Regional Office")).expect("the office");
+    assert!(!office.names.iter().any(|n| n == "VESCO"), "{:?}", office.names);
+    // but "HVS" is the Department's of Health and Veterans' Services
+    let (_, a) = newsgraph::pipeline::read_text("The Department of Health and Veterans Services (HVS) opened a clinic.", None).unwrap();
+    let dept = a.entities.iter().find(|e| e.name.starts_with("Department")).expect("the department");
+    assert!(dept.names.iter().any(|n| n == "HVS"), "{:?}", dept.names);
+}

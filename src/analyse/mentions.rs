@@ -512,6 +512,12 @@ impl<'a> Scanner<'a> {
                 e += 2;
                 continue;
             }
+            if toks[e].lower == "," {
+                if let Some(f) = comma_inside_name(toks, i, e, b) {
+                    e = f;
+                    continue;
+                }
+            }
             // "India–Sweden Joint Commission": a dash between names, unspaced, joins them;
             // "Kassym-Jomart" is one token; "Russia - Azerbaijan" is not a name.
             if toks[e].lower == "-" && toks[e].text != "—" && !toks[e].space_before && e + 1 < b && !toks[e + 1].space_before && name_word(&toks[e + 1]) && toks[e + 1].kind == TokenKind::Word {
@@ -1431,6 +1437,57 @@ fn cap_chain_end(toks: &[Token], e: usize, b: usize) -> Option<usize> {
         return None;
     }
     Some(last)
+}
+
+/// Where a name goes on past the comma at `c` (the run began at `i`), if it does:
+/// - a list inside the name: "the Nordvik Educational, Scientific and Cultural Organization",
+///   "the Federation of State, County and Municipal Workers", "Ministry of Education, Science
+///   and Culture": single capitalised words, then "and" and the words that end the name, which
+///   end in a body's head word, or the run before the comma is "BODY of ...";
+/// - a body's branch: "the Reserve Bank of Skarn City, Vennick Branch".
+fn comma_inside_name(toks: &[Token], i: usize, c: usize, b: usize) -> Option<usize> {
+    let word = |x: usize| x < b && name_word(&toks[x]) && toks[x].kind == TokenKind::Word && !toks[x].is_upper();
+    let plain = |x: usize| word(x) && gazetteer::place(&toks[x].text).is_none() && !gazetteer::is_given_name(&toks[x].text) && !toks[x].lex.is_role_core();
+    let before = &toks[c - 1];
+    if c < i + 2 || !word(c - 1) || gazetteer::place(&before.text).is_some() {
+        return None;
+    }
+    // the end of the capitalised words from x
+    let run_end = |mut x: usize| {
+        while word(x) {
+            x += 1;
+        }
+        x
+    };
+    let body_of = (i..c).any(|x| toks[x].lower == "of" && x > i && toks[x - 1].lex.has(lx::ORG));
+    // a list: ", Word (, Word)* (,) and Word… HEAD"
+    if !before.lex.has(lx::ORG) {
+        let mut x = c;
+        while x < b && toks[x].lower == "," && plain(x + 1) && !word(x + 2) {
+            x += 2;
+        }
+        if x > c && x < b && toks[x].lower == "," && x + 1 < b && toks[x + 1].lower == "and" {
+            x += 1;
+        }
+        if x > c && x < b && toks[x].lower == "and" && plain(x + 1) {
+            let end = run_end(x + 1);
+            let ends_in_head = toks[end - 1].lex.has(lx::ORG);
+            if end - (x + 1) <= 3 && (ends_in_head || body_of && end <= x + 3) {
+                return Some(end);
+            }
+        }
+    }
+    // a branch: ", Words Branch"
+    if (i..c).any(|x| toks[x].lex.has(lx::ORG)) && word(c + 1) {
+        let end = run_end(c + 1);
+        let last = toks[end - 1].lower.as_str();
+        // (not "Chair of the Board, Skarn Chapter, Vennick Anglers": a branch of what follows)
+        let stops = end >= b || toks[end].kind != TokenKind::Word && !(toks[end].lower == "," && word(end + 1));
+        if end - (c + 1) <= 4 && end > c + 2 && stops && matches!(last, "branch" | "campus" | "chapter" | "division") {
+            return Some(end);
+        }
+    }
+    None
 }
 
 fn of_chain_end(toks: &[Token], mut e: usize, b: usize) -> usize {

@@ -361,7 +361,26 @@ fn corefer(
                 // a place's acronym begins with its name's letter: "University of Skarn,
                 // Nordvik (USN)" defines no acronym for Nordvik
                 let first = |s: &str| s.chars().find(|c| c.is_alphanumeric()).map(|c| c.to_lowercase().next());
-                if let Some(prev) = items[p - 2].mention().map(|x| cands[x].entity).filter(|&e| e != usize::MAX && (entities[e].etype != EntityType::Gpe || first(&entities[e].name) == first(&cand.name))) {
+                // nor is "the Secretariat of the Vennick Treaty Organisation (VTO)" the secretariat's
+                let of_what = |n: &str| n.split_once(" of ").map(|(_, t)| t.strip_prefix("the ").unwrap_or(t).to_string());
+                // (unless its letters are the name's, as "HHS" of "Department of Health and Human Services")
+                let letters = |n: &str| crate::names::initials(n);
+                let within = |short: &str, long: &str| {
+                    let mut l = long.chars();
+                    short.chars().all(|c| l.any(|x| x == c))
+                };
+                let acr = cand.name.to_lowercase().replace('.', "");
+                // an office of a body that is named as a whole ("Secretariat of the Vennick
+                // Treaty Organization"), not a department named by its field
+                let unit_of_body = |n: &str| {
+                    n.split_once(" of ").is_some_and(|(unit, body)| {
+                        let last = |s: &str| s.rsplit(' ').next().unwrap_or("").to_lowercase();
+                        matches!(last(unit).as_str(), "office" | "secretariat" | "branch" | "mission" | "representation" | "headquarters")
+                            && matches!(last(body).as_str(), "organization" | "organisation" | "union" | "league" | "alliance" | "association" | "federation" | "community" | "council" | "bank" | "fund" | "forum")
+                    })
+                };
+                let owns = |n: &str| first(n) == first(&cand.name) || of_what(n).is_none_or(|t| first(&t) != first(&cand.name)) || within(&acr, &letters(n)) && !unit_of_body(n);
+                if let Some(prev) = items[p - 2].mention().map(|x| cands[x].entity).filter(|&e| e != usize::MAX && (entities[e].etype != EntityType::Gpe || first(&entities[e].name) == first(&cand.name)) && owns(&entities[e].name)) {
                     add_name(&mut entities[prev], &cand.name);
                     return Some(prev);
                 }
