@@ -468,3 +468,16 @@ fn an_acronym_after_an_office_of_a_body_names_the_body() {
     let dept = a.entities.iter().find(|e| e.name.starts_with("Department")).expect("the department");
     assert!(dept.names.iter().any(|n| n == "HVS"), "{:?}", dept.names);
 }
+
+#[test]
+fn unknown_words_in_a_list_of_bodies_are_bodies() {
+    let r = read("The minister hosts a roundtable with investors, including Vennbank, Norvik Holdings and Skarnholt.", "2024-03-03");
+    assert_fact!(r, "Vennbank", P::Attended, "roundtable");
+    assert_fact!(r, "Skarnholt", P::Attended, "roundtable");
+    let (_, a) = newsgraph::pipeline::read_text("She sits on the boards of Vennick Holdings, Skarnholt and Nordbank.", None).unwrap();
+    let orgs: Vec<&str> = a.entities.iter().filter(|e| e.etype == newsgraph::model::EntityType::Org).map(|e| e.name.as_str()).collect();
+    assert!(orgs.contains(&"Nordbank") && orgs.contains(&"Skarnholt"), "{orgs:?}");
+    // the first half of a body's name is no member of a list
+    let (_, a) = newsgraph::pipeline::read_text("Ann Roe, Commissioner of the Securities and Exchange Commission, spoke. He was Professor of Health Policy and Management at Skarn State University.", None).unwrap();
+    assert!(!a.entities.iter().any(|e| e.name == "Securities" || e.name == "Management"), "{:?}", a.entities.iter().map(|e| &e.name).collect::<Vec<_>>());
+}

@@ -216,7 +216,132 @@ impl<'a> Scanner<'a> {
         }
         let mut items = join_coordinated_roles(items);
         self.mark_role_descriptions(sentence, &mut items);
+        self.type_list_members(sentence, a, &mut items);
         items
+    }
+
+    /// "investors, including Acme Capital, Barclays and Nordbank": a capitalised word no list
+    /// knows, in a list beside an organisation, is an organisation too.
+    fn type_list_members(&mut self, sentence: usize, sent_start: usize, items: &mut [Item]) {
+        let toks = self.toks;
+        let is_org = |s: &Self, it: &Item| it.mention().is_some_and(|c| s.cands[c].etype == EntityType::Org && s.cands[c].kind == MentionKind::Name);
+        let sep = |it: &Item| matches!(it.lower.as_str(), "," | "and" | "&") && !matches!(it.kind, ItemKind::Mention(_) | ItemKind::Role(_));
+        // one unknown capitalised word, not a sentence's first, then the list goes on or ends
+        // (a single word the tagger read as a surname, too: "including Acme Capital and Brandt")
+        let bare = |s: &Self, items: &[Item], x: usize| {
+            let it = &items[x];
+            let t = &toks[it.tok_start];
+            let surname = it.mention().is_some_and(|c| s.cands[c].kind == MentionKind::Surname && !gazetteer::is_surname(&t.text));
+            (it.kind == ItemKind::Word || surname)
+                && it.tok_end == it.tok_start + 1
+                && it.tok_start > sent_start
+                && name_word(t)
+                && t.text.chars().count() > 2
+                && !t.lex.is_common_word()
+                && !t.lex.has(lx::HEAD | lx::REGION)
+                && !t.lex.is_role_core()
+                && !gazetteer::is_given_name(&t.text)
+                && gazetteer::place(&t.text).is_none()
+                && gazetteer::demonym_country(&t.text).is_none()
+                && (items.get(x + 1).is_none_or(|n| sep(n) || matches!(n.lower.as_str(), "." | ")" | ";" | ":")) || x > 0 && items[x - 1].lower == "and")
+        };
+        // title-case lines (headlines, menus) are no lists
+        let words = items.iter().filter(|it| it.kind == ItemKind::Word).count();
+        let caps = items.iter().filter(|it| it.kind == ItemKind::Word && toks[it.tok_start].is_cap()).count();
+        if caps * 2 > words.max(4) {
+            return;
+        }
+        // "investors, including Nordbank, ...", "companies such as Nordbank": the first member
+        // after a plural of companies is one
+        let mut seeds = Vec::new();
+        for k in 1..items.len().saturating_sub(1) {
+            let such_as = items[k].lower == "as" && items[k - 1].lower == "such";
+            if items[k].lower != "including" && !such_as {
+                continue;
+            }
+            let companies = (k.saturating_sub(4)..k).any(|x| {
+                let w = items[x].lower.as_str();
+                items[x].kind == ItemKind::Word && (matches!(w, "investors" | "sponsors" | "lenders" | "banks" | "brands") || w.strip_suffix('s').is_some_and(|one| COMPANY_NOUNS.contains(&one) || one == "compan" || one == "companie"))
+            });
+            if companies && bare(self, items, k + 1) {
+                seeds.push(k + 1);
+            }
+        }
+        let mut trusted = seeds.clone();
+        for x in seeds {
+            let t = items[x].tok_start;
+            if let Some(c) = items[x].mention() {
+                self.cands[c].etype = EntityType::Org;
+                self.cands[c].kind = MentionKind::Name;
+            } else {
+                let c = self.push(sentence, t, t + 1, EntityType::Org, MentionKind::Name, toks[t].text.to_string(), &toks[t].lower.clone());
+                items[x].kind = ItemKind::Mention(c);
+                items[x].lower = SmallStr::default();
+            }
+        }
+        // (a word made an organisation extends the list: twice at most)
+        for _ in 0..2 {
+        let mut convert = Vec::new();
+        // a list is of organisations when one is named as a body ("Acme Capital", "NORDCO",
+        // "SmartAsset"), not a field ("Health Policy and Management")
+        let body = |s: &Self, it: &Item| {
+            is_org(s, it) && {
+                let (a, b) = (it.tok_start, it.tok_end);
+                (a..b).any(|x| toks[x].lex.has(lx::ORG)) || b == a + 1 && (toks[a].is_upper() || toks[a].text.chars().skip(1).any(char::is_uppercase))
+            }
+        };
+        for m in 0..items.len() {
+            if !body(self, &items[m]) && !trusted.contains(&m) {
+                continue;
+            }
+            // the list's members on either side: separators and names, one after another
+            for dir in [1isize, -1] {
+                let mut x = m as isize;
+                loop {
+                    let s1 = x + dir;
+                    if s1 < 0 || s1 as usize >= items.len() || !sep(&items[s1 as usize]) {
+                        break;
+                    }
+                    // ", and"
+                    let mut y = s1 + dir;
+                    if y >= 0 && (y as usize) < items.len() && sep(&items[y as usize]) && items[y as usize].lower != items[s1 as usize].lower {
+                        y += dir;
+                    }
+                    if y < 0 || y as usize >= items.len() {
+                        break;
+                    }
+                    let yu = y as usize;
+                    // "the Securities and Exchange Commission": a word before "and" and a body
+                    // may be the first half of its name; a list goes on before it ("A, B and C")
+                    let first_half = dir < 0 && items[s1 as usize].lower == "and" && y == s1 - 1 && !(yu > 1 && items[yu - 1].lower == "," && (is_org(self, &items[yu - 2]) || bare(self, items, yu - 2)));
+                    // (and one the tagger reads as a name: "Policy and Management" are words)
+                    if bare(self, items, yu) && !first_half && self.tags[items[yu].tok_start] != Tag::O {
+                        convert.push(yu);
+                    } else if !is_org(self, &items[yu]) {
+                        break;
+                    }
+                    x = y;
+                }
+            }
+        }
+        convert.sort_unstable();
+        convert.dedup();
+        if convert.is_empty() {
+            return;
+        }
+        trusted.extend(&convert);
+        for x in convert {
+            let t = items[x].tok_start;
+            if let Some(c) = items[x].mention() {
+                self.cands[c].etype = EntityType::Org;
+                self.cands[c].kind = MentionKind::Name;
+                continue;
+            }
+            let c = self.push(sentence, t, t + 1, EntityType::Org, MentionKind::Name, toks[t].text.to_string(), &toks[t].lower.clone());
+            items[x].kind = ItemKind::Mention(c);
+            items[x].lower = SmallStr::default();
+        }
+        }
     }
 
     /// "the executive director" (no name after it) is a description of a person.
@@ -1279,6 +1404,19 @@ pub fn role_at(toks: &[Token], i: usize, b: usize) -> Option<(usize, Role)> {
                     return Some((q, Role { words: words.join(" "), kind }));
                 }
             }
+            // "Minister of Fisheries, Aquatic and Ocean Resources Hon. Ravi Sen": a list of
+            // portfolios, when a name follows it
+            if next.is_some_and(|t| t.lower == ",") {
+                if let Some((_, q)) = comma_list_end(toks, p + 1, b) {
+                    let named = q < b && (toks[q].lex.is_honorific() || is_name_title(&toks[q]) || gazetteer::is_given_name(&toks[q].text) || toks[q].lower == "," && toks.get(q + 1).is_some_and(|t| q + 1 < b && (t.lex.is_honorific() || is_name_title(t))));
+                    if named {
+                        let words: Vec<&str> = toks[i..q].iter().map(|t| t.lower.as_str()).filter(|w| *w != ",").collect();
+                        let core: Vec<&str> = toks[i..e].iter().map(|t| t.lower.as_str()).collect();
+                        let kind = lx::classify_role(&core)?;
+                        return Some((q, Role { words: words.join(" "), kind }));
+                    }
+                }
+            }
             if ends && !next.is_some_and(|t| t.lex.has(lx::HEAD)) {
                 let words: Vec<&str> = toks[i..=p].iter().map(|t| t.lower.as_str()).collect();
                 let core: Vec<&str> = words.iter().copied().filter(|w| *w != "of" && *w != "the").collect();
@@ -1445,9 +1583,31 @@ fn cap_chain_end(toks: &[Token], e: usize, b: usize) -> Option<usize> {
 ///   and Culture": single capitalised words, then "and" and the words that end the name, which
 ///   end in a body's head word, or the run before the comma is "BODY of ...";
 /// - a body's branch: "the Reserve Bank of Skarn City, Vennick Branch".
-fn comma_inside_name(toks: &[Token], i: usize, c: usize, b: usize) -> Option<usize> {
+/// The rest of a list of capitalised words from the comma at `c`: ", Word (, Word)* (,) and
+/// Word…" (one to three words after "and"), as the "and" and the list's end.
+fn comma_list_end(toks: &[Token], c: usize, b: usize) -> Option<(usize, usize)> {
     let word = |x: usize| x < b && name_word(&toks[x]) && toks[x].kind == TokenKind::Word && !toks[x].is_upper();
     let plain = |x: usize| word(x) && gazetteer::place(&toks[x].text).is_none() && !gazetteer::is_given_name(&toks[x].text) && !toks[x].lex.is_role_core();
+    let mut x = c;
+    while x < b && toks[x].lower == "," && plain(x + 1) && !word(x + 2) {
+        x += 2;
+    }
+    if x > c && x < b && toks[x].lower == "," && x + 1 < b && toks[x + 1].lower == "and" {
+        x += 1;
+    }
+    if x > c && x < b && toks[x].lower == "and" && plain(x + 1) {
+        // (a title or a given name after the list begins a person's name)
+        let mut end = x + 2;
+        while word(end) && !is_name_title(&toks[end]) && !gazetteer::is_given_name(&toks[end].text) {
+            end += 1;
+        }
+        return (end - (x + 1) <= 3).then_some((x, end));
+    }
+    None
+}
+
+fn comma_inside_name(toks: &[Token], i: usize, c: usize, b: usize) -> Option<usize> {
+    let word = |x: usize| x < b && name_word(&toks[x]) && toks[x].kind == TokenKind::Word && !toks[x].is_upper();
     let before = &toks[c - 1];
     if c < i + 2 || !word(c - 1) || gazetteer::place(&before.text).is_some() {
         return None;
@@ -1460,19 +1620,19 @@ fn comma_inside_name(toks: &[Token], i: usize, c: usize, b: usize) -> Option<usi
         x
     };
     let body_of = (i..c).any(|x| toks[x].lower == "of" && x > i && toks[x - 1].lex.has(lx::ORG));
+    // a title's portfolios: "Minister of Fisheries, Aquatic and Ocean Resources Hon. Ravi Sen"
+    let title_of = (i..c).any(|x| toks[x].lex.is_role_core() && toks.get(x + 1).is_some_and(|t| t.lower == "of"));
+    if title_of {
+        if let Some((_, end)) = comma_list_end(toks, c, b) {
+            if end < b && (is_name_title(&toks[end]) || gazetteer::is_given_name(&toks[end].text)) {
+                return Some(end);
+            }
+        }
+    }
     // a list: ", Word (, Word)* (,) and Word… HEAD"
     if !before.lex.has(lx::ORG) {
-        let mut x = c;
-        while x < b && toks[x].lower == "," && plain(x + 1) && !word(x + 2) {
-            x += 2;
-        }
-        if x > c && x < b && toks[x].lower == "," && x + 1 < b && toks[x + 1].lower == "and" {
-            x += 1;
-        }
-        if x > c && x < b && toks[x].lower == "and" && plain(x + 1) {
-            let end = run_end(x + 1);
-            let ends_in_head = toks[end - 1].lex.has(lx::ORG);
-            if end - (x + 1) <= 3 && (ends_in_head || body_of && end <= x + 3) {
+        if let Some((and, end)) = comma_list_end(toks, c, b) {
+            if toks[end - 1].lex.has(lx::ORG) || body_of && end <= and + 3 {
                 return Some(end);
             }
         }

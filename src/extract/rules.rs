@@ -416,8 +416,11 @@ fn roles(cx: &mut Ctx) {
             // "Minister of Fisheries, Aquatic and Ocean Resources Hon'ble X": a portfolio of
             // words (or of names with no head word) between the title and the person
             let portfolio_follows = cx.is(k + 1, "of") || cx.is(k + 1, "for") || cx.is(k + 1, ",") && (role.contains(" of ") || role.contains(" for "));
-            let (pi, role) = match cx.ent(k + 1) {
-                Some((_, T::Person)) => (k + 1, role),
+            // "Minister of Culture, Sports and Youth Hon'ble X": an honorific before the name
+            let honorific = |x: usize| cx.items.get(x).is_some_and(|i| matches!(i.kind, crate::analyse::mentions::ItemKind::Word) && (crate::analyse::lexicon::is_honorific(&i.lower) || matches!(i.lower.as_str(), "hon'ble" | "hon’ble" | "honourable" | "honorable" | "shri" | "smt")));
+            let after = if honorific(k + 1) { k + 2 } else { k + 1 };
+            let (pi, role) = match cx.ent(after) {
+                Some((_, T::Person)) => (after, role),
                 _ if portfolio_follows => match person_after_portfolio(cx, k + 2) {
                     Some((x, p)) => (p, cx.doc.text(cx.clean, cx.items[k].tok_start, cx.items[x - 1].tok_end).to_lowercase()),
                     None => continue,
