@@ -481,3 +481,10 @@ fn unknown_words_in_a_list_of_bodies_are_bodies() {
     let (_, a) = newsgraph::pipeline::read_text("Ann Roe, Commissioner of the Securities and Exchange Commission, spoke. He was Professor of Health Policy and Management at Skarn State University.", None).unwrap();
     assert!(!a.entities.iter().any(|e| e.name == "Securities" || e.name == "Management"), "{:?}", a.entities.iter().map(|e| &e.name).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_high_commissioner_is_an_envoy_and_honours_are_not_names() {
+    let r = read("The Maltese High Commissioner to Kenya, Ann Tiller CMG OBE, said the talks went well.", "2024-03-03");
+    assert!(r.facts.iter().any(|f| f.0 == "Ann Tiller" && f.1 == P::Represents && f.2 == "Malta"), "{:#?}", r.facts);
+    assert!(!r.facts.iter().any(|f| f.0.contains("CMG") || f.1 == P::Heads), "{:#?}", r.facts);
+}

@@ -338,6 +338,10 @@ pub fn classify_role(words: &[&str]) -> Option<RoleKind> {
     }
     // "prime minister", "chief minister", "secretary general" lead what they are of
     let core = if (has("prime") || has("chief") || has("first")) && has("minister") || has("secretary") && has("general") { RoleKind::Top } else { core };
+    // a Commonwealth country's ambassador is its high commissioner
+    if has("high") && has("commissioner") && !has("for") {
+        return Some(RoleKind::Envoy);
+    }
     // a university's vice-chancellor runs it
     if has("vice") && has("chancellor") && !has("deputy") && !has("pro") {
         return Some(RoleKind::Top);
@@ -364,6 +368,7 @@ mod tests {
         assert_eq!(classify_role(&["deputy", "prime", "minister"]), Some(RoleKind::Staff));
         assert_eq!(classify_role(&["spokeswoman"]), Some(RoleKind::Staff));
         assert_eq!(classify_role(&["ambassador"]), Some(RoleKind::Envoy));
+        assert_eq!(classify_role(&["deputy", "high", "commissioner"]), Some(RoleKind::Envoy));
         assert_eq!(classify_role(&["former", "president"]), Some(RoleKind::Top));
         assert_eq!(classify_role(&["board", "chairman"]), Some(RoleKind::Top));
         assert_eq!(classify_role(&["foreign"]), None);

@@ -776,6 +776,12 @@ impl<'a> Scanner<'a> {
             out.push(word_item(toks, b - 1));
             return out;
         }
+        // "Jane Roe CMG OBE": honours after a name are not part of it
+        if b > a + 2 && POST_NOMINALS.contains(&toks[b - 1].text.as_str()) && toks[a..b - 1].iter().all(|t| t.kind == TokenKind::Word) {
+            let mut out = self.typed_part(sentence, if lead_the { a - 1 } else { a }, b - 1, before_role);
+            out.push(word_item(toks, b - 1));
+            return out;
+        }
         // "Former University of X": a leading "former" belongs to the person, not the name
         let a = if b > a + 1 && toks[a].lower == "former" { a + 1 } else { a };
         let mut items = Vec::new();
@@ -1252,6 +1258,9 @@ impl<'a> Scanner<'a> {
     }
 }
 
+/// Honours and degrees written after a person's name.
+const POST_NOMINALS: &[&str] = &["CMG", "KCMG", "GCMG", "OBE", "MBE", "CBE", "KBE", "DBE", "GBE", "KCB", "GCB", "CB", "CVO", "KCVO", "LVO", "MVO", "QC", "KC", "MP", "MEP", "MLA", "MSP", "FRS", "FREng", "PhD", "DPhil", "JP", "DL", "OAM", "AO", "AC", "CNZM", "ONZM"];
+
 /// Portfolios a government title names after "of": "Secretary of State", "Minister of Health".
 /// Nouns that say the name after them is a company's: "the Russian company X".
 const COMPANY_NOUNS: &[&str] = &[
@@ -1360,6 +1369,13 @@ pub fn role_at(toks: &[Token], i: usize, b: usize) -> Option<(usize, Role)> {
         // "Under Secretary": the capitalised preposition is part of the title
         if j == i && toks[j].text == "Under" && toks.get(j + 1).is_some_and(|t| j + 1 < b && t.lower == "secretary") {
             words.push("under");
+            j += 1;
+            continue;
+        }
+        // "High Commissioner": a Commonwealth ambassador
+        // (the UN's "High Commissioner for Refugees" heads an office: a name)
+        if w == "high" && toks.get(j + 1).is_some_and(|t| j + 1 < b && t.lower == "commissioner") && toks.get(j + 2).is_none_or(|t| t.lower != "for") {
+            words.push("high");
             j += 1;
             continue;
         }

@@ -390,6 +390,12 @@ fn roles(cx: &mut Ctx) {
         if let (Some(t), false) = (target, in_list) {
             if cx.is(after, ",") {
                 if let Some((pi, person)) = cx.person_at(after + 1) {
+                    // "the British Ambassador to Nordvik, X": the envoy of the demonym's country
+                    if let (RoleKind::Envoy, Some(d), (tg, T::Gpe)) = (kind, demonym, t) {
+                        let full = format!("{role} to {}", cx.doc_name(tg));
+                        cx.role_fact(person, kind, &full, d, "role.apposition_before", (b, pi + 1));
+                        continue;
+                    }
                     cx.role_fact(person, kind, &role_txt, t, "role.apposition_before", (b, pi + 1));
                     continue;
                 }
