@@ -487,4 +487,7 @@ fn a_high_commissioner_is_an_envoy_and_honours_are_not_names() {
     let r = read("The Maltese High Commissioner to Kenya, Ann Tiller CMG OBE, said the talks went well.", "2024-03-03");
     assert!(r.facts.iter().any(|f| f.0 == "Ann Tiller" && f.1 == P::Represents && f.2 == "Malta"), "{:#?}", r.facts);
     assert!(!r.facts.iter().any(|f| f.0.contains("CMG") || f.1 == P::Heads), "{:#?}", r.facts);
+    // where an envoy is sent is a country, though no list knows it
+    let r = read("The Maltese Ambassador to Vennick, Ann Tiller, said the talks went well.", "2024-03-03");
+    assert_eq!(r.role("Ann Tiller", P::Represents, "Malta").as_deref(), Some("ambassador to Vennick"), "{:#?}", r.facts);
 }

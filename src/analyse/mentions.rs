@@ -217,7 +217,22 @@ impl<'a> Scanner<'a> {
         let mut items = join_coordinated_roles(items);
         self.mark_role_descriptions(sentence, &mut items);
         self.type_list_members(sentence, a, &mut items);
+        self.type_envoy_posts(&items);
         items
+    }
+
+    /// "the Ambassador to Vennick": where an envoy is sent is a country, though the tagger
+    /// read the unknown word as a surname.
+    fn type_envoy_posts(&mut self, items: &[Item]) {
+        for k in 2..items.len() {
+            let Some(c) = items[k].mention() else { continue };
+            let envoy = items[k - 2].role().is_some_and(|r| r.kind == RoleKind::Envoy) && items[k - 1].lower == "to";
+            let cand = &self.cands[c];
+            if envoy && cand.etype == EntityType::Person && cand.kind == MentionKind::Surname && !gazetteer::is_surname(&cand.name) {
+                self.cands[c].etype = EntityType::Gpe;
+                self.cands[c].kind = MentionKind::Name;
+            }
+        }
     }
 
     /// "investors, including Acme Capital, Barclays and Nordbank": a capitalised word no list
