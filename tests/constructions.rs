@@ -491,3 +491,13 @@ fn a_high_commissioner_is_an_envoy_and_honours_are_not_names() {
     let r = read("The Maltese Ambassador to Vennick, Ann Tiller, said the talks went well.", "2024-03-03");
     assert_eq!(r.role("Ann Tiller", P::Represents, "Malta").as_deref(), Some("ambassador to Vennick"), "{:#?}", r.facts);
 }
+
+#[test]
+fn titles_of_bodies_before_names_in_a_list_and_acronym_bodies_before_names() {
+    let r = read("The ceremony was held in the presence of Minister of State at the Ministry of Trade Dr. Ann Tiller, and Executive Director of Vennick Debate Center, Dr. Rhea Molnar, who delivered the opening address.", "2024-03-03");
+    assert_fact!(r, "Rhea Molnar", P::Heads, "Vennick Debate Center");
+    let r = read("A meeting of Acting President of Skarnia Ivo Lind and President of NORDOIL Vagit Osmanov took place at the site.", "2024-03-03");
+    assert_fact!(r, "Vagit Osmanov", P::Heads, "NORDOIL");
+    let r = read("This is according to Dr Ana Veld, who heads up the Child and Adolescent Psychiatry Unit at Skarn Hospital.", "2024-03-03");
+    assert_fact!(r, "Ana Veld", P::Heads, "Child and Adolescent Psychiatry Unit");
+}

@@ -123,7 +123,7 @@ pub const ORG_HEADS: &[&str] = &[
     "news", "agencies", "ministries", "commissions", "parliaments", "majlis", "duma", "rada",
     "knesset", "congress", "secretariat", "observatory", "laboratory", "college", "school",
     "kremlin", "pentagon", "holdings", "engineering", "motors", "industries", "enterprises", "technologies",
-    "solutions", "logistics", "pharmaceuticals", "force",
+    "solutions", "logistics", "pharmaceuticals", "force", "unit",
 ];
 
 /// Head nouns that make a name an event: "Baltic Trade Forum", "5th meeting of ...".

@@ -912,7 +912,16 @@ impl<'a> Scanner<'a> {
         // "Secretary of State for Civic Affairs Ann Tiller": a portfolio of common words, then
         // a known given name and one or two surname-like words close the run
         // "NORDOIL Ivan Petrov": a body's acronym, then a person's name
-        if (3..=4).contains(&(b - a)) && toks[a].is_upper() && toks[a].text.chars().count() >= 2 && gazetteer::is_given_name(&toks[a + 1].text) && (a + 1..b).all(|x| toks[x].kind == TokenKind::Word && !toks[x].is_upper()) {
+        // ("President of NORDOIL Vagit Osmanov": after a title's "of", an unknown given name too)
+        let after_title_of = a >= 2
+            && toks[a - 1].lower == "of"
+            && toks[a - 2].lex.is_role_core()
+            && b - a == 3
+            && toks[a].text.chars().count() >= 3
+            && !toks[a].text.contains('.')
+            // (a person's name: not "NORDCO Consulting Partners", "U.S. Pacific Fleet")
+            && (a + 1..b).all(|x| !toks[x].lex.has(lx::HEAD | lx::REGION) && !toks[x].lex.is_common_word() && !toks[x].text.contains('-') && gazetteer::place(&toks[x].text).is_none() && gazetteer::demonym_country(&toks[x].text).is_none());
+        if (3..=4).contains(&(b - a)) && toks[a].is_upper() && toks[a].text.chars().count() >= 2 && (gazetteer::is_given_name(&toks[a + 1].text) || after_title_of) && (a + 1..b).all(|x| toks[x].kind == TokenKind::Word && !toks[x].is_upper() && toks[x].is_cap()) {
             let mut out = items;
             out.extend(self.typed_part(sentence, a, a + 1, before_role));
             self.after_role = true;

@@ -384,8 +384,14 @@ fn roles(cx: &mut Ctx) {
         }
         // apposition before: (the)? ROLE of the X , PERSON — not inside a list of
         // "Name, Title, Name, Title", where a title belongs to the name before it
+        // ("TITLE A, and TITLE of X, B" is a list of titles before names: no such list)
+        let titles_first = b >= 3 && cx.is(b - 1, "and") && cx.is(b - 2, ",") && cx.ent(b - 3).is_some_and(|(_, t)| t == T::Person) && {
+            let from = cx.items.iter().rposition(|i| i.role().is_some() && i.tok_end <= cx.items[b - 3].tok_start);
+            from.is_some_and(|r| (r + 1..b - 3).all(|x| cx.ent(x).is_some_and(|(_, t)| matches!(t, T::Org | T::Gpe | T::Person)) || matches!(cx.items[x].kind, ItemKind::Word | ItemKind::Punct) && !cx.is(x, ",")))
+        };
         let in_list = b > 0
             && (cx.is(b - 1, ",") || cx.is(b - 1, "and") || cx.is(b - 1, "&"))
+            && !titles_first
             && (b.saturating_sub(5)..b - 1).any(|x| cx.items[x].role().is_some() || cx.ent(x).is_some_and(|(_, t)| t == T::Person));
         if let (Some(t), false) = (target, in_list) {
             if cx.is(after, ",") {
