@@ -501,3 +501,14 @@ fn titles_of_bodies_before_names_in_a_list_and_acronym_bodies_before_names() {
     let r = read("This is according to Dr Ana Veld, who heads up the Child and Adolescent Psychiatry Unit at Skarn Hospital.", "2024-03-03");
     assert_fact!(r, "Ana Veld", P::Heads, "Child and Adolescent Psychiatry Unit");
 }
+
+#[test]
+fn people_named_after_their_bodies_titles_host_and_the_who_is_a_body() {
+    let r = read("Today, the President of the Nordvik Commission, Ana Ruiz, and the Director General of the WHO, Tom Lee, launched and co-hosted the first meeting of the Vennick Facilitation Council.", "2024-03-03");
+    assert_fact!(r, "Tom Lee", P::Heads, "WHO");
+    assert_fact!(r, "first meeting of the Vennick Facilitation Council", P::OrganizedBy, "Ana Ruiz");
+    assert_fact!(r, "first meeting of the Vennick Facilitation Council", P::OrganizedBy, "Tom Lee");
+    // a share bar after a name is not part of it
+    let (_, a) = newsgraph::pipeline::read_text("Follow the Nordvik Commission Facebook Twitter for news.", None).unwrap();
+    assert!(a.entities.iter().any(|e| e.name == "Nordvik Commission"), "{:?}", a.entities.iter().map(|e| &e.name).collect::<Vec<_>>());
+}

@@ -555,6 +555,11 @@ impl<'a> Scanner<'a> {
         if toks[i].kind == TokenKind::Punct && toks[i].lower == "\"" {
             return self.quoted_name(sentence, i, b);
         }
+        // "the WHO": the organisation, not the pronoun
+        if toks[i].text == "WHO" && i > sent_start && (matches!(toks[i - 1].lower.as_str(), "the" | "(") || toks.get(i + 1).is_some_and(|t| i + 1 < b && matches!(t.lower.as_str(), ")" | "'s"))) && !toks.get(i + 1).is_some_and(|t| i + 1 < b && t.is_upper()) {
+            let c = self.push(sentence, i, i + 1, EntityType::Org, MentionKind::Acronym, "WHO".to_string(), "who");
+            return Some((i + 1, vec![Item { kind: ItemKind::Mention(c), tok_start: i, tok_end: i + 1, lower: SmallStr::default() }]));
+        }
         if !name_word(&toks[i]) {
             return None;
         }
@@ -818,6 +823,17 @@ impl<'a> Scanner<'a> {
             if x < b {
                 out.extend(self.typed_part(sentence, x, b, before_role));
             }
+            return out;
+        }
+        // "European Commission Facebook Twitter": a share bar after a name
+        if b - a >= 3 && share(b - 1) && share(b - 2) {
+            let mut x = b;
+            while x > a && share(x - 1) {
+                x -= 1;
+            }
+            let mut out = if x > a { self.typed_part(sentence, a, x, before_role) } else { Vec::new() };
+            out.splice(0..0, items);
+            out.extend((x..b).map(|y| word_item(toks, y)));
             return out;
         }
         // "European Commission European Commission": a name said twice by page furniture
@@ -1268,7 +1284,7 @@ impl<'a> Scanner<'a> {
             push_item(self, c, &mut items);
             return items;
         }
-        if b - a == 1 && !common_first && tag == Tag::Person {
+        if b - a == 1 && !common_first && tag == Tag::Person && !toks[a].lex.has(lx::HEAD) {
             // An unknown single capitalised word read as a person: a candidate surname;
             // coreference drops it when no person of that name was introduced.
             let c = self.push(sentence, a, b, EntityType::Person, MentionKind::Surname, full, lower[0]);

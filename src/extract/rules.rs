@@ -385,9 +385,11 @@ fn roles(cx: &mut Ctx) {
         // apposition before: (the)? ROLE of the X , PERSON — not inside a list of
         // "Name, Title, Name, Title", where a title belongs to the name before it
         // ("TITLE A, and TITLE of X, B" is a list of titles before names: no such list)
-        let titles_first = b >= 3 && cx.is(b - 1, "and") && cx.is(b - 2, ",") && cx.ent(b - 3).is_some_and(|(_, t)| t == T::Person) && {
-            let from = cx.items.iter().rposition(|i| i.role().is_some() && i.tok_end <= cx.items[b - 3].tok_start);
-            from.is_some_and(|r| (r + 1..b - 3).all(|x| cx.ent(x).is_some_and(|(_, t)| matches!(t, T::Org | T::Gpe | T::Person)) || matches!(cx.items[x].kind, ItemKind::Word | ItemKind::Punct) && !cx.is(x, ",")))
+        // (or "the ROLE of X, A, and the ROLE of Y, B")
+        let p = if b >= 1 && cx.is(b - 1, "the") { b - 1 } else { b };
+        let titles_first = p >= 3 && cx.is(p - 1, "and") && cx.is(p - 2, ",") && cx.ent(p - 3).is_some_and(|(_, t)| t == T::Person) && {
+            let from = cx.items.iter().rposition(|i| i.role().is_some() && i.tok_end <= cx.items[p - 3].tok_start);
+            from.is_some_and(|r| (r + 1..p - 3).all(|x| cx.ent(x).is_some_and(|(_, t)| matches!(t, T::Org | T::Gpe | T::Person)) || matches!(cx.items[x].kind, ItemKind::Word | ItemKind::Punct) && (!cx.is(x, ",") || x + 1 == p - 3)))
         };
         let in_list = b > 0
             && (cx.is(b - 1, ",") || cx.is(b - 1, "and") || cx.is(b - 1, "&"))
@@ -1242,7 +1244,17 @@ fn held(cx: &mut Ctx) {
         }
         if hosts {
             if let Some((si, host)) = cx.subject_before(k, &[T::Org, T::Gpe, T::Person]) {
-                cx.emit(ev, P::OrganizedBy, FactObject::Entity(host), "held.verb_object", (si, o + 1));
+                // "the President of the Commission, Ana Ruiz, and the head of the Fund, Tom
+                // Lee, co-hosted X": the people named after the bodies' titles host it
+                let titled = |x: usize| cx.is(x, ",") && x >= 2 && (x.saturating_sub(4)..x).any(|y| cx.items[y].role().is_some());
+                let people: Vec<(usize, usize)> = if cx.ent(si).is_some_and(|(_, t)| t != T::Person) && titled(si + 1) && cx.ent(si + 2).is_some_and(|(_, t)| t == T::Person) {
+                    (si + 2..k).filter(|&x| cx.ent(x).is_some_and(|(_, t)| t == T::Person) && titled(x - 1)).filter_map(|x| cx.ent(x).map(|(e, _)| (x, e))).collect()
+                } else {
+                    vec![(si, host)]
+                };
+                for (pi, h) in people {
+                    cx.emit(ev, P::OrganizedBy, FactObject::Entity(h), "held.verb_object", (pi, o + 1));
+                }
             }
         }
     }
