@@ -558,6 +558,30 @@ pub struct Found {
     pub links: Vec<Link>,
     pub copies: usize,
     pub translations: usize,
+    /// The rows to write, kept for [`write`]: the build's full-text indexing holds the
+    /// write lock meanwhile, and writing now would wait for it.
+    pub pending: Pending,
+}
+
+/// What dedup writes: similarities newly compared (a cache for later builds), then the
+/// `article.duplicate_of` values that change, in that order.
+#[derive(Debug, Clone, Default)]
+pub struct Pending {
+    similarities: Vec<(i64, i64, Sims)>,
+    duplicate_of: Vec<(i64, Option<String>)>,
+}
+
+/// Writes what [`candidates_of`] and [`run`] found (inside the caller's transaction).
+pub fn write(conn: &Connection, pending: &Pending) -> Result<()> {
+    let mut st = conn.prepare("INSERT OR REPLACE INTO similarity (a, b, shingles, contained, words) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+    for (a, b, s) in &pending.similarities {
+        st.execute(params![a, b, s.shingles, s.contained, s.words])?;
+    }
+    let mut st = conn.prepare_cached("UPDATE article SET duplicate_of = ?2 WHERE num = ?1")?;
+    for (num, want) in &pending.duplicate_of {
+        st.execute(params![num, want])?;
+    }
+    Ok(())
 }
 
 /// Up to three distinct articles that use a key (more are not needed).
@@ -622,8 +646,6 @@ fn within(a: Option<&str>, b: Option<&str>, days: i64) -> bool {
     }
 }
 
-/// Finds copies among the stored articles, writes `article.duplicate_of` (only rows that
-/// change) and returns what it found.
 /// Articles that look alike, found from their fingerprints and texts alone (run before the
 /// local entities are loaded, so the texts compared and the entities are never in memory
 /// together).
@@ -634,6 +656,7 @@ pub struct Candidates {
     members: Vec<Vec<usize>>,
     copies: Vec<(usize, usize, f64)>,
     translations: Vec<(usize, usize, f64)>,
+    similarities: Vec<(i64, i64, Sims)>,
 }
 
 pub fn candidates_of(conn: &Connection) -> Result<Candidates> {
@@ -693,15 +716,8 @@ pub fn candidates_of(conn: &Connection) -> Result<Candidates> {
         })?
     };
     drop(prints);
-    let tx = conn.unchecked_transaction()?;
-    {
-        let mut st = tx.prepare("INSERT OR REPLACE INTO similarity (a, b, shingles, contained, words) VALUES (?1, ?2, ?3, ?4, ?5)")?;
-        let mut new: Vec<(i64, i64, Sims)> = compared.iter().map(|&(i, j)| (metas[reps[i]].num, metas[reps[j]].num, known[&(i, j)])).collect();
-        new.sort_by_key(|x| (x.0, x.1));
-        for (a, b, s) in new {
-            st.execute(params![a, b, s.shingles, s.contained, s.words])?;
-        }
-    }
+    let mut similarities: Vec<(i64, i64, Sims)> = compared.iter().map(|&(i, j)| (metas[reps[i]].num, metas[reps[j]].num, known[&(i, j)])).collect();
+    similarities.sort_by_key(|x| (x.0, x.1));
     drop(known);
     // back to articles: exact copies, then every member of two similar groups
     let mut copies: Vec<(usize, usize, f64)> = Vec::new();
@@ -717,12 +733,9 @@ pub fn candidates_of(conn: &Connection) -> Result<Candidates> {
     }
     copies.sort_by_key(|c| (c.0, c.1));
     let translations: Vec<(usize, usize, f64)> = rep_translations.iter().map(|&(g, h, sim)| (reps[g], reps[h], sim)).collect();
-    tx.commit()?;
-    Ok(Candidates { metas, group_of, members, copies, translations })
+    Ok(Candidates { metas, group_of, members, copies, translations, similarities })
 }
 
-/// Decides which candidates are copies and translated copies, with the entity links the
-/// translations give, and records `article.duplicate_of`.
 /// The candidate translations worth aligning: most similar first, each article in at most
 /// `MAX_ALIGNMENTS` of them, so the work grows with the articles, not with the pairs.
 fn pairs_to_align(pairs: &[(usize, usize, f64)], articles: usize, eligible: impl Fn(usize, usize) -> bool) -> Vec<(usize, usize)> {
@@ -740,8 +753,10 @@ fn pairs_to_align(pairs: &[(usize, usize, f64)], articles: usize, eligible: impl
     out
 }
 
+/// Decides which candidates are copies and translated copies, with the entity links the
+/// translations give, and the `article.duplicate_of` values that change (for [`write`]).
 pub fn run(conn: &Connection, locals: &[Local], found_pairs: Candidates) -> Result<Found> {
-    let Candidates { metas, group_of, members, copies, translations } = found_pairs;
+    let Candidates { metas, group_of, members, copies, translations, similarities } = found_pairs;
 
     // an article's locals (as index lists), and for each key the first three articles
     // using it: enough to tell "only here" and "also in another article"
@@ -854,21 +869,17 @@ pub fn run(conn: &Connection, locals: &[Local], found_pairs: Candidates) -> Resu
             parent[a] = b;
         }
     }
-    let tx = conn.unchecked_transaction()?;
-    {
-        let mut st = tx.prepare_cached("UPDATE article SET duplicate_of = ?2 WHERE num = ?1")?;
-        for i in 0..metas.len() {
-            let r = find(&mut parent, i);
-            let want = (r != i).then(|| metas[r].id.as_str());
-            if r != i {
-                found.duplicates += 1;
-            }
-            if want != metas[i].current.as_deref() {
-                st.execute(params![metas[i].num, want])?;
-            }
+    found.pending.similarities = similarities;
+    for i in 0..metas.len() {
+        let r = find(&mut parent, i);
+        let want = (r != i).then(|| metas[r].id.as_str());
+        if r != i {
+            found.duplicates += 1;
+        }
+        if want != metas[i].current.as_deref() {
+            found.pending.duplicate_of.push((metas[i].num, want.map(str::to_string)));
         }
     }
-    tx.commit()?;
     Ok(found)
 }
 

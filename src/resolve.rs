@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use crate::fasthash::FastMap;
+use rayon::prelude::*;
 use crate::gazetteer;
 use crate::model::{Analysis, EntityType, FactObject, Predicate};
 use crate::names::{fold, is_patronymic, key_spelling, of_swap, skeleton, strip_defined_acronym, strip_editions, strip_titles};
@@ -679,286 +680,288 @@ fn type_rank(t: EntityType) -> u8 {
 /// - a shorter name of an event with its first and last words ("Nordvik Summit" beside
 ///   "Nordvik Investment Summit").
 fn same_article(locals: &[Local]) -> Vec<(usize, usize, &'static str, String)> {
-    let mut out = Vec::new();
     let mut by_article: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, l) in locals.iter().enumerate() {
         by_article.entry(&l.article).or_default().push(i);
     }
+    // articles are independent: read on every core, joined in article order
+    let articles: Vec<&Vec<usize>> = by_article.values().filter(|m| m.len() >= 2).collect();
+    articles.par_iter().map(|members| in_article(locals, members)).collect::<Vec<_>>().concat()
+}
+
+/// `same_article`'s joins in one article (`members`: its locals, in order).
+fn in_article(locals: &[Local], members: &[usize]) -> Vec<(usize, usize, &'static str, String)> {
+    let mut out = Vec::new();
     let known_place = |n: &str| gazetteer::place(n).is_some();
-    for members in by_article.values() {
-        if members.len() < 2 {
+    let folds: Vec<String> = members.iter().map(|&i| fold(strip_defined_acronym(locals[i].name()))).collect();
+    // (most names have no British spelling nor legal form: no copy)
+    let spelt: Vec<std::borrow::Cow<str>> = folds
+        .iter()
+        .map(|f| {
+            let british = ["centre", "organis", "programme", "defence", "labour", "theatre", "harbour", "honour", "neighbour"].iter().any(|b| f.contains(b));
+            let form = f.rsplit(' ').next().is_some_and(|w| matches!(w, "inc" | "incorporated" | "ltd" | "limited" | "llc" | "plc" | "pvt" | "pte" | "corp" | "gmbh" | "co" | "llp"));
+            if british || form { std::borrow::Cow::Owned(key_spelling(f)) } else { std::borrow::Cow::Borrowed(f.as_str()) }
+        })
+        .collect();
+    // organisations of the article by the first word of their spelt name
+    let mut by_first: FastMap<&str, Vec<usize>> = FastMap::default();
+    for (b, &j) in members.iter().enumerate() {
+        if locals[j].etype == EntityType::Org {
+            by_first.entry(spelt[b].split(' ').next().unwrap_or("")).or_default().push(b);
+        }
+    }
+    // the one candidate a rule finds, else none
+    let only = |cands: Vec<usize>| -> Option<usize> {
+        let mut c = cands;
+        c.sort_unstable();
+        c.dedup();
+        (c.len() == 1).then(|| c[0])
+    };
+    for (a, &i) in members.iter().enumerate() {
+        let l = &locals[i];
+        let name = l.name();
+        let others = || members.iter().enumerate().filter(move |&(b, _)| b != a);
+        let mut join = |to: usize, rule: &'static str, why: String| {
+            out.push((i, to, rule, why));
+        };
+        if acronym(name) && l.etype != EntityType::Person {
+            let not_person = |j: usize| locals[j].etype != EntityType::Person && locals[j].key != l.key;
+            let named = only(others().filter(|&(_, &j)| not_person(j) && !acronym(locals[j].name()) && locals[j].names.iter().any(|n| **n == *name)).map(|(_, &j)| j).collect());
+            let paren = format!("({name})");
+            let defined = || only(others().filter(|&(_, &j)| not_person(j) && locals[j].names.iter().any(|n| n.contains(&paren))).map(|(_, &j)| j).collect());
+            let lower = name.to_lowercase();
+            // initials of the whole name, or of what a department's name is of
+            // ("U.S. Department of Health Care" → "hc")
+            let by_initials = || {
+                only(others()
+                    .filter(|&(b, &j)| {
+                        not_person(j) && matches!(locals[j].etype, EntityType::Org | EntityType::Event | EntityType::Fac) && {
+                            let f = &folds[b];
+                            let of = f.split_once(" of ").filter(|(head, _)| head.split(' ').any(|w| matches!(w, "department" | "ministry" | "office" | "bureau"))).map(|(_, t)| t);
+                            crate::names::initials(f) == lower || of.is_some_and(|t| t.contains(' ') && crate::names::initials(t) == lower)
+                        }
+                    })
+                    .map(|(_, &j)| j)
+                    .collect())
+            };
+            if let Some(j) = named.or_else(defined).or_else(by_initials) {
+                join(j, ACRONYM_HERE, format!("{name:?} in {} stands for {:?}", l.article, locals[j].name()));
+                continue;
+            }
+        }
+        // "the banquet reception" beside "Nordvik Gala Reception": a description with
+        // the head of the one named event of its article
+        if l.etype == EntityType::Event && generic(name) {
+            // the head noun: the last word before any "of" ("farewell ceremony of the X")
+            fn head_of(f: &str) -> &str {
+                f.split(" of ").next().unwrap_or("").rsplit(' ').next().unwrap_or("")
+            }
+            let head = head_of(&folds[a]);
+            let is_head = crate::analyse::lexicon::has(crate::analyse::lexicon::EVENT, head);
+            let named = only(others().filter(|&(b, &j)| locals[j].etype == EntityType::Event && !generic(locals[j].name()) && head_of(&folds[b]) == head).map(|(_, &j)| j).collect());
+            // two words, the first not a kind or a count ("trilateral meeting", "fourth
+            // meeting", "global conference" are not the one named meeting)
+            let w: Vec<&str> = folds[a].split(' ').collect();
+            let plain = w.len() == 2 && !w[0].ends_with("al") && !w[0].ends_with("th") && !w[0].contains('-') && !matches!(w[0], "first" | "second" | "third" | "next" | "last" | "new" | "annual" | "another" | "joint");
+            if let Some(j) = named.filter(|_| is_head && plain) {
+                join(j, "description of the named event of its article", format!("{name:?} in {} has the head of {:?}", l.article, locals[j].name()));
+                continue;
+            }
+        }
+        if generic(name) || l.key.contains("@article ") {
             continue;
         }
-        let folds: Vec<String> = members.iter().map(|&i| fold(strip_defined_acronym(locals[i].name()))).collect();
-        // (most names have no British spelling nor legal form: no copy)
-        let spelt: Vec<std::borrow::Cow<str>> = folds
-            .iter()
-            .map(|f| {
-                let british = ["centre", "organis", "programme", "defence", "labour", "theatre", "harbour", "honour", "neighbour"].iter().any(|b| f.contains(b));
-                let form = f.rsplit(' ').next().is_some_and(|w| matches!(w, "inc" | "incorporated" | "ltd" | "limited" | "llc" | "plc" | "pvt" | "pte" | "corp" | "gmbh" | "co" | "llp"));
-                if british || form { std::borrow::Cow::Owned(key_spelling(f)) } else { std::borrow::Cow::Borrowed(f.as_str()) }
-            })
-            .collect();
-        // organisations of the article by the first word of their spelt name
-        let mut by_first: FastMap<&str, Vec<usize>> = FastMap::default();
-        for (b, &j) in members.iter().enumerate() {
-            if locals[j].etype == EntityType::Org {
-                by_first.entry(spelt[b].split(' ').next().unwrap_or("")).or_default().push(b);
+        // one name, two types: the most specific type
+        let twin = only(others().filter(|&(b, &j)| folds[b] == folds[a] && locals[j].etype != l.etype && type_rank(locals[j].etype) > type_rank(l.etype)).map(|(_, &j)| j).collect());
+        if let Some(j) = twin.filter(|_| !(l.etype == EntityType::Gpe && known_place(name))) {
+            join(j, "one name, two types in one article", format!("{name:?} in {} is {} there too", l.article, locals[j].etype));
+            continue;
+        }
+        if l.etype == EntityType::Person {
+            continue;
+        }
+        let persons = || others().filter(|&(_, &j)| locals[j].etype == EntityType::Person && !locals[j].key.starts_with("person:?"));
+        // a surname typed as something else
+        let word = &folds[a];
+        if !word.contains(' ') && !known_place(name) && name.chars().next().is_some_and(char::is_uppercase) && !(acronym(name) && word.len() <= 4) && !generic_word(word) && !matches!(word.as_str(), "jr" | "sr" | "ii" | "iii" | "iv") {
+            let p = only(persons().filter(|&(b, _)| folds[b].contains(' ') && folds[b].rsplit(' ').next() == Some(folds[a].as_str())).map(|(_, &j)| j).collect());
+            if let Some(j) = p {
+                join(j, "surname of a person in the same article", format!("{name:?} in {} is the surname of {:?}", l.article, locals[j].name()));
+                continue;
             }
         }
-        // the one candidate a rule finds, else none
-        let only = |cands: Vec<usize>| -> Option<usize> {
-            let mut c = cands;
-            c.sort_unstable();
-            c.dedup();
-            (c.len() == 1).then(|| c[0])
-        };
-        for (a, &i) in members.iter().enumerate() {
-            let l = &locals[i];
-            let name = l.name();
-            let others = || members.iter().enumerate().filter(move |&(b, _)| b != a);
-            let mut join = |to: usize, rule: &'static str, why: String| {
-                out.push((i, to, rule, why));
-            };
-            if acronym(name) && l.etype != EntityType::Person {
-                let not_person = |j: usize| locals[j].etype != EntityType::Person && locals[j].key != l.key;
-                let named = only(others().filter(|&(_, &j)| not_person(j) && !acronym(locals[j].name()) && locals[j].names.iter().any(|n| **n == *name)).map(|(_, &j)| j).collect());
-                let paren = format!("({name})");
-                let defined = || only(others().filter(|&(_, &j)| not_person(j) && locals[j].names.iter().any(|n| n.contains(&paren))).map(|(_, &j)| j).collect());
-                let lower = name.to_lowercase();
-                // initials of the whole name, or of what a department's name is of
-                // ("U.S. Department of Health Care" → "hc")
-                let by_initials = || {
-                    only(others()
-                        .filter(|&(b, &j)| {
-                            not_person(j) && matches!(locals[j].etype, EntityType::Org | EntityType::Event | EntityType::Fac) && {
-                                let f = &folds[b];
-                                let of = f.split_once(" of ").filter(|(head, _)| head.split(' ').any(|w| matches!(w, "department" | "ministry" | "office" | "bureau"))).map(|(_, t)| t);
-                                crate::names::initials(f) == lower || of.is_some_and(|t| t.contains(' ') && crate::names::initials(t) == lower)
-                            }
+        // "Skarn" beside "Skarn Ventures" (or "Skarn Data Center"): the leading words of
+        // one organisation's name in the article, the rest its head or words no common
+        // text uses ("Skarn Quiltworks"); "XR" beside "XR Cloud" is a modifier, not a name
+        // (a place the gazetteer does not know may be a plain word: "Pi" of "Pi Data")
+        let org_begins = || by_first.get(spelt[a].split(' ').next().unwrap_or("")).is_some_and(|v| v.iter().any(|&b| b != a && spelt[b].len() > spelt[a].len()));
+        if matches!(l.etype, EntityType::Org | EntityType::Loc | EntityType::Gpe) && org_begins() && !known_place(name) && (l.etype != EntityType::Org || !word.split(' ').all(generic_word)) && (word.len() > 2 || !acronym(name)) {
+            let lead = format!("{} ", spelt[a]);
+            let first = spelt[a].split(' ').next().unwrap_or("");
+            let fuller = only(by_first.get(first).into_iter().flatten().map(|&b| (b, &members[b])).filter(|&(b, _)| b != a)
+                .filter(|&(b, &j)| {
+                    let f: &str = &spelt[b];
+                    locals[j].etype == EntityType::Org
+                        && f.strip_prefix(&lead).is_some_and(|rest| {
+                            let r: Vec<&str> = rest.split(' ').collect();
+                            r.len() <= 2 && r.iter().all(|w| w.len() > 1 && (org_head_like(w) || !crate::analyse::lexicon::is_common_word(w)))
                         })
-                        .map(|(_, &j)| j)
-                        .collect())
-                };
-                if let Some(j) = named.or_else(defined).or_else(by_initials) {
-                    join(j, ACRONYM_HERE, format!("{name:?} in {} stands for {:?}", l.article, locals[j].name()));
+                })
+                .map(|(_, &j)| j)
+                .collect());
+            if let Some(j) = fuller {
+                join(j, "leading words of a name in the same article", format!("{name:?} in {} begins {:?}", l.article, locals[j].name()));
+                continue;
+            }
+        }
+        // "the Vennick League's Regional Office" beside "the Regional Office of the Vennick
+        // League" (or of what "VL" stands for): one body, named by its owner both ways
+        if l.etype == EntityType::Org {
+            if let Some((owner, rest)) = name.split_once("'s ").or_else(|| name.split_once("’s ")) {
+                let (owner, rest) = (fold(owner), fold(rest));
+                let owners: Vec<&str> = std::iter::once(owner.as_str())
+                    .chain(others().filter(|&(_, &j)| locals[j].names.iter().any(|n| fold(n) == owner)).map(|(b, _)| folds[b].as_str()))
+                    .collect();
+                let owned = |f: &str| f.strip_prefix(rest.as_str()).and_then(|t| t.strip_prefix(" of ")).is_some_and(|t| owners.contains(&t.strip_prefix("the ").unwrap_or(t)));
+                let fuller = only(others().filter(|&(b, &j)| locals[j].etype == EntityType::Org && !rest.is_empty() && owned(&folds[b])).map(|(_, &j)| j).collect());
+                if let Some(j) = fuller {
+                    join(j, "an owner's body named both ways in the same article", format!("{name:?} in {} is {:?}", l.article, locals[j].name()));
                     continue;
                 }
             }
-            // "the banquet reception" beside "Nordvik Gala Reception": a description with
-            // the head of the one named event of its article
-            if l.etype == EntityType::Event && generic(name) {
-                // the head noun: the last word before any "of" ("farewell ceremony of the X")
-                fn head_of(f: &str) -> &str {
-                    f.split(" of ").next().unwrap_or("").rsplit(' ').next().unwrap_or("")
-                }
-                let head = head_of(&folds[a]);
-                let is_head = crate::analyse::lexicon::has(crate::analyse::lexicon::EVENT, head);
-                let named = only(others().filter(|&(b, &j)| locals[j].etype == EntityType::Event && !generic(locals[j].name()) && head_of(&folds[b]) == head).map(|(_, &j)| j).collect());
-                // two words, the first not a kind or a count ("trilateral meeting", "fourth
-                // meeting", "global conference" are not the one named meeting)
-                let w: Vec<&str> = folds[a].split(' ').collect();
-                let plain = w.len() == 2 && !w[0].ends_with("al") && !w[0].ends_with("th") && !w[0].contains('-') && !matches!(w[0], "first" | "second" | "third" | "next" | "last" | "new" | "annual" | "another" | "joint");
-                if let Some(j) = named.filter(|_| is_head && plain) {
-                    join(j, "description of the named event of its article", format!("{name:?} in {} has the head of {:?}", l.article, locals[j].name()));
-                    continue;
-                }
-            }
-            if generic(name) || l.key.contains("@article ") {
-                continue;
-            }
-            // one name, two types: the most specific type
-            let twin = only(others().filter(|&(b, &j)| folds[b] == folds[a] && locals[j].etype != l.etype && type_rank(locals[j].etype) > type_rank(l.etype)).map(|(_, &j)| j).collect());
-            if let Some(j) = twin.filter(|_| !(l.etype == EntityType::Gpe && known_place(name))) {
-                join(j, "one name, two types in one article", format!("{name:?} in {} is {} there too", l.article, locals[j].etype));
-                continue;
-            }
-            if l.etype == EntityType::Person {
-                continue;
-            }
-            let persons = || others().filter(|&(_, &j)| locals[j].etype == EntityType::Person && !locals[j].key.starts_with("person:?"));
-            // a surname typed as something else
-            let word = &folds[a];
-            if !word.contains(' ') && !known_place(name) && name.chars().next().is_some_and(char::is_uppercase) && !(acronym(name) && word.len() <= 4) && !generic_word(word) && !matches!(word.as_str(), "jr" | "sr" | "ii" | "iii" | "iv") {
-                let p = only(persons().filter(|&(b, _)| folds[b].contains(' ') && folds[b].rsplit(' ').next() == Some(folds[a].as_str())).map(|(_, &j)| j).collect());
-                if let Some(j) = p {
-                    join(j, "surname of a person in the same article", format!("{name:?} in {} is the surname of {:?}", l.article, locals[j].name()));
-                    continue;
-                }
-            }
-            // "Skarn" beside "Skarn Ventures" (or "Skarn Data Center"): the leading words of
-            // one organisation's name in the article, the rest its head or words no common
-            // text uses ("Skarn Quiltworks"); "XR" beside "XR Cloud" is a modifier, not a name
-            // (a place the gazetteer does not know may be a plain word: "Pi" of "Pi Data")
-            let org_begins = || by_first.get(spelt[a].split(' ').next().unwrap_or("")).is_some_and(|v| v.iter().any(|&b| b != a && spelt[b].len() > spelt[a].len()));
-            if matches!(l.etype, EntityType::Org | EntityType::Loc | EntityType::Gpe) && org_begins() && !known_place(name) && (l.etype != EntityType::Org || !word.split(' ').all(generic_word)) && (word.len() > 2 || !acronym(name)) {
-                let lead = format!("{} ", spelt[a]);
-                let first = spelt[a].split(' ').next().unwrap_or("");
-                let fuller = only(by_first.get(first).into_iter().flatten().map(|&b| (b, &members[b])).filter(|&(b, _)| b != a)
+        }
+        // "Powerdyn Asia" beside "Power Dynamics Asia Ltd": a name run together from the
+        // first words of another, the rest alike
+        if l.etype == EntityType::Org {
+            let w: Vec<&str> = spelt[a].split(' ').collect();
+            if w[0].len() >= 6 && w[0].chars().all(|c| c.is_ascii_alphabetic()) && name.chars().any(char::is_lowercase) {
+                let run = only((1..w[0].len() - 1).filter_map(|p| by_first.get(&w[0][..p])).flatten().map(|&b| (b, &members[b])).filter(|&(b, _)| b != a)
                     .filter(|&(b, &j)| {
-                        let f: &str = &spelt[b];
+                        // (the first words first: most pairs part there, without a copy)
+                        let v0 = spelt[b].split(' ').next().unwrap_or("");
+                        if locals[j].etype != EntityType::Org || v0.len() + 2 > w[0].len() || !w[0].starts_with(v0) || v0.is_empty() {
+                            return false;
+                        }
+                        let v: Vec<&str> = spelt[b].split(' ').collect();
                         locals[j].etype == EntityType::Org
-                            && f.strip_prefix(&lead).is_some_and(|rest| {
-                                let r: Vec<&str> = rest.split(' ').collect();
-                                r.len() <= 2 && r.iter().all(|w| w.len() > 1 && (org_head_like(w) || !crate::analyse::lexicon::is_common_word(w)))
-                            })
+                            && v.len() >= w.len() + 1
+                            && w[0].len() >= v[0].len() + 2
+                            && w[0].starts_with(v[0])
+                            && v[v.len() - (w.len() - 1)..] == w[1..]
+                            && {
+                                let k = v.len() - (w.len() - 1);
+                                k >= 2 && v[..k].concat().starts_with(w[0]) && !v[..k - 1].concat().starts_with(w[0])
+                            }
                     })
                     .map(|(_, &j)| j)
                     .collect());
-                if let Some(j) = fuller {
-                    join(j, "leading words of a name in the same article", format!("{name:?} in {} begins {:?}", l.article, locals[j].name()));
+                if let Some(j) = run {
+                    join(j, "name run together from another's words in the same article", format!("{name:?} in {} runs together {:?}", l.article, locals[j].name()));
                     continue;
                 }
             }
-            // "the Vennick League's Regional Office" beside "the Regional Office of the Vennick
-            // League" (or of what "VL" stands for): one body, named by its owner both ways
-            if l.etype == EntityType::Org {
-                if let Some((owner, rest)) = name.split_once("'s ").or_else(|| name.split_once("’s ")) {
-                    let (owner, rest) = (fold(owner), fold(rest));
-                    let owners: Vec<&str> = std::iter::once(owner.as_str())
-                        .chain(others().filter(|&(_, &j)| locals[j].names.iter().any(|n| fold(n) == owner)).map(|(b, _)| folds[b].as_str()))
-                        .collect();
-                    let owned = |f: &str| f.strip_prefix(rest.as_str()).and_then(|t| t.strip_prefix(" of ")).is_some_and(|t| owners.contains(&t.strip_prefix("the ").unwrap_or(t)));
-                    let fuller = only(others().filter(|&(b, &j)| locals[j].etype == EntityType::Org && !rest.is_empty() && owned(&folds[b])).map(|(_, &j)| j).collect());
-                    if let Some(j) = fuller {
-                        join(j, "an owner's body named both ways in the same article", format!("{name:?} in {} is {:?}", l.article, locals[j].name()));
-                        continue;
-                    }
-                }
-            }
-            // "Powerdyn Asia" beside "Power Dynamics Asia Ltd": a name run together from the
-            // first words of another, the rest alike
-            if l.etype == EntityType::Org {
-                let w: Vec<&str> = spelt[a].split(' ').collect();
-                if w[0].len() >= 6 && w[0].chars().all(|c| c.is_ascii_alphabetic()) && name.chars().any(char::is_lowercase) {
-                    let run = only((1..w[0].len() - 1).filter_map(|p| by_first.get(&w[0][..p])).flatten().map(|&b| (b, &members[b])).filter(|&(b, _)| b != a)
-                        .filter(|&(b, &j)| {
-                            // (the first words first: most pairs part there, without a copy)
-                            let v0 = spelt[b].split(' ').next().unwrap_or("");
-                            if locals[j].etype != EntityType::Org || v0.len() + 2 > w[0].len() || !w[0].starts_with(v0) || v0.is_empty() {
-                                return false;
-                            }
-                            let v: Vec<&str> = spelt[b].split(' ').collect();
-                            locals[j].etype == EntityType::Org
-                                && v.len() >= w.len() + 1
-                                && w[0].len() >= v[0].len() + 2
-                                && w[0].starts_with(v[0])
-                                && v[v.len() - (w.len() - 1)..] == w[1..]
-                                && {
-                                    let k = v.len() - (w.len() - 1);
-                                    k >= 2 && v[..k].concat().starts_with(w[0]) && !v[..k - 1].concat().starts_with(w[0])
-                                }
+        }
+        // "Heritage Centre" beside "Skarn Heritage Center": the common words that end one
+        // name of the article
+        let connector = |w: &str| matches!(w, "of" | "the" | "and" | "for" | "on" | "in" | "to");
+        if matches!(l.etype, EntityType::Org | EntityType::Fac) && word.contains(' ') && word.split(' ').all(|w| generic_word(w) && !connector(w)) {
+            let tail = format!(" {}", spelt[a]);
+            // the fuller name is one or two words before them ("Skarn Heritage Center"),
+            // not a body they belong to ("Office of Skarn Heritage Center")
+            let fuller = only(others()
+                .filter(|&(b, &j)| {
+                    let f: &str = &spelt[b];
+                    matches!(locals[j].etype, EntityType::Org | EntityType::Fac)
+                        && f.strip_suffix(&tail).is_some_and(|pre| {
+                            let p: Vec<&str> = pre.split(' ').collect();
+                            p.len() <= 2 && !p.iter().any(|w| connector(w) || w.ends_with('’') || w.ends_with('\''))
                         })
-                        .map(|(_, &j)| j)
-                        .collect());
-                    if let Some(j) = run {
-                        join(j, "name run together from another's words in the same article", format!("{name:?} in {} runs together {:?}", l.article, locals[j].name()));
-                        continue;
-                    }
+                })
+                .map(|(_, &j)| j)
+                .collect());
+            if let Some(j) = fuller {
+                join(j, "common words ending a name in the same article", format!("{name:?} in {} ends {:?}", l.article, locals[j].name()));
+                continue;
+            }
+        }
+        // "Nordvick" beside "Nordvik": one letter apart in one article, not two places
+        // (words, not acronyms, numbers or places the gazetteer knows: "Chicano" is no
+        // misspelt city)
+        let spelt_word = |n: &str| n.chars().any(char::is_lowercase) && !n.chars().any(|c| c.is_ascii_digit()) && !known_place(n);
+        if matches!(l.etype, EntityType::Org | EntityType::Loc | EntityType::Gpe | EntityType::Fac) && !word.contains(' ') && word.chars().count() >= 7 && !generic_word(word) && spelt_word(name) {
+            let near = only(others()
+                .filter(|&(b, &j)| b < a && locals[j].etype == l.etype && folds[b].len().abs_diff(word.len()) <= 2 && !folds[b].contains(' ') && folds[b] != *word && one_edit(word, &folds[b]) && spelt_word(locals[j].name()))
+                .map(|(_, &j)| j)
+                .collect());
+            if let Some(j) = near {
+                join(j, "one letter apart in the same article", format!("{name:?} in {} is spelt {:?} there too", l.article, locals[j].name()));
+                continue;
+            }
+        }
+        // "Skarnian Mission" beside "Mission to the Union" or "Skarnian Mission to the
+        // Union": the one mission of the article named by whom it is to
+        if l.etype == EntityType::Org && !word.contains(" to ") {
+            if let Some(pre) = ["mission", "delegation"].iter().find_map(|h| word.strip_suffix(h).filter(|p| p.is_empty() || p.ends_with(' ')).map(|p| (p.trim_end(), *h))) {
+                let to = only(others()
+                    .filter(|&(b, &j)| {
+                        locals[j].etype == EntityType::Org
+                            && folds[b].split_once(&format!("{} to ", pre.1)).is_some_and(|(before, _)| before.trim_end().is_empty() || before.trim_end() == pre.0)
+                    })
+                    .map(|(_, &j)| j)
+                    .collect());
+                if let Some(j) = to {
+                    join(j, "mission named by whom it is to in the same article", format!("{name:?} in {} is {:?}", l.article, locals[j].name()));
+                    continue;
                 }
             }
-            // "Heritage Centre" beside "Skarn Heritage Center": the common words that end one
-            // name of the article
-            let connector = |w: &str| matches!(w, "of" | "the" | "and" | "for" | "on" | "in" | "to");
-            if matches!(l.etype, EntityType::Org | EntityType::Fac) && word.contains(' ') && word.split(' ').all(|w| generic_word(w) && !connector(w)) {
-                let tail = format!(" {}", spelt[a]);
-                // the fuller name is one or two words before them ("Skarn Heritage Center"),
-                // not a body they belong to ("Office of Skarn Heritage Center")
+        }
+        // "Beekeeping" beside "Department of Beekeeping": the bare word a department is of
+        if l.etype == EntityType::Org && !word.contains(' ') && !acronym(name) && name.chars().next().is_some_and(char::is_uppercase) {
+            let tails = [format!(" of {word}"), format!(" of the {word}")];
+            let d = only(others()
+                .filter(|&(b, &j)| {
+                    locals[j].etype == EntityType::Org && tails.iter().any(|t| folds[b].ends_with(t.as_str())) && folds[b].split(' ').any(|w| matches!(w, "department" | "ministry"))
+                })
+                .map(|(_, &j)| j)
+                .collect());
+            if let Some(j) = d {
+                join(j, DEPARTMENT_HERE, format!("{name:?} in {} is what {:?} is of", l.article, locals[j].name()));
+                continue;
+            }
+        }
+        // "Minister Jane Roe" typed as a body
+        if matches!(l.etype, EntityType::Org | EntityType::Gpe | EntityType::Loc) {
+            // the person's name must look like one: not made of the words bodies use
+            let personal = |b: usize| folds[b].contains(' ') && folds[b].rsplit(' ').next().is_some_and(|w| !generic_word(w)) && !folds[b].split(' ').all(generic_word);
+            let p = only(persons()
+                .filter(|&(b, _)| {
+                    personal(b) && folds[a].len() > folds[b].len() && folds[a].ends_with(&format!(" {}", folds[b])) && folds[a][..folds[a].len() - folds[b].len()].split(' ').filter(|w| !w.is_empty()).count() <= 3
+                })
+                .map(|(_, &j)| j)
+                .collect());
+            if let Some(j) = p {
+                join(j, "person with a title in the same article", format!("{name:?} in {} ends with the name of {:?}", l.article, locals[j].name()));
+                continue;
+            }
+        }
+        if l.etype == EntityType::Event {
+            let w: Vec<&str> = folds[a].split(' ').collect();
+            if w.len() >= 2 {
                 let fuller = only(others()
                     .filter(|&(b, &j)| {
-                        let f: &str = &spelt[b];
-                        matches!(locals[j].etype, EntityType::Org | EntityType::Fac)
-                            && f.strip_suffix(&tail).is_some_and(|pre| {
-                                let p: Vec<&str> = pre.split(' ').collect();
-                                p.len() <= 2 && !p.iter().any(|w| connector(w) || w.ends_with('’') || w.ends_with('\''))
-                            })
+                        let v: Vec<&str> = folds[b].split(' ').collect();
+                        locals[j].etype == EntityType::Event
+                            && v.len() > w.len()
+                            && v[0] == w[0]
+                            && (v.last() == w.last() && w.iter().all(|x| v.contains(x))
+                                // "Nordvik Forum 2024" and "Nordvik Forum 2024 Annual Meeting"
+                                || v[..w.len()] == w[..] && v[w.len()..].iter().all(|x| crate::analyse::lexicon::has(crate::analyse::lexicon::EVENT, x) || matches!(*x, "annual" | "general" | "plenary")))
+                            && crate::names::editions_agree(&folds[a], &folds[b])
                     })
                     .map(|(_, &j)| j)
                     .collect());
                 if let Some(j) = fuller {
-                    join(j, "common words ending a name in the same article", format!("{name:?} in {} ends {:?}", l.article, locals[j].name()));
-                    continue;
-                }
-            }
-            // "Nordvick" beside "Nordvik": one letter apart in one article, not two places
-            // (words, not acronyms, numbers or places the gazetteer knows: "Chicano" is no
-            // misspelt city)
-            let spelt_word = |n: &str| n.chars().any(char::is_lowercase) && !n.chars().any(|c| c.is_ascii_digit()) && !known_place(n);
-            if matches!(l.etype, EntityType::Org | EntityType::Loc | EntityType::Gpe | EntityType::Fac) && !word.contains(' ') && word.chars().count() >= 7 && !generic_word(word) && spelt_word(name) {
-                let near = only(others()
-                    .filter(|&(b, &j)| b < a && locals[j].etype == l.etype && folds[b].len().abs_diff(word.len()) <= 2 && !folds[b].contains(' ') && folds[b] != *word && one_edit(word, &folds[b]) && spelt_word(locals[j].name()))
-                    .map(|(_, &j)| j)
-                    .collect());
-                if let Some(j) = near {
-                    join(j, "one letter apart in the same article", format!("{name:?} in {} is spelt {:?} there too", l.article, locals[j].name()));
-                    continue;
-                }
-            }
-            // "Skarnian Mission" beside "Mission to the Union" or "Skarnian Mission to the
-            // Union": the one mission of the article named by whom it is to
-            if l.etype == EntityType::Org && !word.contains(" to ") {
-                if let Some(pre) = ["mission", "delegation"].iter().find_map(|h| word.strip_suffix(h).filter(|p| p.is_empty() || p.ends_with(' ')).map(|p| (p.trim_end(), *h))) {
-                    let to = only(others()
-                        .filter(|&(b, &j)| {
-                            locals[j].etype == EntityType::Org
-                                && folds[b].split_once(&format!("{} to ", pre.1)).is_some_and(|(before, _)| before.trim_end().is_empty() || before.trim_end() == pre.0)
-                        })
-                        .map(|(_, &j)| j)
-                        .collect());
-                    if let Some(j) = to {
-                        join(j, "mission named by whom it is to in the same article", format!("{name:?} in {} is {:?}", l.article, locals[j].name()));
-                        continue;
-                    }
-                }
-            }
-            // "Beekeeping" beside "Department of Beekeeping": the bare word a department is of
-            if l.etype == EntityType::Org && !word.contains(' ') && !acronym(name) && name.chars().next().is_some_and(char::is_uppercase) {
-                let tails = [format!(" of {word}"), format!(" of the {word}")];
-                let d = only(others()
-                    .filter(|&(b, &j)| {
-                        locals[j].etype == EntityType::Org && tails.iter().any(|t| folds[b].ends_with(t.as_str())) && folds[b].split(' ').any(|w| matches!(w, "department" | "ministry"))
-                    })
-                    .map(|(_, &j)| j)
-                    .collect());
-                if let Some(j) = d {
-                    join(j, DEPARTMENT_HERE, format!("{name:?} in {} is what {:?} is of", l.article, locals[j].name()));
-                    continue;
-                }
-            }
-            // "Minister Jane Roe" typed as a body
-            if matches!(l.etype, EntityType::Org | EntityType::Gpe | EntityType::Loc) {
-                // the person's name must look like one: not made of the words bodies use
-                let personal = |b: usize| folds[b].contains(' ') && folds[b].rsplit(' ').next().is_some_and(|w| !generic_word(w)) && !folds[b].split(' ').all(generic_word);
-                let p = only(persons()
-                    .filter(|&(b, _)| {
-                        personal(b) && folds[a].len() > folds[b].len() && folds[a].ends_with(&format!(" {}", folds[b])) && folds[a][..folds[a].len() - folds[b].len()].split(' ').filter(|w| !w.is_empty()).count() <= 3
-                    })
-                    .map(|(_, &j)| j)
-                    .collect());
-                if let Some(j) = p {
-                    join(j, "person with a title in the same article", format!("{name:?} in {} ends with the name of {:?}", l.article, locals[j].name()));
-                    continue;
-                }
-            }
-            if l.etype == EntityType::Event {
-                let w: Vec<&str> = folds[a].split(' ').collect();
-                if w.len() >= 2 {
-                    let fuller = only(others()
-                        .filter(|&(b, &j)| {
-                            let v: Vec<&str> = folds[b].split(' ').collect();
-                            locals[j].etype == EntityType::Event
-                                && v.len() > w.len()
-                                && v[0] == w[0]
-                                && (v.last() == w.last() && w.iter().all(|x| v.contains(x))
-                                    // "Nordvik Forum 2024" and "Nordvik Forum 2024 Annual Meeting"
-                                    || v[..w.len()] == w[..] && v[w.len()..].iter().all(|x| crate::analyse::lexicon::has(crate::analyse::lexicon::EVENT, x) || matches!(*x, "annual" | "general" | "plenary")))
-                                && crate::names::editions_agree(&folds[a], &folds[b])
-                        })
-                        .map(|(_, &j)| j)
-                        .collect());
-                    if let Some(j) = fuller {
-                        join(j, "shorter name of an event in the same article", format!("{name:?} in {} is a shorter name of {:?}", l.article, locals[j].name()));
-                    }
+                    join(j, "shorter name of an event in the same article", format!("{name:?} in {} is a shorter name of {:?}", l.article, locals[j].name()));
                 }
             }
         }
@@ -1124,65 +1127,70 @@ pub fn sort_clusters(locals: &[Local], clusters: &mut [Cluster]) {
 /// Canonical names, stable ids, aliases and reasons. Names from `garbled` articles
 /// (machine-translated copies) become aliases but not canonical names.
 pub fn finish(locals: &[Local], clusters: Vec<Cluster>, garbled: &BTreeSet<String>) -> Vec<Resolved> {
-    let mut out: Vec<Resolved> = Vec::with_capacity(clusters.len());
+    // clusters are named on every core; ids, which count the names before, in order after
+    let mut out: Vec<Resolved> = clusters.into_par_iter().filter(|c| !c.members.is_empty()).map(|c| named(locals, c, garbled)).collect();
     let mut used: HashMap<String, usize> = HashMap::new();
-    for c in clusters {
-        if c.members.is_empty() {
-            continue;
-        }
-        // the type most of its local entities have (one type per name joins a few of another)
-        let mut types: Vec<(EntityType, usize)> = Vec::new();
-        for &i in &c.members {
-            match types.iter_mut().find(|t| t.0 == locals[i].etype) {
-                Some(t) => t.1 += 1,
-                None => types.push((locals[i].etype, 1)),
-            }
-        }
-        // (a tie goes to the most specific type)
-        let etype = c.etype.unwrap_or_else(|| types.iter().max_by_key(|t| (t.1, type_rank(t.0))).map_or(locals[c.members[0]].etype, |t| t.0));
-        let mut names: BTreeMap<&str, i64> = BTreeMap::new();
-        let mut fallback: BTreeMap<&str, i64> = BTreeMap::new();
-        let mut counted: BTreeMap<&str, i64> = BTreeMap::new();
-        let mut articles = BTreeSet::new();
-        for &i in &c.members {
-            let l = &locals[i];
-            let pool = if garbled.contains(&*l.article) { &mut fallback } else { &mut names };
-            let shown = if etype == EntityType::Person { strip_titles(l.name()) } else { l.name() };
-            *pool.entry(shown).or_default() += 1;
-            for n in l.names.iter() {
-                *counted.entry(n).or_default() += 1;
-            }
-            articles.insert(&*l.article);
-        }
-        let pool = if names.is_empty() { &fallback } else { &names };
-        let kept = c.name.as_deref().map(fold).and_then(|f| pool.keys().find(|n| fold(n) == f).map(|n| n.to_string()));
-        let name = kept.unwrap_or_else(|| canonical(etype, pool));
-        let mut aliases: BTreeMap<String, i64> = counted.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-        aliases.entry(name.clone()).or_insert(0);
-        let base = format!("{}:{}", etype.as_str().to_lowercase(), slug(&name));
-        let n = used.entry(base.clone()).or_insert(0);
+    for r in &mut out {
+        let n = used.entry(r.id.clone()).or_insert(0);
         *n += 1;
-        let id = if *n == 1 { base } else { format!("{base}~{n}") };
-        let first_fold = fold(&name);
-        // many members share a name: fold each name once
-        let mut same: FastMap<&str, bool> = FastMap::default();
-        let members = c
-            .members
-            .iter()
-            .zip(c.why)
-            .map(|(&i, why)| {
-                let l = &locals[i];
-                match why {
-                    Some(b) => (i, Why::Joined(b)),
-                    None if *same.entry(l.name()).or_insert_with(|| fold(l.name()) == first_fold) => (i, Why::SameName),
-                    None if l.key.starts_with("gpe:") => (i, Why::GazetteerName),
-                    None => (i, Why::SameKey),
-                }
-            })
-            .collect();
-        out.push(Resolved { id, etype, name, members, aliases, articles: articles.len() });
+        if *n > 1 {
+            r.id = format!("{}~{n}", r.id);
+        }
     }
     out
+}
+
+/// A cluster's type, canonical name, aliases and reasons; its id is the base the name
+/// gives, before `finish` numbers repeats.
+fn named(locals: &[Local], c: Cluster, garbled: &BTreeSet<String>) -> Resolved {
+    // the type most of its local entities have (one type per name joins a few of another)
+    let mut types: Vec<(EntityType, usize)> = Vec::new();
+    for &i in &c.members {
+        match types.iter_mut().find(|t| t.0 == locals[i].etype) {
+            Some(t) => t.1 += 1,
+            None => types.push((locals[i].etype, 1)),
+        }
+    }
+    // (a tie goes to the most specific type)
+    let etype = c.etype.unwrap_or_else(|| types.iter().max_by_key(|t| (t.1, type_rank(t.0))).map_or(locals[c.members[0]].etype, |t| t.0));
+    let mut names: BTreeMap<&str, i64> = BTreeMap::new();
+    let mut fallback: BTreeMap<&str, i64> = BTreeMap::new();
+    let mut counted: BTreeMap<&str, i64> = BTreeMap::new();
+    let mut articles = BTreeSet::new();
+    for &i in &c.members {
+        let l = &locals[i];
+        let pool = if garbled.contains(&*l.article) { &mut fallback } else { &mut names };
+        let shown = if etype == EntityType::Person { strip_titles(l.name()) } else { l.name() };
+        *pool.entry(shown).or_default() += 1;
+        for n in l.names.iter() {
+            *counted.entry(n).or_default() += 1;
+        }
+        articles.insert(&*l.article);
+    }
+    let pool = if names.is_empty() { &fallback } else { &names };
+    let kept = c.name.as_deref().map(fold).and_then(|f| pool.keys().find(|n| fold(n) == f).map(|n| n.to_string()));
+    let name = kept.unwrap_or_else(|| canonical(etype, pool));
+    let mut aliases: BTreeMap<String, i64> = counted.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    aliases.entry(name.clone()).or_insert(0);
+    let id = format!("{}:{}", etype.as_str().to_lowercase(), slug(&name));
+    let first_fold = fold(&name);
+    // many members share a name: fold each name once
+    let mut same: FastMap<&str, bool> = FastMap::default();
+    let members = c
+        .members
+        .iter()
+        .zip(c.why)
+        .map(|(&i, why)| {
+            let l = &locals[i];
+            match why {
+                Some(b) => (i, Why::Joined(b)),
+                None if *same.entry(l.name()).or_insert_with(|| fold(l.name()) == first_fold) => (i, Why::SameName),
+                None if l.key.starts_with("gpe:") => (i, Why::GazetteerName),
+                None => (i, Why::SameKey),
+            }
+        })
+        .collect();
+    Resolved { id, etype, name, members, aliases, articles: articles.len() }
 }
 
 /// The fullest well-formed name among those in common use (at least a tenth as many

@@ -425,11 +425,12 @@ pub fn resolve_all_then_write(conn: &mut Connection, before_write: &dyn Fn() -> 
     let (locals, stored) = load_locals_with_state(conn)?;
     lap(&mut times.load);
     // copies first (their garbled names join the originals'), then the user's decisions
-    let found = crate::dedup::run(conn, &locals, candidates)?;
+    let mut found = crate::dedup::run(conn, &locals, candidates)?;
     lap(&mut times.dedup);
     let curated = crate::curation::fingerprint_for(conn)?;
     let decisions = crate::curation::for_connection(conn)?;
     let resolved = resolve::resolve_curated(&locals, &found.links, &found.translated, &decisions);
+    let pending = std::mem::take(&mut found.pending);
     drop(found);
     lap(&mut times.group);
     // For each local its entity (index into `resolved`; u32::MAX: none), so rows can be
@@ -454,6 +455,8 @@ pub fn resolve_all_then_write(conn: &mut Connection, before_write: &dyn Fn() -> 
     by_id.sort_by(|&a, &b| resolved[a].id.cmp(&resolved[b].id));
     before_write()?;
     let tx = conn.transaction()?;
+    crate::dedup::write(&tx, &pending)?;
+    drop(pending);
     {
         sync_table(&tx, "entity", &["id"], &["type", "name", "mentions", "articles"], by_id.len(), |k| {
             let r = &resolved[by_id[k]];

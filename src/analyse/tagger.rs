@@ -140,34 +140,52 @@ const LEX_WORK: &str = "work";
 /// What the word lists say of each token (a bit per `LEX_NAMES` entry, bit 15 for "work"),
 /// looked up once per token: each is read as a word and as three words' neighbour.
 pub fn token_flags(toks: &[Token]) -> Vec<u16> {
-    toks.iter()
-        .map(|tok| {
-            if tok.kind != TokenKind::Word {
-                return 0;
-            }
-            let text = tok.text.as_str();
-            let place = gazetteer::place(text);
-            let bits = [
-                gazetteer::is_given_name(text),
-                gazetteer::is_ambiguous_given_name(text),
-                gazetteer::is_surname(text),
-                place.is_some_and(|p| p.kind == gazetteer::PlaceKind::Country),
-                place.is_some_and(|p| p.kind != gazetteer::PlaceKind::Country),
-                gazetteer::demonym_country(text).is_some(),
-                tok.lex.is_common_word(),
-                tok.lex.is_role_core(),
-                tok.lex.is_role_modifier(),
-                tok.lex.is_honorific(),
-                tok.lex.has(lx::ORG),
-                tok.lex.has(lx::EVENT),
-                tok.lex.has(lx::FAC),
-                tok.lex.has(lx::LOC),
-                tok.lex.has(lx::REGION),
-                tok.lex.has(lx::WORK),
-            ];
-            bits.iter().enumerate().fold(0u16, |m, (i, &b)| if b { m | 1 << i } else { m })
-        })
-        .collect()
+    toks.iter().map(flags_of).collect()
+}
+
+/// `token_flags` of only the tokens `features` reads: each classified word and the words
+/// one before, one and two after it; the others stay 0. Most tokens are none of these,
+/// and each costs a handful of word-list lookups.
+fn needed_flags(toks: &[Token]) -> Vec<u16> {
+    let mut flags = vec![0u16; toks.len()];
+    let mut done = 0;
+    for i in 0..toks.len() {
+        if !is_instance(&toks[i]) {
+            continue;
+        }
+        for j in i.saturating_sub(1).max(done)..(i + 3).min(toks.len()) {
+            flags[j] = flags_of(&toks[j]);
+        }
+        done = (i + 3).min(toks.len());
+    }
+    flags
+}
+
+fn flags_of(tok: &Token) -> u16 {
+    if tok.kind != TokenKind::Word {
+        return 0;
+    }
+    let text = tok.text.as_str();
+    let place = gazetteer::place(text);
+    let bits = [
+        gazetteer::is_given_name(text),
+        gazetteer::is_ambiguous_given_name(text),
+        gazetteer::is_surname(text),
+        place.is_some_and(|p| p.kind == gazetteer::PlaceKind::Country),
+        place.is_some_and(|p| p.kind != gazetteer::PlaceKind::Country),
+        gazetteer::demonym_country(text).is_some(),
+        tok.lex.is_common_word(),
+        tok.lex.is_role_core(),
+        tok.lex.is_role_modifier(),
+        tok.lex.is_honorific(),
+        tok.lex.has(lx::ORG),
+        tok.lex.has(lx::EVENT),
+        tok.lex.has(lx::FAC),
+        tok.lex.has(lx::LOC),
+        tok.lex.has(lx::REGION),
+        tok.lex.has(lx::WORK),
+    ];
+    bits.iter().enumerate().fold(0u16, |m, (i, &b)| if b { m | 1 << i } else { m })
 }
 
 /// The last `n` characters of `w` (all of it when shorter), without copying.
@@ -248,9 +266,12 @@ impl<'a> Model<'a> {
         let body = b.strip_prefix(HEADER.as_slice())?;
         (body.len() == (1usize << BUCKETS_LOG2) * N_TAGS * 2).then_some(Model { w: body })
     }
-    fn weight(&self, bucket: u64, tag: usize) -> i32 {
-        let k = (bucket as usize * N_TAGS + tag) * 2;
-        i16::from_le_bytes([self.w[k], self.w[k + 1]]) as i32
+    /// Adds a feature's weights to the scores (its row read once: one bounds check, not nine).
+    fn add(&self, bucket: u64, scores: &mut [i32; N_TAGS]) {
+        let row: &[u8; N_TAGS * 2] = self.w[bucket as usize * N_TAGS * 2..][..N_TAGS * 2].try_into().expect("a whole row");
+        for (t, s) in scores.iter_mut().enumerate() {
+            *s += i16::from_le_bytes([row[2 * t], row[2 * t + 1]]) as i32;
+        }
     }
     /// Tags of every token (`O` for the words it does not classify), left to right.
     pub fn tag(&self, toks: &[Token]) -> Vec<Tag> {
@@ -258,7 +279,7 @@ impl<'a> Model<'a> {
         if !toks.iter().any(is_instance) {
             return tags;
         }
-        let flags = token_flags(toks);
+        let flags = needed_flags(toks);
         let mut feats = Vec::with_capacity(48);
         for i in 0..toks.len() {
             if !is_instance(&toks[i]) {
@@ -267,9 +288,7 @@ impl<'a> Model<'a> {
             features(toks, &flags, &tags, i, &mut feats);
             let mut scores = [0i32; N_TAGS];
             for &h in &feats {
-                for (t, s) in scores.iter_mut().enumerate() {
-                    *s += self.weight(h, t);
-                }
+                self.add(h, &mut scores);
             }
             tags[i] = best(&scores);
         }
