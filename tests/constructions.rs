@@ -512,3 +512,13 @@ fn people_named_after_their_bodies_titles_host_and_the_who_is_a_body() {
     let (_, a) = newsgraph::pipeline::read_text("Follow the Nordvik Commission Facebook Twitter for news.", None).unwrap();
     assert!(a.entities.iter().any(|e| e.name == "Nordvik Commission"), "{:?}", a.entities.iter().map(|e| &e.name).collect::<Vec<_>>());
 }
+
+#[test]
+fn the_month_of_may_is_no_hedge_and_a_convention_center_is_a_venue() {
+    let r = read("Skarn City, May 19 (NNA) - The Vennick Foundation kicked off on Monday the second edition of the International Conference on Debate and Dialogue at Skarn National Convention Center.", "2025-05-20");
+    assert_fact!(r, "International Conference on Debate and Dialogue", P::HeldIn, "Skarn National Convention Center");
+    assert_eq!(r.modality("International Conference on Debate and Dialogue", P::HeldOn, "2025-05-19"), Some(Modality::Asserted), "{:#?}", r.facts);
+    // the modal still hedges
+    let r = read("Ana Ruiz may visit Skarnia next week.", "2025-05-20");
+    assert!(!r.has("Ana Ruiz", P::Visited, "Skarnia"), "{:#?}", r.facts);
+}

@@ -616,7 +616,8 @@ impl<'a> Scanner<'a> {
                     && and_at
                     && (!(org_like(toks, i, e) || event_after_and(toks, i, e, f, b) || org_after_and(toks, i, e, f, b))
                         || (e..f).any(|x| toks[x].lower == "the")
-                        || toks[f].lex.has(lx::HEAD)
+                        // ("Conference on Debate and Dialogue": a topic after "on" may be a head word)
+                        || toks[f].lex.has(lx::HEAD) && !((i + 1..e).any(|x| toks[x].lower == "on" && toks[x - 1].lex.has(lx::EVENT)) && !toks.get(f + 1).is_some_and(|t| f + 1 < b && name_word(t)))
                         // "the Chamber of Commerce and Acme Holdings": a second body with its own head
                         || (i..e).any(|x| toks[x].lex.has(lx::ORG)) && !toks[f].lex.is_common_word() && (f + 1..(f + 4).min(b)).any(|x| toks[x].lex.has(lx::ORG) && toks[x].is_cap() && (x + 1 >= b || !name_word(&toks[x + 1])))
                         // "the Department of Defense and NASA": an acronym is a body of its own
@@ -1106,8 +1107,12 @@ impl<'a> Scanner<'a> {
         }
         // "House of Representatives", "House of Commons": a chamber, not a building
         let chamber = head == "house" && lower.iter().any(|w| matches!(*w, "representatives" | "representative" | "commons" | "lords" | "delegates" | "councillors" | "councilors" | "peers" | "assembly" | "keys"));
+        // "Qatar National Convention Center", "the Skarn Exhibition Centre": a venue
+        let venue = matches!(head, "center" | "centre") && head_idx > 0 && matches!(lower[head_idx - 1], "convention" | "conference" | "exhibition" | "congress" | "expo" | "events" | "trade" | "sports" | "shopping" | "performing" | "arts");
         let head_type = if chamber {
             Some(EntityType::Org)
+        } else if venue {
+            Some(EntityType::Fac)
         } else if lx::has(lx::EVENT, head) && head != "congress" {
             Some(EntityType::Event)
         } else if lx::has(lx::ORG, head) {

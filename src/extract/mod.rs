@@ -197,7 +197,12 @@ impl<'a> Ctx<'a> {
     pub fn modality(&self, k: usize) -> Modality {
         let start = self.clause_start(k);
         let mut m = Modality::Asserted;
-        for it in &self.items[start..k.min(self.items.len())] {
+        let number = |x: Option<&crate::analyse::mentions::Item>| x.is_some_and(|i| !i.lower.is_empty() && i.lower.bytes().all(|b| b.is_ascii_digit()));
+        for (x, it) in self.items.iter().enumerate().take(k.min(self.items.len())).skip(start) {
+            // "May 19", "19 May": the month, not the modal
+            if it.lower == "may" && (number(self.items.get(x + 1)) || x > 0 && number(self.items.get(x - 1))) {
+                continue;
+            }
             match it.lower.as_str() {
                 "not" | "n't" | "never" | "no" | "neither" | "nor" | "denied" | "refused" | "failed" => return Modality::Negated,
                 "will" | "shall" | "plans" | "planned" | "plan" | "intends" | "scheduled" | "expected" | "set" | "going" | "would" | "to" => {
