@@ -522,3 +522,15 @@ fn the_month_of_may_is_no_hedge_and_a_convention_center_is_a_venue() {
     let r = read("Ana Ruiz may visit Skarnia next week.", "2025-05-20");
     assert!(!r.has("Ana Ruiz", P::Visited, "Skarnia"), "{:#?}", r.facts);
 }
+
+#[test]
+fn two_countries_joined_by_a_hyphen_a_headline_verb_and_an_mou() {
+    let r = read("This year marks the 60th anniversary of Skarnia-Japan diplomatic relations.", "2024-03-03");
+    assert!(r.facts.is_empty() || !r.facts.iter().any(|f| f.0.contains('-')), "{:#?}", r.facts);
+    let r = read("This year marks the 60th anniversary of Philippines-Japan diplomatic relations. A high-ranking official of Guinea-Bissau spoke.", "2024-03-03");
+    assert_fact!(r, "Philippines", P::PartnerOf, "Japan");
+    let r = read("Peru, Chile and Panama Sign a Memorandum of Understanding on Fisheries", "2024-03-03");
+    assert_fact!(r, "Peru", P::SignedAgreementWith, "Panama");
+    let r = read("Vennick Holding and the Government of Skarnia signed an MoU for over USD 240 million.", "2024-03-03");
+    assert!(r.facts.iter().any(|f| f.0 == "Vennick Holding" && f.1 == P::SignedAgreementWith), "{:#?}", r.facts);
+}

@@ -875,6 +875,13 @@ impl<'a> Scanner<'a> {
         // "Anna Berg Appointed to Chair ...", "Ravi Menon Engages With ...": a title-case
         // headline's verb is not part of the name before it
         let verb_like = |w: &str| w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("es"));
+        // "... Ecuador, and Panama Sign a Memorandum": a headline's verb after a place
+        if b - a >= 2 && matches!(toks[b - 1].lower.as_str(), "sign" | "signs" | "meet" | "meets" | "visit" | "visits" | "open" | "opens" | "launch" | "hold" | "holds" | "host" | "hosts" | "join" | "joins" | "agree" | "agrees" | "mark" | "marks" | "talk" | "discuss") && gazetteer::place(&text_of(toks, a, b - 1)).is_some() {
+            let mut out = self.typed_part(sentence, a, b - 1, before_role);
+            out.splice(0..0, items);
+            out.push(word_item(toks, b - 1));
+            return out;
+        }
         if b - a >= 3 && self.tags[b - 1] == Tag::O && toks[b - 1].lex.is_common_word() && verb_like(&toks[b - 1].lower) && !toks[b - 1].lex.has(lx::HEAD | lx::REGION) && !toks[b - 1].lex.is_role_core() {
             let mut out = self.typed_part(sentence, a, b - 1, before_role);
             out.splice(0..0, items);

@@ -113,7 +113,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let next = chars.get(j + 1).map(|x| x.1);
                 let joins = match d {
                     // inner hyphen or apostrophe: high-ranking, O'Brien (but not the possessive 's)
-                    '-' | '\u{2010}' | '\u{2011}' => next.is_some_and(is_word_char),
+                    // (but "Philippines-Japan relations" are two countries)
+                    '-' | '\u{2010}' | '\u{2011}' => next.is_some_and(is_word_char) && !two_countries(text, &chars, start, j),
                     '\'' | '\u{2019}' => {
                         next.is_some_and(|x| x.is_alphabetic())
                             && !(matches!(next, Some('s') | Some('S'))
@@ -254,4 +255,23 @@ mod tests {
         let toks = tokenize("One\nTwo.");
         assert!(!toks.iter().any(|t| t.kind == TokenKind::Break));
     }
+}
+
+/// "Philippines-Japan": capitalised words on both sides of the hyphen at `j` that are
+/// countries (or the second a place), so the hyphen joins two names, not one word.
+fn two_countries(text: &str, chars: &[(usize, char)], start: usize, j: usize) -> bool {
+    let upper = |x: usize| chars.get(x).is_some_and(|c| c.1.is_uppercase());
+    if !text[start..].starts_with(|c: char| c.is_uppercase()) || !upper(j + 1) {
+        return false;
+    }
+    let mut e = j + 1;
+    while e < chars.len() && chars[e].1.is_alphabetic() {
+        e += 1;
+    }
+    let end = chars.get(e).map_or(text.len(), |c| c.0);
+    let left = &text[start..chars[j].0];
+    let right = &text[chars[j + 1].0..end];
+    let country = |n: &str| crate::gazetteer::place(n).is_some_and(|p| p.kind == crate::gazetteer::PlaceKind::Country);
+    // ("Guinea-Bissau" is one country)
+    country(left) && crate::gazetteer::place(right).is_some() && crate::gazetteer::place(&text[start..end]).is_none()
 }

@@ -1763,7 +1763,7 @@ fn relations(cx: &mut Ctx) {
     }
 }
 
-const DOC_WORDS: &[&str] = &["memorandum", "memorandums", "memoranda", "agreement", "agreements", "treaty", "treaties", "accord", "protocol", "declaration", "contract", "deal"];
+const DOC_WORDS: &[&str] = &["memorandum", "memorandums", "memoranda", "agreement", "agreements", "treaty", "treaties", "accord", "protocol", "declaration", "contract", "deal", "mou", "mous", "moa"];
 
 /// signed_agreement_with.
 fn signed(cx: &mut Ctx) {
