@@ -534,3 +534,10 @@ fn two_countries_joined_by_a_hyphen_a_headline_verb_and_an_mou() {
     let r = read("Vennick Holding and the Government of Skarnia signed an MoU for over USD 240 million.", "2024-03-03");
     assert!(r.facts.iter().any(|f| f.0 == "Vennick Holding" && f.1 == P::SignedAgreementWith), "{:#?}", r.facts);
 }
+
+#[test]
+fn a_partnership_between_two_parties() {
+    let r = read("The new campus is a testament to the long-standing partnership between Vennick University and the government and people of Skarnia. The leaders reaffirmed the strategic partnership between Peru and Chile.", "2024-03-03");
+    assert_fact!(r, "Vennick University", P::PartnerOf, "Skarnia");
+    assert_fact!(r, "Peru", P::PartnerOf, "Chile");
+}

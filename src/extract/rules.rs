@@ -42,6 +42,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "visited.received", reads: "X received / welcomed Y (on DATE) at|in PLACE(, CITY)", example: "President Ana Ruiz received Foreign Minister Tom Lee on 11 August at the Presidential Palace, Nordvik", confidence: 0.7 },
     RuleInfo { id: "visited.noun", reads: "X's / his (two-day official) visit to PLACE; the visit by X to PLACE; While in PLACE, X ...", example: "during his two-day official visit to Nordvik", confidence: 0.7 },
     RuleInfo { id: "twinned.sister_cities", reads: "A and B are sister/twin cities; A is twinned with B", example: "He noted that Tbilisi and Bristol are sister cities.", confidence: 0.9 },
+    RuleInfo { id: "partner.between", reads: "the partnership / cooperation between A and (the government and people of) B", example: "a testament to the long-standing partnership between Acme University and the government and people of Nordvik", confidence: 0.7 },
     RuleInfo { id: "partner.strategic", reads: "A is a (strategic) partner of B; A and B are partners", example: "Russia is a strategic partner of Azerbaijan", confidence: 0.85 },
     RuleInfo { id: "signed.between", reads: "memorandum/agreement ... between A and B", example: "the Memorandum of Understanding on media between the Republic of A and the Republic of B", confidence: 0.8 },
     RuleInfo { id: "signed.by_with", reads: "memorandums signed by A with B and C; A signed an agreement with B", example: "the memorandums signed by the Agency with the Ministry of X and the Agency of Y", confidence: 0.6 },
@@ -1672,6 +1673,26 @@ fn relations(cx: &mut Ctx) {
             }
         }
         k = e.max(k + 1);
+    }
+    // "the long-standing partnership between A and B", "cooperation between A and the
+    // government and people of B"
+    for k in 0..n {
+        if !matches!(cx.items[k].lower.as_str(), "partnership" | "partnerships" | "cooperation") || !cx.is(k + 1, "between") {
+            continue;
+        }
+        let party = |x: usize| cx.ent(x).filter(|&(_, t)| matches!(t, T::Gpe | T::Org));
+        let a_at = cx.skip_det(k + 2);
+        let Some((a, _)) = party(a_at) else { continue };
+        if !cx.is(a_at + 1, "and") {
+            continue;
+        }
+        let mut b_at = cx.skip_det(a_at + 2);
+        if let Some(j) = cx.words_at(b_at, "government and people of").or_else(|| cx.words_at(b_at, "people of")) {
+            b_at = cx.skip_det(j);
+        }
+        if let Some((b, _)) = party(b_at).filter(|&(b, _)| b != a) {
+            cx.emit(a, P::PartnerOf, FactObject::Entity(b), "partner.between", (k, b_at + 1));
+        }
     }
     for k in 0..n {
         // A and B are sister cities / twin towns
