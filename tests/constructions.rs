@@ -541,3 +541,15 @@ fn a_partnership_between_two_parties() {
     assert_fact!(r, "Vennick University", P::PartnerOf, "Skarnia");
     assert_fact!(r, "Peru", P::PartnerOf, "Chile");
 }
+
+#[test]
+fn a_delegation_of_a_body_and_run_on_sentences() {
+    let r = read("A delegation of Skarn University led by Prof.Ana Lind, Vice President of Skarn University, visited Nepal. A program was held in Kathmandu.The delegation met the governor.", "2024-03-03");
+    assert_fact!(r, "delegation of Skarn University", P::Represents, "Skarn University");
+    assert_fact!(r, "Ana Lind", P::Heads, "delegation of Skarn University");
+    assert_fact!(r, "delegation of Skarn University", P::Visited, "Nepal");
+    assert!(!r.has("Ana Lind", P::Heads, "Skarn University"), "{:#?}", r.facts);
+    let toks = newsgraph::analyse::tokens::tokenize("a Ph.D. from Report.az in Kathmandu.The end");
+    let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+    assert!(words.contains(&"Ph.D.") && words.contains(&"Report.az") && words.contains(&"Kathmandu"), "{words:?}");
+}

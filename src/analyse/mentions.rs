@@ -445,6 +445,24 @@ impl<'a> Scanner<'a> {
                         return Some((pe, items));
                     }
                 }
+                // "a delegation of Skarn University": a group named by the body it comes from
+                if k < b && toks[k].is_cap() && det {
+                    let first = self.cands.len();
+                    if let Some((e, part)) = self.name_run(sentence, k, b, 0) {
+                        let org = match part.as_slice() {
+                            [one] => one.mention().filter(|&c| self.cands[c].etype == EntityType::Org && self.cands[c].tok_start == k && self.cands[c].tok_end == e),
+                            _ => None,
+                        };
+                        if let Some(o) = org {
+                            let name = format!("delegation of {}", self.cands[o].name);
+                            let g = self.push(sentence, j, e, EntityType::Group, MentionKind::Name, name, "delegation");
+                            self.cands[g].country = Some(o);
+                            return Some((e, vec![word_item(toks, i), Item { kind: ItemKind::Mention(g), tok_start: j, tok_end: e, lower: SmallStr::default() }]));
+                        }
+                    }
+                    // (not a body: what the run made is dropped, and the words read again)
+                    self.cands.truncate(first);
+                }
             }
             if det && t.lower == "the" && toks[j].lower == "delegation" {
                 let g = self.push(sentence, j, head_end, EntityType::Group, MentionKind::Description, "the delegation".into(), "delegation");

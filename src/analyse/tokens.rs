@@ -125,9 +125,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         next.is_some_and(|x| x.is_ascii_digit())
                     }
                     // web names: Report.az, Gazeta.ru
+                    // (a domain after the dot, not a sentence run on: "in Kathmandu.The delegation")
                     '.' if chars[j - 1].1.is_alphabetic() && chars[j - 1].1.is_lowercase()
                         && next.is_some_and(|x| x.is_alphabetic())
-                        && j >= 3 && !chars[j - 2].1.is_whitespace() =>
+                        && j >= 3 && !chars[j - 2].1.is_whitespace()
+                        && domain_after(&chars, j + 1) =>
                     {
                         true
                     }
@@ -274,4 +276,18 @@ fn two_countries(text: &str, chars: &[(usize, char)], start: usize, j: usize) ->
     let country = |n: &str| crate::gazetteer::place(n).is_some_and(|p| p.kind == crate::gazetteer::PlaceKind::Country);
     // ("Guinea-Bissau" is one country)
     country(left) && crate::gazetteer::place(right).is_some() && crate::gazetteer::place(&text[start..end]).is_none()
+}
+
+/// The letters from `i` spell a web domain's last part ("az", "ru", "com"), not a word that
+/// begins a run-on sentence ("the", "He").
+fn domain_after(chars: &[(usize, char)], i: usize) -> bool {
+    let w: String = chars[i.min(chars.len())..].iter().map(|c| c.1).take_while(|c| c.is_alphabetic()).take(8).collect();
+    // "Ph.D", "Welcome.US" stay whole; "Prof.Yan", "Kathmandu.The" are two words
+    if w.chars().next().is_some_and(char::is_uppercase) {
+        return w.len() <= 3 && w.chars().all(char::is_uppercase);
+    }
+    match w.len() {
+        2 => !matches!(w.as_str(), "in" | "to" | "of" | "at" | "on" | "is" | "it" | "as" | "an" | "by" | "be" | "he" | "we" | "me" | "my" | "no" | "so" | "up" | "do" | "go" | "or" | "if" | "am"),
+        _ => matches!(w.as_str(), "com" | "org" | "net" | "gov" | "edu" | "int" | "mil" | "info" | "news" | "biz" | "online" | "media" | "asia" | "africa" | "eu"),
+    }
 }
