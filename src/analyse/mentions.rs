@@ -596,6 +596,12 @@ impl<'a> Scanner<'a> {
                 e += 1;
                 continue;
             }
+            // "Abu Bakr al-Baghdadi": an article glued to the family name
+            let t = &toks[e];
+            if t.kind == TokenKind::Word && ["al-", "el-", "ad-", "ash-", "as-", "at-", "az-", "ibn-"].iter().any(|p| t.text.strip_prefix(p).is_some_and(|r| r.starts_with(char::is_uppercase))) {
+                e += 1;
+                continue;
+            }
             // 's inside an org name is a split point handled below; connectors need a name word after them.
             if CONNECTORS.contains(&toks[e].lower.as_str()) && !toks[e].is_cap() {
                 let mut f = e + 1;

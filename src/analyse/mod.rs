@@ -496,8 +496,15 @@ fn strip_country(core: &str, country: &str) -> String {
     s.trim().to_string()
 }
 
+/// Every word of `a` is in `b`, and what `b` adds names no other body: "Foreign Ministry" is
+/// in "Ministry of Foreign Affairs", but "National Science Board" is not "Board of Science
+/// Education for the National Academies".
 fn is_subset(a: &str, b: &str) -> bool {
-    !a.is_empty() && a.split(' ').all(|w| b.split(' ').any(|x| x == w))
+    let body = |w: &str| {
+        let one = w.strip_suffix("ies").map(|s| format!("{s}y")).unwrap_or_else(|| w.strip_suffix('s').unwrap_or(w).to_string());
+        lexicon::has(lexicon::ORG, w) || lexicon::has(lexicon::ORG, &one)
+    };
+    !a.is_empty() && a.split(' ').all(|w| b.split(' ').any(|x| x == w)) && !b.split(' ').any(|x| !a.split(' ').any(|w| w == x) && body(x))
 }
 
 fn fuller(new: &str, old: &str, t: EntityType) -> bool {

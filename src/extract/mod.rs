@@ -379,6 +379,12 @@ impl<'a> Ctx<'a> {
         if (from..at.1.min(self.items.len())).any(|x| matches!(self.items[x].lower.as_str(), "nominee" | "nominees" | "nominated" | "nomination" | "designate" | "candidate")) {
             return;
         }
+        // "Ann Lee, Member, Skarn Board" listed under "announced his intent to appoint the
+        // following": the post to be filled, not one held
+        let listing = self.items.iter().all(|i| !matches!(i.kind, crate::analyse::mentions::ItemKind::Word) || matches!(i.lower.as_str(), "of" | "the" | "and" | "for" | "&" | "to" | "on"));
+        if listing && (self.clean.contains("intent to appoint") || self.clean.contains("intent to nominate")) {
+            return;
+        }
         // "Director of Policy Planning", "Secretary of Foreign Affairs": a portfolio, not a body
         let mut names = self.doc.cands.iter().filter(|c| c.entity == t && matches!(c.kind, crate::model::MentionKind::Name | crate::model::MentionKind::Acronym)).peekable();
         if ttype == EntityType::Org && names.peek().is_some() && names.all(|c| portfolio_like(&c.name)) {

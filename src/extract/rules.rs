@@ -42,7 +42,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "visited.received", reads: "X received / welcomed Y (on DATE) at|in PLACE(, CITY)", example: "President Ana Ruiz received Foreign Minister Tom Lee on 11 August at the Presidential Palace, Nordvik", confidence: 0.7 },
     RuleInfo { id: "visited.noun", reads: "X's / his (two-day official) visit to PLACE; the visit by X to PLACE; While in PLACE, X ...", example: "during his two-day official visit to Nordvik", confidence: 0.7 },
     RuleInfo { id: "twinned.sister_cities", reads: "A and B are sister/twin cities; A is twinned with B", example: "He noted that Tbilisi and Bristol are sister cities.", confidence: 0.9 },
-    RuleInfo { id: "partner.between", reads: "the partnership / cooperation between A and (the government and people of) B", example: "a testament to the long-standing partnership between Acme University and the government and people of Nordvik", confidence: 0.7 },
+    RuleInfo { id: "partner.between", reads: "the partnership between A and (the government and people of) B", example: "a testament to the long-standing partnership between Acme University and the government and people of Nordvik", confidence: 0.7 },
     RuleInfo { id: "partner.strategic", reads: "A is a (strategic) partner of B; A and B are partners", example: "Russia is a strategic partner of Azerbaijan", confidence: 0.85 },
     RuleInfo { id: "signed.between", reads: "memorandum/agreement ... between A and B", example: "the Memorandum of Understanding on media between the Republic of A and the Republic of B", confidence: 0.8 },
     RuleInfo { id: "signed.by_with", reads: "memorandums signed by A with B and C; A signed an agreement with B", example: "the memorandums signed by the Agency with the Ministry of X and the Agency of Y", confidence: 0.6 },
@@ -520,7 +520,11 @@ fn places_and_meetings(cx: &mut Ctx) {
         if at == T::Fac && cx.is(k + 1, ",") {
             if let Some((c, T::Gpe)) = cx.ent(k + 2) {
                 let closes = cx.items.get(k + 3).is_none_or(|i| matches!(i.lower.as_str(), "," | "." | "and" | "on" | ";" | ")" | "in"));
-                let list = k >= 2 && cx.is(k - 1, ",") || cx.is(k + 3, ",") && cx.ent(k + 4).is_some_and(|(_, t)| t == T::Fac);
+                // (nor "the Port of X, X County, and the State of Y": partners listed)
+                let list = k >= 2 && cx.is(k - 1, ",")
+                    || cx.is(k + 3, ",") && cx.ent(k + 4).is_some_and(|(_, t)| t == T::Fac)
+                    || cx.is(k + 3, ",") && cx.is(k + 4, "and")
+                    || cx.is(k + 3, "and") && cx.ent(cx.skip_det(k + 4)).is_some();
                 if closes && !list && place_name(cx, k + 2).is_some() {
                     cx.emit(a, P::LocatedIn, FactObject::Entity(c), "located.comma", (k, k + 3));
                 }
@@ -1674,10 +1678,11 @@ fn relations(cx: &mut Ctx) {
         }
         k = e.max(k + 1);
     }
-    // "the long-standing partnership between A and B", "cooperation between A and the
+    // "the long-standing partnership between A and B", "the partnership between A and the
     // government and people of B"
     for k in 0..n {
-        if !matches!(cx.items[k].lower.as_str(), "partnership" | "partnerships" | "cooperation") || !cx.is(k + 1, "between") {
+        // (a "symbol of cooperation between A and B" declares no partnership)
+        if !matches!(cx.items[k].lower.as_str(), "partnership" | "partnerships") || !cx.is(k + 1, "between") {
             continue;
         }
         let party = |x: usize| cx.ent(x).filter(|&(_, t)| matches!(t, T::Gpe | T::Org));
