@@ -283,16 +283,8 @@ impl<'a> Scanner<'a> {
             }
         }
         let mut trusted = seeds.clone();
-        for x in seeds {
-            let t = items[x].tok_start;
-            if let Some(c) = items[x].mention() {
-                self.cands[c].etype = EntityType::Org;
-                self.cands[c].kind = MentionKind::Name;
-            } else {
-                let c = self.push(sentence, t, t + 1, EntityType::Org, MentionKind::Name, toks[t].text.to_string(), &toks[t].lower.clone());
-                items[x].kind = ItemKind::Mention(c);
-                items[x].lower = SmallStr::default();
-            }
+        for &x in &seeds {
+            self.make_org(sentence, &mut items[x]);
         }
         // (a word made an organisation extends the list: twice at most)
         for _ in 0..2 {
@@ -346,17 +338,22 @@ impl<'a> Scanner<'a> {
         }
         trusted.extend(&convert);
         for x in convert {
-            let t = items[x].tok_start;
-            if let Some(c) = items[x].mention() {
-                self.cands[c].etype = EntityType::Org;
-                self.cands[c].kind = MentionKind::Name;
-                continue;
-            }
-            let c = self.push(sentence, t, t + 1, EntityType::Org, MentionKind::Name, toks[t].text.to_string(), &toks[t].lower.clone());
-            items[x].kind = ItemKind::Mention(c);
-            items[x].lower = SmallStr::default();
+            self.make_org(sentence, &mut items[x]);
         }
         }
+    }
+
+    /// One word of a list made an organisation: a new mention, or the surname mention retyped.
+    fn make_org(&mut self, sentence: usize, item: &mut Item) {
+        if let Some(c) = item.mention() {
+            self.cands[c].etype = EntityType::Org;
+            self.cands[c].kind = MentionKind::Name;
+            return;
+        }
+        let t = &self.toks[item.tok_start];
+        let c = self.push(sentence, item.tok_start, item.tok_start + 1, EntityType::Org, MentionKind::Name, t.text.to_string(), &t.lower.clone());
+        item.kind = ItemKind::Mention(c);
+        item.lower = SmallStr::default();
     }
 
     /// "the executive director" (no name after it) is a description of a person.
