@@ -710,6 +710,48 @@ fn in_article(locals: &[Local], members: &[usize]) -> Vec<(usize, usize, &'stati
             by_first.entry(spelt[b].split(' ').next().unwrap_or("")).or_default().push(b);
         }
     }
+    // members by type: most rules compare a name with the article's names of one type
+    // (an article names hundreds of things; comparing all pairs was most of resolve)
+    let mut by_type: FastMap<EntityType, Vec<usize>> = FastMap::default();
+    for (b, &j) in members.iter().enumerate() {
+        by_type.entry(locals[j].etype).or_default().push(b);
+    }
+    let none: Vec<usize> = Vec::new();
+    let typed = |t: EntityType| by_type.get(&t).unwrap_or(&none);
+    // (index in the article, local) of the article's names of type `t`, but `a`
+    let of_type = |t: EntityType, a: usize| typed(t).iter().filter(move |&&b| b != a).map(|&b| (b, &members[b]));
+    // persons named in full, with whether the name looks like a person's (not made of
+    // the words bodies use)
+    let full_persons: Vec<(usize, bool)> = typed(EntityType::Person)
+        .iter()
+        .filter(|&&b| !locals[members[b]].key.starts_with("person:?"))
+        .map(|&b| (b, folds[b].contains(' ') && folds[b].rsplit(' ').next().is_some_and(|w| !generic_word(w)) && !folds[b].split(' ').all(generic_word)))
+        .collect();
+    let mut by_fold: FastMap<&str, Vec<usize>> = FastMap::default();
+    for (b, f) in folds.iter().enumerate() {
+        by_fold.entry(f.as_str()).or_default().push(b);
+    }
+    // initials of each body's, event's and venue's name, and of what a department is of
+    // ("U.S. Department of Health Care" → "hc"), worked out once, when an acronym asks
+    let initials: std::cell::OnceCell<Vec<(String, Option<String>)>> = std::cell::OnceCell::new();
+    let initials_of = |b: usize| -> &(String, Option<String>) {
+        &initials.get_or_init(|| {
+            folds
+                .iter()
+                .enumerate()
+                .map(|(b, f)| {
+                    if !matches!(locals[members[b]].etype, EntityType::Org | EntityType::Event | EntityType::Fac) {
+                        return (String::new(), None);
+                    }
+                    let of = f.split_once(" of ").filter(|(head, _)| head.split(' ').any(|w| matches!(w, "department" | "ministry" | "office" | "bureau"))).map(|(_, t)| t);
+                    (crate::names::initials(f), of.filter(|t| t.contains(' ')).map(crate::names::initials))
+                })
+                .collect()
+        })[b]
+    };
+    // the other names of each local, folded, when a possessive asks
+    let name_folds: std::cell::OnceCell<Vec<Vec<String>>> = std::cell::OnceCell::new();
+    let names_folded = |b: usize| -> &Vec<String> { &name_folds.get_or_init(|| members.iter().map(|&j| locals[j].names.iter().map(|n| fold(n)).collect()).collect())[b] };
     // the one candidate a rule finds, else none
     let only = |cands: Vec<usize>| -> Option<usize> {
         let mut c = cands;
@@ -736,9 +778,8 @@ fn in_article(locals: &[Local], members: &[usize]) -> Vec<(usize, usize, &'stati
                 only(others()
                     .filter(|&(b, &j)| {
                         not_person(j) && matches!(locals[j].etype, EntityType::Org | EntityType::Event | EntityType::Fac) && {
-                            let f = &folds[b];
-                            let of = f.split_once(" of ").filter(|(head, _)| head.split(' ').any(|w| matches!(w, "department" | "ministry" | "office" | "bureau"))).map(|(_, t)| t);
-                            crate::names::initials(f) == lower || of.is_some_and(|t| t.contains(' ') && crate::names::initials(t) == lower)
+                            let (whole, of) = initials_of(b);
+                            *whole == lower || of.as_deref() == Some(lower.as_str())
                         }
                     })
                     .map(|(_, &j)| j)
@@ -758,7 +799,7 @@ fn in_article(locals: &[Local], members: &[usize]) -> Vec<(usize, usize, &'stati
             }
             let head = head_of(&folds[a]);
             let is_head = crate::analyse::lexicon::has(crate::analyse::lexicon::EVENT, head);
-            let named = only(others().filter(|&(b, &j)| locals[j].etype == EntityType::Event && !generic(locals[j].name()) && head_of(&folds[b]) == head).map(|(_, &j)| j).collect());
+            let named = only(of_type(EntityType::Event, a).filter(|&(b, &j)| !generic(locals[j].name()) && head_of(&folds[b]) == head).map(|(_, &j)| j).collect());
             // two words, the first not a kind or a count ("trilateral meeting", "fourth
             // meeting", "global conference" are not the one named meeting)
             let w: Vec<&str> = folds[a].split(' ').collect();
@@ -772,7 +813,7 @@ fn in_article(locals: &[Local], members: &[usize]) -> Vec<(usize, usize, &'stati
             continue;
         }
         // one name, two types: the most specific type
-        let twin = only(others().filter(|&(b, &j)| folds[b] == folds[a] && locals[j].etype != l.etype && type_rank(locals[j].etype) > type_rank(l.etype)).map(|(_, &j)| j).collect());
+        let twin = only(by_fold[folds[a].as_str()].iter().filter(|&&b| b != a).map(|&b| (b, &members[b])).filter(|&(_, &j)| locals[j].etype != l.etype && type_rank(locals[j].etype) > type_rank(l.etype)).map(|(_, &j)| j).collect());
         if let Some(j) = twin.filter(|_| !(l.etype == EntityType::Gpe && known_place(name))) {
             join(j, "one name, two types in one article", format!("{name:?} in {} is {} there too", l.article, locals[j].etype));
             continue;
@@ -780,11 +821,11 @@ fn in_article(locals: &[Local], members: &[usize]) -> Vec<(usize, usize, &'stati
         if l.etype == EntityType::Person {
             continue;
         }
-        let persons = || others().filter(|&(_, &j)| locals[j].etype == EntityType::Person && !locals[j].key.starts_with("person:?"));
+        let persons = || full_persons.iter().filter(move |p| p.0 != a).map(|&(b, personal)| (b, members[b], personal));
         // a surname typed as something else
         let word = &folds[a];
         if !word.contains(' ') && !known_place(name) && name.chars().next().is_some_and(char::is_uppercase) && !(acronym(name) && word.len() <= 4) && !generic_word(word) && !matches!(word.as_str(), "jr" | "sr" | "ii" | "iii" | "iv") {
-            let p = only(persons().filter(|&(b, _)| folds[b].contains(' ') && folds[b].rsplit(' ').next() == Some(folds[a].as_str())).map(|(_, &j)| j).collect());
+            let p = only(persons().filter(|&(b, _, _)| folds[b].contains(' ') && folds[b].rsplit(' ').next() == Some(folds[a].as_str())).map(|(_, j, _)| j).collect());
             if let Some(j) = p {
                 join(j, "surname of a person in the same article", format!("{name:?} in {} is the surname of {:?}", l.article, locals[j].name()));
                 continue;
@@ -820,7 +861,7 @@ fn in_article(locals: &[Local], members: &[usize]) -> Vec<(usize, usize, &'stati
             if let Some((owner, rest)) = name.split_once("'s ").or_else(|| name.split_once("’s ")) {
                 let (owner, rest) = (fold(owner), fold(rest));
                 let owners: Vec<&str> = std::iter::once(owner.as_str())
-                    .chain(others().filter(|&(_, &j)| locals[j].names.iter().any(|n| fold(n) == owner)).map(|(b, _)| folds[b].as_str()))
+                    .chain(others().filter(|&(b, _)| names_folded(b).iter().any(|n| *n == owner)).map(|(b, _)| folds[b].as_str()))
                     .collect();
                 let owned = |f: &str| f.strip_prefix(rest.as_str()).and_then(|t| t.strip_prefix(" of ")).is_some_and(|t| owners.contains(&t.strip_prefix("the ").unwrap_or(t)));
                 let fuller = only(others().filter(|&(b, &j)| locals[j].etype == EntityType::Org && !rest.is_empty() && owned(&folds[b])).map(|(_, &j)| j).collect());
@@ -868,11 +909,10 @@ fn in_article(locals: &[Local], members: &[usize]) -> Vec<(usize, usize, &'stati
             let tail = format!(" {}", spelt[a]);
             // the fuller name is one or two words before them ("Skarn Heritage Center"),
             // not a body they belong to ("Office of Skarn Heritage Center")
-            let fuller = only(others()
-                .filter(|&(b, &j)| {
+            let fuller = only(of_type(EntityType::Org, a).chain(of_type(EntityType::Fac, a))
+                .filter(|&(b, _)| {
                     let f: &str = &spelt[b];
-                    matches!(locals[j].etype, EntityType::Org | EntityType::Fac)
-                        && f.strip_suffix(&tail).is_some_and(|pre| {
+                    f.strip_suffix(&tail).is_some_and(|pre| {
                             let p: Vec<&str> = pre.split(' ').collect();
                             p.len() <= 2 && !p.iter().any(|w| connector(w) || w.ends_with('’') || w.ends_with('\''))
                         })
@@ -889,8 +929,8 @@ fn in_article(locals: &[Local], members: &[usize]) -> Vec<(usize, usize, &'stati
         // misspelt city)
         let spelt_word = |n: &str| n.chars().any(char::is_lowercase) && !n.chars().any(|c| c.is_ascii_digit()) && !known_place(n);
         if matches!(l.etype, EntityType::Org | EntityType::Loc | EntityType::Gpe | EntityType::Fac) && !word.contains(' ') && word.chars().count() >= 7 && !generic_word(word) && spelt_word(name) {
-            let near = only(others()
-                .filter(|&(b, &j)| b < a && locals[j].etype == l.etype && folds[b].len().abs_diff(word.len()) <= 2 && !folds[b].contains(' ') && folds[b] != *word && one_edit(word, &folds[b]) && spelt_word(locals[j].name()))
+            let near = only(of_type(l.etype, a)
+                .filter(|&(b, &j)| b < a && folds[b].len().abs_diff(word.len()) <= 2 && !folds[b].contains(' ') && folds[b] != *word && one_edit(word, &folds[b]) && spelt_word(locals[j].name()))
                 .map(|(_, &j)| j)
                 .collect());
             if let Some(j) = near {
@@ -902,10 +942,9 @@ fn in_article(locals: &[Local], members: &[usize]) -> Vec<(usize, usize, &'stati
         // Union": the one mission of the article named by whom it is to
         if l.etype == EntityType::Org && !word.contains(" to ") {
             if let Some(pre) = ["mission", "delegation"].iter().find_map(|h| word.strip_suffix(h).filter(|p| p.is_empty() || p.ends_with(' ')).map(|p| (p.trim_end(), *h))) {
-                let to = only(others()
-                    .filter(|&(b, &j)| {
-                        locals[j].etype == EntityType::Org
-                            && folds[b].split_once(&format!("{} to ", pre.1)).is_some_and(|(before, _)| before.trim_end().is_empty() || before.trim_end() == pre.0)
+                let to = only(of_type(EntityType::Org, a)
+                    .filter(|&(b, _)| {
+                        folds[b].split_once(&format!("{} to ", pre.1)).is_some_and(|(before, _)| before.trim_end().is_empty() || before.trim_end() == pre.0)
                     })
                     .map(|(_, &j)| j)
                     .collect());
@@ -918,9 +957,9 @@ fn in_article(locals: &[Local], members: &[usize]) -> Vec<(usize, usize, &'stati
         // "Beekeeping" beside "Department of Beekeeping": the bare word a department is of
         if l.etype == EntityType::Org && !word.contains(' ') && !acronym(name) && name.chars().next().is_some_and(char::is_uppercase) {
             let tails = [format!(" of {word}"), format!(" of the {word}")];
-            let d = only(others()
-                .filter(|&(b, &j)| {
-                    locals[j].etype == EntityType::Org && tails.iter().any(|t| folds[b].ends_with(t.as_str())) && folds[b].split(' ').any(|w| matches!(w, "department" | "ministry"))
+            let d = only(of_type(EntityType::Org, a)
+                .filter(|&(b, _)| {
+                    tails.iter().any(|t| folds[b].ends_with(t.as_str())) && folds[b].split(' ').any(|w| matches!(w, "department" | "ministry"))
                 })
                 .map(|(_, &j)| j)
                 .collect());
@@ -932,12 +971,13 @@ fn in_article(locals: &[Local], members: &[usize]) -> Vec<(usize, usize, &'stati
         // "Minister Jane Roe" typed as a body
         if matches!(l.etype, EntityType::Org | EntityType::Gpe | EntityType::Loc) {
             // the person's name must look like one: not made of the words bodies use
-            let personal = |b: usize| folds[b].contains(' ') && folds[b].rsplit(' ').next().is_some_and(|w| !generic_word(w)) && !folds[b].split(' ').all(generic_word);
+            let (fa, n) = (folds[a].as_str(), folds[a].len());
             let p = only(persons()
-                .filter(|&(b, _)| {
-                    personal(b) && folds[a].len() > folds[b].len() && folds[a].ends_with(&format!(" {}", folds[b])) && folds[a][..folds[a].len() - folds[b].len()].split(' ').filter(|w| !w.is_empty()).count() <= 3
+                .filter(|&(b, _, personal)| {
+                    let fb = folds[b].as_str();
+                    personal && n > fb.len() && fa.ends_with(fb) && fa.as_bytes()[n - fb.len() - 1] == b' ' && fa[..n - fb.len()].split(' ').filter(|w| !w.is_empty()).count() <= 3
                 })
-                .map(|(_, &j)| j)
+                .map(|(_, j, _)| j)
                 .collect());
             if let Some(j) = p {
                 join(j, "person with a title in the same article", format!("{name:?} in {} ends with the name of {:?}", l.article, locals[j].name()));
@@ -947,11 +987,10 @@ fn in_article(locals: &[Local], members: &[usize]) -> Vec<(usize, usize, &'stati
         if l.etype == EntityType::Event {
             let w: Vec<&str> = folds[a].split(' ').collect();
             if w.len() >= 2 {
-                let fuller = only(others()
-                    .filter(|&(b, &j)| {
+                let fuller = only(of_type(EntityType::Event, a)
+                    .filter(|&(b, _)| {
                         let v: Vec<&str> = folds[b].split(' ').collect();
-                        locals[j].etype == EntityType::Event
-                            && v.len() > w.len()
+                        v.len() > w.len()
                             && v[0] == w[0]
                             && (v.last() == w.last() && w.iter().all(|x| v.contains(x))
                                 // "Nordvik Forum 2024" and "Nordvik Forum 2024 Annual Meeting"
