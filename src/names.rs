@@ -87,16 +87,13 @@ pub fn tidy(name: &str) -> Option<String> {
     loop {
         let before = t.len();
         // "'s Office": what is left after the owner's name
-        for a in APOS {
-            for p in [format!("{a}s "), format!("{a}S ")] {
-                if t.starts_with(&p) {
-                    return None;
-                }
-            }
+        // (no `format!` here: every mention's name passes, several times)
+        if APOS.iter().any(|&a| t.strip_prefix(a).is_some_and(|r| r.starts_with("s ") || r.starts_with("S "))) {
+            return None;
         }
         t = t.trim_start_matches(lead).trim_start();
-        for a in APOS {
-            if let Some(r) = t.strip_suffix(&format!("{a}s")).or_else(|| t.strip_suffix(&format!("{a}S"))) {
+        for &a in APOS {
+            if let Some(r) = t.strip_suffix('s').or_else(|| t.strip_suffix('S')).and_then(|r| r.strip_suffix(a)) {
                 t = r;
             }
         }
@@ -125,7 +122,7 @@ pub fn tidy(name: &str) -> Option<String> {
 /// owner ("Biden"), else the name as it is.
 pub fn possessor(name: &str) -> &str {
     for a in ['\'', '’', 'ʼ'] {
-        if let Some(i) = name.find(&format!("{a}s ")) {
+        if let Some((i, _)) = name.match_indices(a).find(|&(i, _)| name[i + a.len_utf8()..].starts_with("s ")) {
             return name[..i].trim_end();
         }
     }
