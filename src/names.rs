@@ -404,5 +404,12 @@ mod tests {
         assert_eq!(tidy(" -- "), None);
         assert_eq!(possessor("Biden’s Executive Order"), "Biden");
         assert_eq!(possessor("Joe Biden"), "Joe Biden");
+        // every apostrophe, either case of the "s", and a name that only ends in "s"
+        assert_eq!(tidy("NORDBANK'S").as_deref(), Some("NORDBANK"));
+        assert_eq!(tidy("Roe‘s").as_deref(), Some("Roe"));
+        assert_eq!(tidy("ʼS Office"), None);
+        assert_eq!(tidy("Lagos").as_deref(), Some("Lagos"));
+        assert_eq!(possessor("O'Brien's Plan"), "O'Brien");
+        assert_eq!(possessor("Roeʼs Office"), "Roe");
     }
 }

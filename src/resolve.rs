@@ -1369,6 +1369,28 @@ mod tests {
     }
 
     #[test]
+    fn same_article_joins_by_title_initials_shorter_name_and_spelling() {
+        let l = |id: i64, t: EntityType, name: &str, key: &str| Local { article: "d".into(), local_id: id, etype: t, key: key.into(), names: vec![Arc::from(name)].into() };
+        let r = resolve(&[
+            l(0, EntityType::Person, "Jane Quorvel", "person:jane quorvel"),
+            l(1, EntityType::Org, "Minister Jane Quorvel", "org:minister jane quorvel@"),
+            l(2, EntityType::Org, "Department of Health Care", "org:department of health care@"),
+            l(3, EntityType::Org, "HC", "org:hc@"),
+            l(4, EntityType::Event, "Nordvik Summit", "event:nordvik summit@"),
+            l(5, EntityType::Event, "Nordvik Investment Summit", "event:nordvik investment summit@"),
+            l(6, EntityType::Org, "Quarnstead", "org:quarnstead@"),
+            l(7, EntityType::Org, "Quarnsted", "org:quarnsted@"),
+            l(8, EntityType::Gpe, "Ostvale", "gpe:ostvale"),
+        ]);
+        let together = |a: &str, b: &str| r.iter().any(|e| e.aliases.contains_key(a) && e.aliases.contains_key(b));
+        assert!(together("Jane Quorvel", "Minister Jane Quorvel"), "{r:?}");
+        assert!(together("Department of Health Care", "HC"), "{r:?}");
+        assert!(together("Nordvik Investment Summit", "Nordvik Summit"), "{r:?}");
+        assert!(together("Quarnstead", "Quarnsted"), "{r:?}");
+        assert_eq!(r.len(), 5, "{r:?}");
+    }
+
+    #[test]
     fn a_short_place_name_that_begins_an_organisation_joins_it() {
         let r = resolve(&[
             local("a", 0, EntityType::Org, "Vela DATACENTERS", "org:vela datacenters@"),
