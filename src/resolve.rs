@@ -711,7 +711,7 @@ fn in_article(locals: &[Local], members: &[usize]) -> Vec<(usize, usize, &'stati
         }
     }
     // members by type: most rules compare a name with the article's names of one type
-    // (an article names hundreds of things; comparing all pairs was most of resolve)
+    // (an article names hundreds of things; comparing all pairs took a second of resolve)
     let mut by_type: FastMap<EntityType, Vec<usize>> = FastMap::default();
     for (b, &j) in members.iter().enumerate() {
         by_type.entry(locals[j].etype).or_default().push(b);
