@@ -12,9 +12,6 @@ use indicatif::{ProgressBar, ProgressStyle};
 mod cli;
 
 use newsgraph::pipeline::{self, BuildOptions, Progress};
-
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use newsgraph::{eval, explain, query, store, terminal};
 
 #[derive(Parser)]
