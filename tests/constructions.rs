@@ -62,6 +62,20 @@ fn title_before_a_name() {
 }
 
 #[test]
+fn a_portfolio_before_minister_is_part_of_the_title() {
+    // the portfolio word is no organisation: the minister works for the country
+    let r = read("Kenyan Tourism Minister Jane Roe met Norwegian Trade Minister Ola Berg in Oslo.", "2024-03-03");
+    assert_fact!(r, "Jane Roe", P::WorksFor, "Kenya");
+    assert_eq!(r.role("Jane Roe", P::WorksFor, "Kenya").as_deref(), Some("tourism minister"));
+    assert_fact!(r, "Ola Berg", P::WorksFor, "Norway");
+    let r = read("LIMA, May 2. Peru's Energy Minister Rosa Quispe said the plant would open in June.", "2024-05-02");
+    assert_fact!(r, "Rosa Quispe", P::WorksFor, "Peru");
+    assert!(!r.facts.iter().any(|f| f.2 == "Energy"), "a portfolio read as an organisation: {:#?}", r.facts);
+    let r = read("Health Minister Arjun Mehta of India opened the clinic.", "2024-05-02");
+    assert_fact!(r, "Arjun Mehta", P::WorksFor, "India");
+}
+
+#[test]
 fn envoys_represent_the_country_that_sent_them() {
     let r = read("US Ambassador to Mexico Ken Salas attended the ceremony. Lena Dahl, the Norwegian Ambassador to Japan, spoke later.", "2024-03-03");
     assert_fact!(r, "Ken Salas", P::Represents, "United States");

@@ -1463,6 +1463,18 @@ pub fn role_at(toks: &[Token], i: usize, b: usize) -> Option<(usize, Role)> {
             }
             continue;
         }
+        // "Commerce Minister", "Tourism Minister": a capitalised portfolio just before
+        // "Minister" is the title's (the country then comes from the words before it).
+        // ("Agriculture Secretary" is left to the department rules: it names the department.)
+        if last_core.is_none()
+            && toks[j].is_cap()
+            && PORTFOLIOS.contains(&w)
+            && toks.get(j + 1).is_some_and(|t| j + 1 < b && t.lower == "minister")
+        {
+            words.push(w);
+            j += 1;
+            continue;
+        }
         // "Deputy Prime Minister", "Assistant Chief Constable": a deputy's title goes on
         let deputy = last_core.is_some_and(|e: usize| e == j && matches!(toks[e - 1].lower.as_str(), "deputy" | "vice" | "assistant" | "associate" | "acting"));
         if toks[j].lex.is_role_modifier() && (last_core.is_none() || deputy) {
