@@ -1466,10 +1466,11 @@ pub fn role_at(toks: &[Token], i: usize, b: usize) -> Option<(usize, Role)> {
         // "Commerce Minister", "Tourism Minister": a capitalised portfolio just before
         // "Minister" is the title's (the country then comes from the words before it).
         // ("Agriculture Secretary" is left to the department rules: it names the department.)
+        // (the cheap test first: role_at is asked at most words of a text)
         if last_core.is_none()
+            && toks.get(j + 1).is_some_and(|t| j + 1 < b && t.lower == "minister")
             && toks[j].is_cap()
             && PORTFOLIOS.contains(&w)
-            && toks.get(j + 1).is_some_and(|t| j + 1 < b && t.lower == "minister")
         {
             words.push(w);
             j += 1;
