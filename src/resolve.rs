@@ -465,12 +465,11 @@ pub fn group(locals: &[Local], links: &[Link]) -> Vec<Cluster> {
     for h in &here {
         detached[h.0] = true;
     }
-    let mut by_key: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
-    for (i, l) in locals.iter().enumerate() {
-        if !detached[i] {
-            by_key.entry(&l.key).or_default().push(i as u32);
-        }
-    }
+    // (sorted first: a map built from sorted runs is built in one pass)
+    let mut keyed: Vec<(&str, u32)> = locals.iter().enumerate().filter(|&(i, _)| !detached[i]).map(|(i, l)| (&*l.key, i as u32)).collect();
+    keyed.par_sort_unstable();
+    let by_key: BTreeMap<&str, Vec<u32>> = keyed.chunk_by(|a, b| a.0 == b.0).map(|run| (run[0].0, run.iter().map(|x| x.1).collect())).collect();
+    drop(keyed);
     let mut u = Union { parent: (0..locals.len() as u32).collect(), why: vec![None; locals.len()] };
     for members in by_key.values() {
         for &i in &members[1..] {
@@ -1069,11 +1068,10 @@ fn spaceless_keys(by_key: &BTreeMap<&str, Vec<u32>>, u: &mut Union) {
     for k in by_key.keys().filter(|k| k.starts_with("org:") && k.contains(' ')) {
         by.entry(k.replace(' ', "")).or_default().push(k);
     }
-    for k in by_key.keys().filter(|k| k.starts_with("org:")) {
-        if let Some(v) = by.get_mut(&k.replace(' ', "")) {
-            if !v.contains(k) {
-                v.push(k);
-            }
+    // (a key with spaces is in its own group already)
+    for k in by_key.keys().filter(|k| k.starts_with("org:") && !k.contains(' ')) {
+        if let Some(v) = by.get_mut(*k) {
+            v.push(k);
         }
     }
     let mut groups: Vec<_> = by.into_values().filter(|v| v.len() > 1).collect();
@@ -1120,13 +1118,20 @@ fn nicknames(locals: &[Local], by_key: &BTreeMap<&str, Vec<u32>>, u: &mut Union)
 /// One type per name, by the evidence of the corpus: a name typed PERSON by four times as
 /// many local entities as GPE is a PERSON, and its GPE locals join the PERSON.
 fn one_type_per_name(locals: &[Local], detached: &[bool], u: &mut Union) {
+    // (names folded on every core, grouped in local order)
+    let folded: Vec<Option<String>> = locals
+        .par_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let n = l.name();
+            (!(detached[i] || generic(n) || l.key.contains("@article ") || l.etype == EntityType::Group)).then(|| fold(n))
+        })
+        .collect();
     let mut by_name: FastMap<String, Vec<u32>> = FastMap::default();
-    for (i, l) in locals.iter().enumerate() {
-        let n = l.name();
-        if detached[i] || generic(n) || l.key.contains("@article ") || l.etype == EntityType::Group {
-            continue;
+    for (i, f) in folded.into_iter().enumerate() {
+        if let Some(f) = f {
+            by_name.entry(f).or_default().push(i as u32);
         }
-        by_name.entry(fold(n)).or_default().push(i as u32);
     }
     let mut names: Vec<_> = by_name.into_iter().filter(|(_, m)| m.iter().any(|&i| locals[i as usize].etype != locals[m[0] as usize].etype)).collect();
     names.sort_unstable_by(|a, b| a.0.cmp(&b.0));
