@@ -76,6 +76,25 @@ fn a_portfolio_before_minister_is_part_of_the_title() {
 }
 
 #[test]
+fn a_portfolio_secretary_works_for_the_country_of_the_story() {
+    // "Health Secretary" is a cabinet title; a union's or a press secretary is not one
+    let r = read("OTTAWA, May 2 – Canada will fund ten new clinics, the government of Canada said on Thursday. Health Secretary Jane Roe said the clinics would open in June. Canada's provinces welcomed the plan. The general secretary of the union, Tom Lee, said nurses were needed. Press Secretary Ann Fox said more would follow.", "2024-05-02");
+    assert_fact!(r, "Jane Roe", P::WorksFor, "Canada");
+    assert_eq!(r.role("Jane Roe", P::WorksFor, "Canada").as_deref(), Some("health secretary"));
+    assert!(!r.has("Tom Lee", P::WorksFor, "Canada") && !r.has("Ann Fox", P::WorksFor, "Canada"), "{:#?}", r.facts);
+}
+
+#[test]
+fn a_sentence_opening_with_today_dates_the_event_its_verb_hosts() {
+    let r = read("Today, the Mayor of Springfield, Tom Lee, and the head of the Nordvik Fund, Ana Ruiz, co-hosted the first meeting of the Harbour Council.", "2024-06-03");
+    assert_fact!(r, "first meeting of the Harbour Council", P::HeldOn, "2024-06-03");
+    assert_fact!(r, "first meeting of the Harbour Council", P::OrganizedBy, "Ana Ruiz");
+    // no date from a "today" that is not the sentence's own
+    let r = read("Today's agenda is long. The Council hosted the Harbour Summit in Springfield.", "2024-06-03");
+    assert!(!r.facts.iter().any(|f| f.1 == P::HeldOn), "{:#?}", r.facts);
+}
+
+#[test]
 fn envoys_represent_the_country_that_sent_them() {
     let r = read("US Ambassador to Mexico Ken Salas attended the ceremony. Lena Dahl, the Norwegian Ambassador to Japan, spoke later.", "2024-03-03");
     assert_fact!(r, "Ken Salas", P::Represents, "United States");

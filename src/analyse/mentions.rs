@@ -1342,7 +1342,7 @@ const COMPANY_NOUNS: &[&str] = &[
     "subsidiary", "multinational",
 ];
 
-const PORTFOLIOS: &[&str] = &[
+pub(crate) const PORTFOLIOS: &[&str] = &[
     "state", "defense", "defence", "energy", "commerce", "labor", "labour", "agriculture", "treasury", "education",
     "transportation", "transport", "interior", "health", "justice", "homeland", "veterans", "housing", "culture",
     "tourism", "finance", "environment", "economy", "industry", "trade", "information", "communications",

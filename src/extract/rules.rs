@@ -155,7 +155,9 @@ fn government_title(role: &str) -> bool {
     // the title's core, before any portfolio: "minister of environment", "prime minister"
     let core = role.split(" of ").next().unwrap_or(role).split(" for ").next().unwrap_or(role);
     let last = core.rsplit(' ').next().unwrap_or(core);
-    matches!(last, "president" | "minister" | "premier" | "chancellor" | "king" | "queen" | "emir" | "sultan" | "taoiseach" | "tánaiste" | "vice-president")
+    // "Culture Secretary", "Home Secretary": a cabinet member named by the portfolio
+    let portfolio_secretary = last == "secretary" && core.rsplit(' ').nth(1).is_some_and(|w| crate::analyse::mentions::PORTFOLIOS.contains(&w) || matches!(w, "home" | "foreign"));
+    (portfolio_secretary || matches!(last, "president" | "minister" | "premier" | "chancellor" | "king" | "queen" | "emir" | "sultan" | "taoiseach" | "tánaiste" | "vice-president"))
         && !role.split(' ').any(|w| matches!(w, "ministers" | "university" | "bank" | "club" | "company"))
 }
 
@@ -746,6 +748,27 @@ impl Ctx<'_> {
         }
     }
 
+    /// The person a title chain at `j` ends in: "Social Development Deputy Minister Jane
+    /// Roe", "Acme's chief executive Jane Roe" (capitalised words, roles, bodies and places
+    /// of the title, "of", "the", "'s"; at most six items).
+    fn titled_person_at(&self, j: usize) -> Option<(usize, usize)> {
+        let j = self.skip_det(j);
+        for x in j..(j + 7).min(self.items.len()) {
+            match self.ent(x) {
+                Some((e, T::Person)) => return Some((x, e)),
+                Some((_, T::Org | T::Gpe)) => continue,
+                Some(_) => return None,
+                None => {}
+            }
+            let it = &self.items[x];
+            let cap = matches!(it.kind, ItemKind::Word) && self.doc.tokens.get(it.tok_start).is_some_and(|t| t.is_cap());
+            if !(it.role().is_some() || cap || matches!(it.lower.as_str(), "of" | "the" | "'s" | "and")) {
+                return None;
+            }
+        }
+        None
+    }
+
     /// People joined to the subject at `si` before the verb at `k`: "Secretary A and
     /// Minister B visited ...".
     fn coordinated_people(&self, si: usize, k: usize) -> Vec<(usize, usize)> {
@@ -1241,7 +1264,8 @@ fn held(cx: &mut Ctx) {
             date = date_at(cx, j + 1, tense).map(|(iso, _)| iso);
         }
         let today = |x: usize| cx.is(x, "today") || cx.is(x, "this") && matches!(cx.items.get(x + 1).map(|i| i.lower.as_str()), Some("morning" | "afternoon" | "evening"));
-        if date.is_none() && (today(j) || k >= 1 && cx.is(k - 1, "today") || k >= 2 && today(k - 2)) {
+        // ("Today, the Minister and the Mayor co-hosted X": the sentence opens with when)
+        if date.is_none() && (today(j) || k >= 1 && cx.is(k - 1, "today") || k >= 2 && today(k - 2) || today(0) && !cx.is(1, "'s")) {
             date = cx.doc.published.clone();
         }
         if let Some(iso) = date {
@@ -2056,7 +2080,7 @@ fn spoke(cx: &mut Ctx) {
         // the speaker: the clause subject, or after a leading participle the main subject
         let subj = if matches!(w, "delivering" | "speaking" | "addressing") && (k == 0 || cx.is(k - 1, ",")) {
             let comma = (ei + 1..n).find(|&x| cx.is(x, ","));
-            comma.and_then(|c| cx.ent(cx.skip_det(c + 1)).filter(|(_, t)| *t == T::Person).map(|(e, _)| (c + 1, e)))
+            comma.and_then(|c| cx.titled_person_at(c + 1))
         } else {
             cx.subject_before(k, &[T::Person])
         };
