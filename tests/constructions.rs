@@ -95,6 +95,22 @@ fn a_sentence_opening_with_today_dates_the_event_its_verb_hosts() {
 }
 
 #[test]
+fn a_ceremony_is_named_by_what_it_opens() {
+    let r = read("President Jane Roe and Kyrgyz President Tom Lee took part in the inauguration of the Russian airbase near the city of Kant, Kyrgyzstan. The minister attended the inauguration of the corporate headquarters in Hyderabad.", "2024-06-03");
+    assert_fact!(r, "Jane Roe", P::Attended, "inauguration of the Russian airbase");
+    assert_fact!(r, "Tom Lee", P::Attended, "inauguration of the Russian airbase");
+    assert_fact!(r, "inauguration of the corporate headquarters", P::HeldIn, "Hyderabad");
+}
+
+#[test]
+fn a_list_of_guests_goes_on_past_a_title_with_a_modifier() {
+    let r = read("The Harbour Festival was attended by Governor of the Northern Province Hon'ble Ravi Kumar, municipal Commissioner of Springfield Mr. Tom Lee, and Secretary to the Ministry of Culture Mr. Ali Hassan.", "2024-06-03");
+    assert_fact!(r, "Ravi Kumar", P::Attended, "Harbour Festival");
+    assert_fact!(r, "Tom Lee", P::Attended, "Harbour Festival");
+    assert_fact!(r, "Ali Hassan", P::Attended, "Harbour Festival");
+}
+
+#[test]
 fn envoys_represent_the_country_that_sent_them() {
     let r = read("US Ambassador to Mexico Ken Salas attended the ceremony. Lena Dahl, the Norwegian Ambassador to Japan, spoke later.", "2024-03-03");
     assert_fact!(r, "Ken Salas", P::Represents, "United States");

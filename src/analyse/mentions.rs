@@ -505,12 +505,17 @@ impl<'a> Scanner<'a> {
             // Bi-national Commission": a capitalised body after "of" names the occasion
             let cap_end = if e < b && toks[e].lower == "of" { cap_chain_end(toks, e, b) } else { None };
             let of_chain = e < b && toks[e].lower == "of" && modifiers > 0;
+            // "the inauguration of the new airbase": a ceremony named by what it opens
+            let opens = cap_end.is_none() && !of_chain && matches!(head.as_str(), "inauguration" | "unveiling" | "groundbreaking" | "commissioning") && e + 2 < b && toks[e].lower == "of" && toks[e + 1].lower == "the";
+            let opened_end = if opens { what_is_opened_end(toks, e + 2, b) } else { None };
             if let Some(ce) = cap_end {
                 e = ce;
             } else if of_chain {
                 e = of_chain_end(toks, e, b);
+            } else if let Some(oe) = opened_end {
+                e = oe;
             }
-            let named = indefinite || modifiers > 0 || cap_end.is_some();
+            let named = indefinite || modifiers > 0 || cap_end.is_some() || opened_end.is_some();
             let start = if named { j } else { k };
             let name = text_of(toks, start, e);
             let kind = if named { MentionKind::Name } else { MentionKind::Description };
@@ -1773,6 +1778,21 @@ fn of_chain_end(toks: &[Token], mut e: usize, b: usize) -> usize {
         e += 1;
     }
     e
+}
+
+/// End of the short noun phrase a ceremony opens, from `e` (after "of the"): "new Russian
+/// airbase", "corporate headquarters"; up to four words, no preposition, list or clause.
+fn what_is_opened_end(toks: &[Token], e: usize, b: usize) -> Option<usize> {
+    let mut x = e;
+    while x < b && x < e + 4 {
+        let t = &toks[x];
+        if t.kind != TokenKind::Word || CONNECTORS.contains(&t.lower.as_str()) || matches!(t.lower.as_str(), "in" | "near" | "at" | "on" | "by" | "with" | "which" | "that" | "who" | "was" | "is" | "'s") {
+            break;
+        }
+        x += 1;
+    }
+    // (the phrase ends in a noun the sentence goes on from, not mid-way: "of the new")
+    (x > e && x < b && !matches!(toks[x].kind, TokenKind::Word) || x > e && x < b && matches!(toks[x].lower.as_str(), "in" | "near" | "at" | "on" | "by" | "with" | "which" | "that" | "was" | "is" | "and")).then_some(x)
 }
 
 /// End of the name phrase after "monument to" / "named after": "the great leader X",

@@ -1133,7 +1133,9 @@ fn attend_passive(cx: &mut Ctx) {
                 titled = true;
             }
             let portfolio_word = titled && matches!(cx.items[j].kind, ItemKind::Word) && !matches!(w.as_str(), "said" | "who" | "which" | "were" | "was" | "is" | "are" | "has" | "have");
-            let title_word = portfolio_word || cx.items[j].role().is_some() || matches!(w.as_str(), "of" | "to" | "for" | "&" | "." | "mr" | "mrs" | "ms" | "dr" | "hon'ble" | "hon’ble" | "honourable" | "h.e" | "h.e." | "shri" | "prof");
+            // "municipal Commissioner of X": a word before a role word begins the next title
+            let title_modifier = matches!(cx.items[j].kind, ItemKind::Word) && cx.items.get(j + 1).is_some_and(|i| i.role().is_some()) && w.chars().all(|c| c.is_alphabetic() || c == '-');
+            let title_word = portfolio_word || title_modifier || cx.items[j].role().is_some() || matches!(w.as_str(), "of" | "to" | "for" | "&" | "." | "mr" | "mrs" | "ms" | "dr" | "hon'ble" | "hon’ble" | "honourable" | "h.e" | "h.e." | "shri" | "prof");
             if matches!(w.as_str(), "," | "and" | "as" | "well" | "the" | "also") || title_word || titled && matches!(w.as_str(), "(" | ")") {
                 j += 1;
                 continue;
