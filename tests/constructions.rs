@@ -111,6 +111,18 @@ fn a_list_of_guests_goes_on_past_a_title_with_a_modifier() {
 }
 
 #[test]
+fn a_name_after_in_and_before_a_state_is_a_town() {
+    // "Mason" and "Paris" are given names too; after "in" and before a state or country they are towns
+    let r = read("Acme Electric will expand its facility in Mason, Ohio, which will create jobs. The company opened a plant in Hildebran, North Carolina, last year. She studied in Paris, France.", "2024-06-03");
+    assert_fact!(r, "Mason", P::LocatedIn, "Ohio");
+    assert_fact!(r, "Hildebran", P::LocatedIn, "North Carolina");
+    assert_fact!(r, "Paris", P::LocatedIn, "France");
+    // without "in" a given name before a comma is still a person's: "Mason, Ohio's senator"
+    let r = read("Mason, Ohio's senior senator, spoke.", "2024-06-03");
+    assert!(!r.has("Mason", P::LocatedIn, "Ohio"), "{:#?}", r.facts);
+}
+
+#[test]
 fn envoys_represent_the_country_that_sent_them() {
     let r = read("US Ambassador to Mexico Ken Salas attended the ceremony. Lena Dahl, the Norwegian Ambassador to Japan, spoke later.", "2024-03-03");
     assert_fact!(r, "Ken Salas", P::Represents, "United States");

@@ -1022,7 +1022,14 @@ impl<'a> Scanner<'a> {
             && !gazetteer::is_given_name(words[0])
             && b - a <= 2
             && gazetteer::place(&full).is_none();
-        if (city_of || comma_country) && !lower.iter().any(|w| CONNECTORS.contains(w)) && b - a <= 3 && !is_head(lower[b - a - 1]) {
+        // "a plant in Mason, Ohio": after "in", a name before a comma and a state or region
+        let comma_region = a >= 1
+            && toks[a - 1].lower == "in"
+            && toks.get(b).is_some_and(|t| t.lower == ",")
+            && (1..=2).any(|m| b + 1 + m <= toks.len() && toks[b + 1..b + 1 + m].iter().all(|t| t.is_cap()) && gazetteer::place(&text_of(toks, b + 1, b + 1 + m)).is_some_and(|p| p.kind == gazetteer::PlaceKind::Region))
+            && b - a <= 2
+            && gazetteer::place(&full).is_none();
+        if (city_of || comma_country || comma_region) && !lower.iter().any(|w| CONNECTORS.contains(w)) && b - a <= 3 && !is_head(lower[b - a - 1]) {
             let c = self.push(sentence, a, b, EntityType::Gpe, MentionKind::Name, full.clone(), &lower[b - a - 1].to_string());
             items.push(Item { kind: ItemKind::Mention(c), tok_start: a, tok_end: b, lower: SmallStr::default() });
             return items;

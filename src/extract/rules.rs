@@ -1351,7 +1351,8 @@ fn located(cx: &mut Ctx) {
                 let next = if cx.is(m + 1, ",") && (cx.is(m + 2, "and") || cx.is(m + 2, "or")) { m + 3 } else { m + 2 };
                 let list = (cx.is(m + 1, ",") || cx.is(m + 1, "and")) && cx.ent(cx.skip_det(next)).is_some_and(|(_, t)| t == T::Gpe);
                 let titled = cx.is(m + 1, "'s") || cx.items.get(m + 1).is_some_and(|i| i.role().is_some());
-                let a_person_like = cx.doc.cand_of(&cx.items[k]).is_some_and(|c| gazetteer_given(&c.name));
+                // (after "in" a given name is a town: "a plant in Mason, Ohio")
+                let a_person_like = cx.doc.cand_of(&cx.items[k]).is_some_and(|c| gazetteer_given(&c.name)) && !(k >= 1 && cx.is(k - 1, "in"));
                 // "Funtua, Katsina State", "Pietermaritzburg, KwaZulu-Natal": a town and its
                 // region (a known town, or one the gazetteer has not; never two regions)
                 let b_region = !b_country && is_region(cx, m) && !is_region(cx, k);
