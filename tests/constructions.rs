@@ -123,6 +123,22 @@ fn a_name_after_in_and_before_a_state_is_a_town() {
 }
 
 #[test]
+fn a_given_name_alone_is_the_one_person_of_the_article_with_it() {
+    let r = read("Foreign Minister Prince Faisal bin Farhan met Jane Roe in Riyadh. Meanwhile, Prince Faisal traveled to Turkiye on April 11.", "2025-04-15");
+    assert_fact!(r, "Faisal bin Farhan", P::Visited, "Turkey");
+    // a name that is a surname too stays a surname: no "Davis Lee" here
+    let r = read("Davis Lee met Jane Roe in Austin. Former Texas Governor Davis appointed her to the board.", "2025-04-15");
+    assert!(!r.facts.iter().any(|f| f.0 == "Davis Lee" && f.1 != P::MetWith), "{:#?}", r.facts);
+}
+
+#[test]
+fn a_title_that_serves_another_is_not_the_persons() {
+    let r = read("Previously, as a senior advisor to the Speaker of the Springfield City Council, Jane Roe directed its staff. Tom Lee serves as Policy Advisor to Chairman of the Nordvik Council, General Ann Fox.", "2024-06-03");
+    assert!(!r.has("Jane Roe", P::Heads, "Springfield City Council"), "{:#?}", r.facts);
+    assert_fact!(r, "Ann Fox", P::Heads, "Nordvik Council");
+}
+
+#[test]
 fn envoys_represent_the_country_that_sent_them() {
     let r = read("US Ambassador to Mexico Ken Salas attended the ceremony. Lena Dahl, the Norwegian Ambassador to Japan, spoke later.", "2024-03-03");
     assert_fact!(r, "Ken Salas", P::Represents, "United States");

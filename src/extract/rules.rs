@@ -398,7 +398,11 @@ fn roles(cx: &mut Ctx) {
             && (cx.is(b - 1, ",") || cx.is(b - 1, "and") || cx.is(b - 1, "&"))
             && !titles_first
             && (b.saturating_sub(5)..b - 1).any(|x| cx.items[x].role().is_some() || cx.ent(x).is_some_and(|(_, t)| t == T::Person));
-        if let (Some(t), false) = (target, in_list) {
+        // "as a senior advisor to the Speaker of X, Jane": the title another title serves
+        // (a leading "as": "serves as Advisor to Chairman of X, General Y" names the chairman)
+        let as_at = if p >= 3 && cx.is(p - 3, "as") { Some(p - 3) } else if p >= 4 && cx.is(p - 3, "a") && cx.is(p - 4, "as") { Some(p - 4) } else { None };
+        let serves_title = p >= 2 && cx.is(p - 1, "to") && cx.items[p - 2].role().is_some() && as_at.is_some_and(|a| a == 0 || cx.is(a - 1, ","));
+        if let (Some(t), false) = (target, in_list || serves_title) {
             if cx.is(after, ",") {
                 if let Some((pi, person)) = cx.person_at(after + 1) {
                     // "the British Ambassador to Nordvik, X": the envoy of the demonym's country
