@@ -1799,7 +1799,8 @@ fn what_is_opened_end(toks: &[Token], e: usize, b: usize) -> Option<usize> {
         x += 1;
     }
     // (the phrase ends in a noun the sentence goes on from, not mid-way: "of the new")
-    (x > e && x < b && !matches!(toks[x].kind, TokenKind::Word) || x > e && x < b && matches!(toks[x].lower.as_str(), "in" | "near" | "at" | "on" | "by" | "with" | "which" | "that" | "was" | "is" | "and")).then_some(x)
+    let stop = |t: &Token| t.kind != TokenKind::Word || matches!(t.lower.as_str(), "in" | "near" | "at" | "on" | "by" | "with" | "which" | "that" | "was" | "is" | "and");
+    (x > e && x < b && stop(&toks[x])).then_some(x)
 }
 
 /// End of the name phrase after "monument to" / "named after": "the great leader X",
