@@ -18,6 +18,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
+use rusqlite::OptionalExtension;
 
 use crate::model::EntityType;
 use crate::names::fold;
@@ -262,10 +263,10 @@ pub fn merge(conn: &mut rusqlite::Connection, file: &Path, a: &str, b: &str) -> 
         bail!("{ida} is a {} and {idb} a {}: only entities of one type can be merged", ta.as_str(), tb.as_str());
     }
     // the merged entity is the one a part of A is in afterwards (a name may fit another type)
-    let part: (i64, i64) = conn.query_row("SELECT article, local_id FROM local_entity WHERE entity_id = ?1 LIMIT 1", [&ida], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let part: (i64, i64) = conn.query_row("SELECT article, local_id FROM membership WHERE entity_id = ?1 LIMIT 1", [&ida], |r| Ok((r.get(0)?, r.get(1)?)))?;
     append(file, Action::Merge, ta, &na, &nb)?;
     crate::store::resolve_all(conn)?;
-    let id: Option<String> = conn.query_row("SELECT entity_id FROM local_entity WHERE article = ?1 AND local_id = ?2", [part.0, part.1], |r| r.get(0))?;
+    let id: Option<String> = conn.query_row("SELECT entity_id FROM membership WHERE article = ?1 AND local_id = ?2", [part.0, part.1], |r| r.get(0)).optional()?;
     id.ok_or_else(|| anyhow::anyhow!("the merge left {ida}'s parts without an entity"))
 }
 
@@ -313,10 +314,10 @@ pub fn retype(conn: &mut rusqlite::Connection, file: &Path, entity: &str, etype:
     if t == etype {
         bail!("{id} is already a {}", t.as_str());
     }
-    let part: (i64, i64) = conn.query_row("SELECT article, local_id FROM local_entity WHERE entity_id = ?1 LIMIT 1", [&id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let part: (i64, i64) = conn.query_row("SELECT article, local_id FROM membership WHERE entity_id = ?1 LIMIT 1", [&id], |r| Ok((r.get(0)?, r.get(1)?)))?;
     append(file, Action::Retype, t, &name, etype.as_str())?;
     crate::store::resolve_all(conn)?;
-    let new: Option<String> = conn.query_row("SELECT entity_id FROM local_entity WHERE article = ?1 AND local_id = ?2", [part.0, part.1], |r| r.get(0))?;
+    let new: Option<String> = conn.query_row("SELECT entity_id FROM membership WHERE article = ?1 AND local_id = ?2", [part.0, part.1], |r| r.get(0)).optional()?;
     new.ok_or_else(|| anyhow::anyhow!("the retype left {id}'s parts without an entity"))
 }
 

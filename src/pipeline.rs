@@ -284,13 +284,18 @@ fn build_locked(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progr
 
     // The articles just written are copied from the WAL into the database file, and their
     // sentences indexed for full-text search, on a connection of its own while the resolve
-    // stage works (its reading and grouping, a few seconds on one core); the stage waits
-    // for it before writing. What resolving writes is copied at the end.
+    // stage reads and groups; the stage waits for it before writing. The index starts once
+    // the stage has compared articles for copies, which keeps both cores busy on its own:
+    // the reading and grouping after it are mostly one core's work. What resolving writes
+    // is copied at the end.
     let (indexed_tx, indexed_rx) = std::sync::mpsc::channel::<()>();
+    let (start_tx, start_rx) = std::sync::mpsc::channel::<()>();
     let copying = std::thread::scope(|scope| -> Result<()> {
         let copier = scope.spawn(move || -> Result<()> {
             let c = rusqlite::Connection::open(&opts.db)?;
             c.execute_batch("PRAGMA busy_timeout = 5000;")?;
+            // (a closed channel starts it too: no resolve stage, or one that failed)
+            let _ = start_rx.recv();
             let indexed = store::index_sentences(&c);
             drop(indexed_tx);
             indexed?;
@@ -302,12 +307,16 @@ fn build_locked(paths: &[PathBuf], opts: &BuildOptions, progress: &(dyn Fn(Progr
             let _ = indexed_rx.recv();
             Ok(())
         };
+        let compared = || {
+            let _ = start_tx.send(());
+        };
         if store::needs_resolve(&conn)? {
             progress(Progress::Resolving);
             let t = Instant::now();
-            report.times.resolve_parts = store::resolve_all_then_write(&mut conn, &wait).with_context(|| stopped(&opts.db))?;
+            report.times.resolve_parts = store::resolve_all_then_write(&mut conn, &compared, &wait).with_context(|| stopped(&opts.db))?;
             report.times.resolve = t.elapsed();
         }
+        compared();
         copier.join().unwrap_or_else(|_| Err(anyhow::anyhow!("the WAL copy panicked")))
     });
     copying?;

@@ -15,7 +15,7 @@ use crate::resolve::{self, Local};
 
 pub const SCHEMA: &str = include_str!("../schema.sql");
 /// Bump when schema.sql changes in a way old databases cannot follow.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Page cache of the writing connection (negative: KiB).
 const PAGE_CACHE: i64 = -32768;
@@ -373,8 +373,10 @@ fn load_locals_with_state(conn: &Connection) -> Result<(Vec<Local>, Stored)> {
     // in article id order (the resolver's tie-breaks follow it), through the index on
     // article.id: no sorting, no copy
     let mut st = conn.prepare(
-        "SELECT a.num, a.id, l.local_id, l.type, l.name, l.key, l.names, l.entity_id, l.rule, l.evidence
-         FROM article a JOIN local_entity l ON l.article = a.num ORDER BY a.id, l.local_id",
+        "SELECT a.num, a.id, l.local_id, l.type, l.name, l.key, l.names, m.entity_id, m.rule, m.evidence
+         FROM article a JOIN local_entity l ON l.article = a.num
+         LEFT JOIN membership m ON m.article = l.article AND m.local_id = l.local_id
+         ORDER BY a.id, l.local_id",
     )?;
     let mut rows = st.query([])?;
     let mut article: Option<(i64, Arc<str>)> = None;
@@ -404,12 +406,13 @@ fn load_locals_with_state(conn: &Connection) -> Result<(Vec<Local>, Stored)> {
 /// writing only the rows whose content changed (a full build writes everything once, in
 /// key order; adding an article rewrites little more than that article's rows).
 pub fn resolve_all(conn: &mut Connection) -> Result<ResolveTimes> {
-    resolve_all_then_write(conn, &|| Ok(()))
+    resolve_all_then_write(conn, &|| (), &|| Ok(()))
 }
 
-/// `resolve_all`, calling `before_write` (which may wait for another connection's writer)
-/// before its write transaction begins.
-pub fn resolve_all_then_write(conn: &mut Connection, before_write: &dyn Fn() -> Result<()>) -> Result<ResolveTimes> {
+/// `resolve_all`, calling `compared` once articles are compared for copies (the step that
+/// keeps every core busy) and `before_write` (which may wait for another connection's
+/// writer) before its write transaction begins.
+pub fn resolve_all_then_write(conn: &mut Connection, compared: &dyn Fn(), before_write: &dyn Fn() -> Result<()>) -> Result<ResolveTimes> {
     let mut times = ResolveTimes::default();
     let mut clock = std::time::Instant::now();
     let mut peaks: Vec<f64> = Vec::new();
@@ -421,6 +424,7 @@ pub fn resolve_all_then_write(conn: &mut Connection, before_write: &dyn Fn() -> 
     };
     // texts first: the ones compared are dropped before the local entities are loaded
     let candidates = crate::dedup::candidates_of(conn)?;
+    compared();
     lap(&mut times.dedup);
     let (locals, stored) = load_locals_with_state(conn)?;
     lap(&mut times.load);
@@ -469,8 +473,7 @@ pub fn resolve_all_then_write(conn: &mut Connection, before_write: &dyn Fn() -> 
             vec![r.id.clone().into(), a.to_string().into(), r.aliases[a].into()]
         })?;
         drop(alias_rows);
-        // the merge log lives on local_entity: update the rows whose entity or reason changed,
-        // in storage order
+        // the merge log: write the rows whose entity or reason changed, in storage order
         let num = |i: usize| stored.nums[&locals[i].article];
         let mut changed: Vec<u32> = (0..locals.len() as u32)
             .filter(|&i| {
@@ -480,19 +483,18 @@ pub fn resolve_all_then_write(conn: &mut Connection, before_write: &dyn Fn() -> 
             .collect();
         changed.sort_by_key(|&i| (num(i as usize), locals[i as usize].local_id));
         times.rewritten = changed.len();
-        let bulk = changed.len() > BULK_ROWS && changed.len() * 4 > locals.len();
-        let indexes = if bulk { drop_indexes(&tx, "local_entity")? } else { Vec::new() };
-        let mut set = tx.prepare("UPDATE local_entity SET entity_id = ?1, rule = ?2, evidence = ?3 WHERE article = ?4 AND local_id = ?5")?;
+        let mut set = tx.prepare(
+            "INSERT INTO membership (article, local_id, entity_id, rule, evidence) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (article, local_id) DO UPDATE SET entity_id = excluded.entity_id, rule = excluded.rule, evidence = excluded.evidence",
+        )?;
+        let mut unset = tx.prepare("DELETE FROM membership WHERE article = ?1 AND local_id = ?2")?;
         for i in changed {
             let i = i as usize;
-            let now = log(i);
-            let (id, rule, evidence) = match now {
-                Some((id, rule, evidence)) => (Some(id), Some(rule), evidence),
-                None => (None, None, None),
+            match log(i) {
+                Some((id, rule, evidence)) => set.execute(params![num(i), locals[i].local_id, id, rule, evidence])?,
+                None => unset.execute(params![num(i), locals[i].local_id])?,
             };
-            set.execute(params![id, rule, evidence, num(i), locals[i].local_id])?;
         }
-        restore_indexes(&tx, &indexes)?;
     }
     lap(&mut times.write);
     // One row per fact per article in `facts`: hide restatements that resolution made equal.
@@ -660,8 +662,8 @@ fn mark_shown(tx: &rusqlite::Transaction) -> Result<()> {
         "SELECT f.article, f.idx, f.predicate, f.modality, ls.entity_id, lo.entity_id, f.object_value, f.confidence, f.shown,
                 f.subject_entity, f.object_entity
          FROM fact f
-         JOIN local_entity ls ON ls.article = f.article AND ls.local_id = f.subject
-         LEFT JOIN local_entity lo ON lo.article = f.article AND lo.local_id = f.object
+         LEFT JOIN membership ls ON ls.article = f.article AND ls.local_id = f.subject
+         LEFT JOIN membership lo ON lo.article = f.article AND lo.local_id = f.object
          ORDER BY f.article, f.idx",
     )?;
     type Key = (String, String, Option<String>, Option<String>, Option<String>);

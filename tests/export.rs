@@ -257,9 +257,15 @@ fn fixture() -> Connection {
         for e in ends {
             let (_, etype, name, _) = ENTITIES[local_id(e) as usize];
             conn.execute(
-                "INSERT OR IGNORE INTO local_entity (article, local_id, type, name, key, names, entity_id)
-                 VALUES ((SELECT num FROM article WHERE id = ?1), ?2, ?3, ?4, ?4, '[]', ?5)",
-                params![article, local_id(e), etype, name, e],
+                "INSERT OR IGNORE INTO local_entity (article, local_id, type, name, key, names)
+                 VALUES ((SELECT num FROM article WHERE id = ?1), ?2, ?3, ?4, ?4, '[]')",
+                params![article, local_id(e), etype, name],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT OR IGNORE INTO membership (article, local_id, entity_id, rule)
+                 VALUES ((SELECT num FROM article WHERE id = ?1), ?2, ?3, 'same name')",
+                params![article, local_id(e), e],
             )
             .unwrap();
         }

@@ -219,7 +219,7 @@ fn exact_copies_and_an_added_copy_are_found_and_comparisons_are_kept() {
     let through_locals: i64 = conn
         .query_row(
             "SELECT count(*) FROM fact f
-             JOIN local_entity ls ON ls.article = f.article AND ls.local_id = f.subject
+             JOIN membership ls ON ls.article = f.article AND ls.local_id = f.subject
              JOIN entity es ON es.id = ls.entity_id
              WHERE f.shown = 1 AND f.modality = 'asserted' AND f.subject_entity = ls.entity_id",
             [],
