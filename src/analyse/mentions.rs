@@ -84,7 +84,11 @@ impl Item {
     }
 }
 
-const CONNECTORS: &[&str] = &["of", "the", "and", "for", "de", "del", "da", "al", "bin", "bint", "ibn", "von", "van", "der", "on", "&"];
+/// Small words inside names: "Bank of X", "bin", "van der" (a match, not a list search:
+/// asked for most words of every name).
+fn is_connector(w: &str) -> bool {
+    matches!(w, "of" | "the" | "and" | "for" | "de" | "del" | "da" | "al" | "bin" | "bint" | "ibn" | "von" | "van" | "der" | "on" | "&")
+}
 const ORDINAL_WORDS: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "eleventh", "twelfth", "annual", "inaugural", "international", "regional", "joint",
@@ -384,7 +388,7 @@ impl<'a> Scanner<'a> {
         let mut j = if det { i + 1 } else { i };
         // "the parliamentary delegation of Estonia", "a high-level Estonian delegation"
         if det {
-            let adj = |t: &Token| t.kind == TokenKind::Word && !t.is_cap() && !CONNECTORS.contains(&t.lower.as_str()) && !t.lex.has(lx::HEAD);
+            let adj = |t: &Token| t.kind == TokenKind::Word && !t.is_cap() && !is_connector(t.lower.as_str()) && !t.lex.has(lx::HEAD);
             let dele = |t: &Token| matches!(t.lower.as_str(), "delegation" | "delegations");
             if j + 1 < b && adj(&toks[j]) && (dele(&toks[j + 1]) || j + 2 < b && (dele(&toks[j + 2]) || adj(&toks[j + 1]) && dele(&toks[j + 2]) || toks[j + 1].is_cap() && dele(&toks[j + 2]))) {
                 j += 1;
@@ -483,7 +487,7 @@ impl<'a> Scanner<'a> {
         // "the naming ceremony", "a ribbon cutting ceremony", "the opening session": up to two
         // plain words before a noun that always names an occasion
         if !(k < b && toks[k].lex.has(lx::EVENT)) {
-            let plain = |t: &Token| t.kind == TokenKind::Word && !t.is_cap() && !CONNECTORS.contains(&t.lower.as_str()) && !t.lex.is_role_core() && !matches!(t.lower.as_str(), "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "our");
+            let plain = |t: &Token| t.kind == TokenKind::Word && !t.is_cap() && !is_connector(t.lower.as_str()) && !t.lex.is_role_core() && !matches!(t.lower.as_str(), "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "our");
             for extra in 1..=2 {
                 if k + extra < b && (k..k + extra).all(|x| plain(&toks[x])) && OCCASIONS.contains(&toks[k + extra].lower.as_str()) {
                     modifiers += extra;
@@ -605,9 +609,9 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             // 's inside an org name is a split point handled below; connectors need a name word after them.
-            if CONNECTORS.contains(&toks[e].lower.as_str()) && !toks[e].is_cap() {
+            if is_connector(toks[e].lower.as_str()) && !toks[e].is_cap() {
                 let mut f = e + 1;
-                while f < b && CONNECTORS.contains(&toks[f].lower.as_str()) && !toks[f].is_cap() {
+                while f < b && is_connector(toks[f].lower.as_str()) && !toks[f].is_cap() {
                     f += 1;
                 }
                 // "Rui Tavares the Director": "the" right after a name ends the name
@@ -788,7 +792,7 @@ impl<'a> Scanner<'a> {
                         rest += 1;
                     }
                     // "Director of the Agency": keep "of the" as words for the rules.
-                    while rest < b && CONNECTORS.contains(&toks[rest].lower.as_str()) {
+                    while rest < b && is_connector(toks[rest].lower.as_str()) {
                         items.push(word_item(toks, rest));
                         rest += 1;
                     }
@@ -814,7 +818,7 @@ impl<'a> Scanner<'a> {
         let (a, lead_the) = if toks[a].lower == "the" { (a + 1, true) } else { (a, false) };
         // "Council of Economic Advisers &" before a role: drop the dangling connector
         let mut b = b;
-        while b > a && CONNECTORS.contains(&toks[b - 1].lower.as_str()) {
+        while b > a && is_connector(toks[b - 1].lower.as_str()) {
             b -= 1;
         }
         // "the Cook Islands' Prime Minister": the possessive after a name before a title
@@ -951,7 +955,7 @@ impl<'a> Scanner<'a> {
         // tagger reads as a person closes the run
         if b - a >= 3 && self.tags[b - 1] == Tag::Person && self.tags[b - 2] == Tag::Person {
             let s = (a..b).rev().take_while(|&x| self.tags[x] == Tag::Person && toks[x].is_cap()).last().unwrap_or(b);
-            if s > a && s + 2 <= b && self.tags[s - 1] != Tag::Person && !CONNECTORS.contains(&toks[s - 1].lower.as_str()) || s > a + 1 && CONNECTORS.contains(&toks[s - 1].lower.as_str()) && s + 2 <= b && toks[s - 1].lower != "of" {
+            if s > a && s + 2 <= b && self.tags[s - 1] != Tag::Person && !is_connector(toks[s - 1].lower.as_str()) || s > a + 1 && is_connector(toks[s - 1].lower.as_str()) && s + 2 <= b && toks[s - 1].lower != "of" {
                 let mut out = items;
                 out.extend(self.typed_part(sentence, a, s, before_role));
                 self.after_role = true;
@@ -982,10 +986,10 @@ impl<'a> Scanner<'a> {
         if b - a >= 4 {
             let s = (a + 2..b.saturating_sub(1)).find(|&x| gazetteer::is_given_name(&toks[x].text) && b - x <= 3);
             if let Some(s) = s {
-                let prefix_common = (toks[s - 1].lex.is_common_word() || (a..s).any(|x| toks[x].lex.has(lx::HEAD) || CONNECTORS.contains(&toks[x].lower.as_str())))
+                let prefix_common = (toks[s - 1].lex.is_common_word() || (a..s).any(|x| toks[x].lex.has(lx::HEAD) || is_connector(toks[x].lower.as_str())))
                     && !gazetteer::is_given_name(&toks[s - 1].text)
                     && !gazetteer::is_surname(&toks[s - 1].text)
-                    && !CONNECTORS.contains(&toks[s - 1].lower.as_str());
+                    && !is_connector(toks[s - 1].lower.as_str());
                 let tail_names = (s + 1..b).all(|x| toks[x].is_cap() && !toks[x].lex.has(lx::HEAD) && !toks[x].lex.is_common_word());
                 if prefix_common && tail_names && (s..b).all(|x| toks[x].kind == TokenKind::Word) {
                     let mut out = items;
@@ -1029,7 +1033,7 @@ impl<'a> Scanner<'a> {
             && (1..=2).any(|m| b + 1 + m <= toks.len() && toks[b + 1..b + 1 + m].iter().all(|t| t.is_cap()) && gazetteer::place(&text_of(toks, b + 1, b + 1 + m)).is_some_and(|p| p.kind == gazetteer::PlaceKind::Region))
             && b - a <= 2
             && gazetteer::place(&full).is_none();
-        if (city_of || comma_country || comma_region) && !lower.iter().any(|w| CONNECTORS.contains(w)) && b - a <= 3 && !is_head(lower[b - a - 1]) {
+        if (city_of || comma_country || comma_region) && !lower.iter().any(|w| is_connector(w)) && b - a <= 3 && !is_head(lower[b - a - 1]) {
             let c = self.push(sentence, a, b, EntityType::Gpe, MentionKind::Name, full.clone(), &lower[b - a - 1].to_string());
             items.push(Item { kind: ItemKind::Mention(c), tok_start: a, tok_end: b, lower: SmallStr::default() });
             return items;
@@ -1112,7 +1116,7 @@ impl<'a> Scanner<'a> {
         }
         // "the Consumer Financial Protection Bureau Rohit Chopra": an organisation, then a person
         if let Some(h) = toks[a..b].iter().rposition(|t| t.lex.has(lx::ORG)) {
-            let tail_is_name = (h + 1..lower.len()).all(|i| !toks[a + i].lex.is_common_word() && !toks[a + i].lex.has(lx::HEAD) && !toks[a + i].is_upper() && !CONNECTORS.contains(&lower[i]) && gazetteer::place(words[i]).is_none());
+            let tail_is_name = (h + 1..lower.len()).all(|i| !toks[a + i].lex.is_common_word() && !toks[a + i].lex.has(lx::HEAD) && !toks[a + i].is_upper() && !is_connector(lower[i]) && gazetteer::place(words[i]).is_none());
             if h + 2 < lower.len() && h + 4 >= lower.len() && tail_is_name {
                 let mut out = items;
                 out.extend(self.typed_part(sentence, a, a + h + 1, false));
@@ -1212,7 +1216,7 @@ impl<'a> Scanner<'a> {
             }
             if let Some(p) = lower.iter().position(|w| *w == "of") {
                 let place_start = if lower.get(p + 1) == Some(&"the") { p + 2 } else { p + 1 };
-                if p >= 2 && place_start < b - a && gazetteer::place(&text_of(toks, a + place_start, b)).is_some() && !lower[..p].iter().any(|w| CONNECTORS.contains(w)) && !is_head(lower[p - 1]) {
+                if p >= 2 && place_start < b - a && gazetteer::place(&text_of(toks, a + place_start, b)).is_some() && !lower[..p].iter().any(|w| is_connector(w)) && !is_head(lower[p - 1]) {
                     let mut out = items;
                     out.extend(self.typed_part(sentence, a, a + p, false));
                     out.extend((a + p..a + place_start).map(|x| word_item(toks, x)));
@@ -1251,7 +1255,7 @@ impl<'a> Scanner<'a> {
             return items;
         }
         // People: a known given name first, a title before, or a name-like run of 2–4 words.
-        let no_connectors = !lower.iter().any(|w| CONNECTORS.contains(w));
+        let no_connectors = !lower.iter().any(|w| is_connector(w));
         let person_shape = no_connectors
             && (2..=4).contains(&(b - a))
             && toks[a..b].iter().all(|t| t.kind == TokenKind::Word && !t.is_upper() || t.text.len() <= 2);
@@ -1266,7 +1270,7 @@ impl<'a> Scanner<'a> {
             && (2..=7).contains(&(b - a))
             && toks[a].is_cap()
             && toks[b - 1].is_cap()
-            && lower.iter().all(|w| !CONNECTORS.contains(w) || NAME_PARTICLES.contains(w));
+            && lower.iter().all(|w| !is_connector(w) || NAME_PARTICLES.contains(w));
         if person_shape && (given || honorific || tag == Tag::Person || !common_first && looks_like_surname(words[b - a - 1])) || particle_name {
             let c = self.push(sentence, a, b, EntityType::Person, MentionKind::Name, full, lower[b - a - 1]);
             push_item(self, c, &mut items);
@@ -1636,7 +1640,7 @@ fn cap_chain_end(toks: &[Token], e: usize, b: usize) -> Option<usize> {
             continue;
         }
         let next_name = toks.get(x + 1).is_some_and(|n| x + 1 < b && name_word(n));
-        if CONNECTORS.contains(&t.lower.as_str()) && !t.is_cap() && t.lower != "and" && next_name
+        if is_connector(t.lower.as_str()) && !t.is_cap() && t.lower != "and" && next_name
             || t.lower == "the" && x > 0 && toks[x - 1].lower == "of" && next_name
         {
             if matches!(t.lower.as_str(), "for" | "of" | "on") && x > 0 && toks[x - 1].lex.has(lx::HEAD) {
@@ -1793,7 +1797,7 @@ fn what_is_opened_end(toks: &[Token], e: usize, b: usize) -> Option<usize> {
     let mut x = e;
     while x < b && x < e + 4 {
         let t = &toks[x];
-        if t.kind != TokenKind::Word || CONNECTORS.contains(&t.lower.as_str()) || matches!(t.lower.as_str(), "in" | "near" | "at" | "on" | "by" | "with" | "which" | "that" | "who" | "was" | "is" | "'s") {
+        if t.kind != TokenKind::Word || is_connector(t.lower.as_str()) || matches!(t.lower.as_str(), "in" | "near" | "at" | "on" | "by" | "with" | "which" | "that" | "who" | "was" | "is" | "'s") {
             break;
         }
         x += 1;

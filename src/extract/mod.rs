@@ -29,6 +29,11 @@ pub fn rule(id: &str) -> Option<&'static RuleInfo> {
 /// Runs every rule over every sentence, then keeps one copy of each fact per article.
 pub fn extract(doc: &Doc, clean: &str, analysis: &mut Analysis) {
     for si in 0..doc.items.len() {
+        // every fact's subject is a mention of its sentence: a sentence without one (a
+        // third of a corpus's) gives none
+        if !doc.items[si].iter().any(|it| it.mention().is_some()) {
+            continue;
+        }
         let mut cx = Ctx::new(doc, clean, si, &doc.items[si]);
         rules::run_all(&mut cx);
         analysis.facts.append(&mut cx.facts);

@@ -1820,14 +1820,17 @@ fn relations(cx: &mut Ctx) {
     }
 }
 
-const DOC_WORDS: &[&str] = &["memorandum", "memorandums", "memoranda", "agreement", "agreements", "treaty", "treaties", "accord", "protocol", "declaration", "contract", "deal", "mou", "mous", "moa"];
+/// Words for a signed document (a match: asked for every word of every sentence).
+fn is_doc_word(w: &str) -> bool {
+    matches!(w, "memorandum" | "memorandums" | "memoranda" | "agreement" | "agreements" | "treaty" | "treaties" | "accord" | "protocol" | "declaration" | "contract" | "deal" | "mou" | "mous" | "moa")
+}
 
 /// signed_agreement_with.
 fn signed(cx: &mut Ctx) {
     let n = cx.items.len();
     for k in 0..n {
-        let is_doc = DOC_WORDS.contains(&cx.items[k].lower.as_str())
-            || cx.doc.cand_of(&cx.items[k]).is_some_and(|c| DOC_WORDS.contains(&c.head.as_str()) || lower_starts_with(&c.name, "memorandum"));
+        let is_doc = is_doc_word(cx.items[k].lower.as_str())
+            || cx.doc.cand_of(&cx.items[k]).is_some_and(|c| is_doc_word(c.head.as_str()) || lower_starts_with(&c.name, "memorandum"));
         if !is_doc {
             continue;
         }
@@ -1876,9 +1879,9 @@ fn signed(cx: &mut Ctx) {
         if !matches!(w, "sign" | "signs" | "signed") {
             continue;
         }
-        let doc_follows = (k + 1..(k + 6).min(n)).any(|x| DOC_WORDS.contains(&cx.items[x].lower.as_str()) || cx.doc.cand_of(&cx.items[x]).is_some_and(|c| c.etype == T::Work || DOC_WORDS.contains(&c.head.as_str())));
+        let doc_follows = (k + 1..(k + 6).min(n)).any(|x| is_doc_word(cx.items[x].lower.as_str()) || cx.doc.cand_of(&cx.items[x]).is_some_and(|c| c.etype == T::Work || is_doc_word(c.head.as_str())));
         let mut parties: Vec<(usize, usize)> = Vec::new();
-        if cx.is(k + 1, "by") && (0..k).rev().take(6).any(|x| DOC_WORDS.contains(&cx.items[x].lower.as_str()) || cx.doc.cand_of(&cx.items[x]).is_some_and(|c| c.etype == T::Work)) {
+        if cx.is(k + 1, "by") && (0..k).rev().take(6).any(|x| is_doc_word(cx.items[x].lower.as_str()) || cx.doc.cand_of(&cx.items[x]).is_some_and(|c| c.etype == T::Work)) {
             parties = cx.objects_after(k + 2, &[T::Org, T::Gpe, T::Person], 24);
         } else if doc_follows {
             // walk back over "A, B, and C" (with "the" and "have")
@@ -1928,7 +1931,7 @@ fn signed(cx: &mut Ctx) {
             continue;
         }
         let Some(w) = (k + 1..(k + 12).min(n)).find(|&x| cx.is(x, "with")) else { continue };
-        if !(k + 1..w).any(|x| DOC_WORDS.contains(&cx.items[x].lower.as_str()) || cx.doc.cand_of(&cx.items[x]).is_some_and(|c| c.etype == T::Work)) {
+        if !(k + 1..w).any(|x| is_doc_word(cx.items[x].lower.as_str()) || cx.doc.cand_of(&cx.items[x]).is_some_and(|c| c.etype == T::Work)) {
             continue;
         }
         let Some((si, a)) = cx.subject_before(k, &[T::Org, T::Gpe, T::Person]) else { continue };
