@@ -74,10 +74,19 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
+#[cfg(test)]
 fn word_hashes(text: &str) -> Vec<(u64, bool)> {
+    let mut out = Vec::new();
+    word_hashes_into(text, &mut out);
+    out
+}
+
+/// `word_hashes` into `out` (cleared first), so a buffer can serve every article.
+fn word_hashes_into(text: &str, out: &mut Vec<(u64, bool)>) {
     // (hash, content word?) for each word, lower case, diacritics folded
     let one = |w: &str| (hash(w), w.len() > 2 && !is_stop(w));
-    let mut out = Vec::with_capacity(text.len() / 5);
+    out.clear();
+    out.reserve(text.len() / 5);
     if text.is_ascii() {
         // bytes, lower-cased while hashing: `one` on the lower-case word, without building it
         for w in text.as_bytes().split(|b| !b.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
@@ -111,14 +120,14 @@ fn word_hashes(text: &str) -> Vec<(u64, bool)> {
                     word.push(c.to_ascii_lowercase() as u8);
                 } else if matches!(c, '\'' | '’' | '‘') {
                 } else if c.is_ascii() || plain_punctuation(c) {
-                    word.end(&mut out);
+                    word.end(out);
                 } else {
                     plain = false;
                     break;
                 }
             }
             if plain {
-                word.end(&mut out);
+                word.end(out);
             } else {
                 out.truncate(first);
                 out.extend(fold_words(piece).split(' ').filter(|w| !w.is_empty()).map(one));
@@ -128,7 +137,6 @@ fn word_hashes(text: &str) -> Vec<(u64, bool)> {
             out.remove(0);
         }
     }
-    out
 }
 
 /// A lower-case ASCII word being read byte by byte: its hash so far and, for the stop
@@ -176,9 +184,26 @@ fn shingle(words: &[(u64, bool)]) -> u64 {
     words.iter().fold(0u64, |h, x| mix(h.rotate_left(17) ^ x.0))
 }
 
+thread_local! {
+    /// A text and a word buffer per thread, reused: an article's (tens of KB) grown afresh
+    /// for each cost more in the allocator than the hashing.
+    static BUFFERS: std::cell::RefCell<(String, Vec<(u64, bool)>)> = const { std::cell::RefCell::new((String::new(), Vec::new())) };
+}
+
 impl Text {
     pub fn new(text: &str) -> Text {
-        let w = word_hashes(text);
+        BUFFERS.with(|b| {
+            let w = &mut b.borrow_mut().1;
+            word_hashes_into(text, w);
+            let t = Text::of_words(w);
+            if w.capacity() > 1 << 20 {
+                *w = Vec::new();
+            }
+            t
+        })
+    }
+
+    fn of_words(w: &[(u64, bool)]) -> Text {
         let mut shingles: Vec<u64> = w.windows(5.min(w.len().max(1))).map(shingle).collect();
         shingles.sort_unstable();
         shingles.dedup();
@@ -292,7 +317,25 @@ impl Fingerprint {
     /// The text dedup compares: the article's cleaned sentences, each followed by a space.
     /// Streams the words: no sorted sets are built (the signature of a multiset is its set's).
     pub fn of_sentences<'a>(sentences: impl Iterator<Item = &'a str>) -> Fingerprint {
-        let w = word_hashes(&joined(sentences));
+        BUFFERS.with(|b| {
+            let (text, w) = &mut *b.borrow_mut();
+            text.clear();
+            for s in sentences {
+                text.push_str(s);
+                text.push(' ');
+            }
+            word_hashes_into(text, w);
+            let print = Self::of_words(w);
+            // (a huge article's buffers are not kept)
+            if text.capacity() > 1 << 22 {
+                *text = String::new();
+                *w = Vec::new();
+            }
+            print
+        })
+    }
+
+    fn of_words(w: &[(u64, bool)]) -> Fingerprint {
         let (mut shingles, mut words) = ([u64::MAX; HASHES], [u64::MAX; HASHES]);
         for s in w.windows(5.min(w.len().max(1))) {
             add_to(&mut shingles, shingle(s));
@@ -306,6 +349,7 @@ impl Fingerprint {
     }
 }
 
+#[cfg(test)]
 fn joined<'a>(sentences: impl Iterator<Item = &'a str>) -> String {
     let mut buf = String::new();
     for s in sentences {

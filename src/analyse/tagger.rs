@@ -230,23 +230,39 @@ pub fn features(toks: &[Token], flags: &[u16], tags: &[Tag], i: usize, out: &mut
     f(16, &[p1, p2]);
     f(17, &[p1, shape(t)]);
     f(18, &[p1, w]);
-    // what the word lists say of the word and its neighbours
-    let mut lex = |id: u64, bits: u16| {
-        for (b, name) in LEX_NAMES.iter().enumerate() {
-            if bits & (1 << b) != 0 {
-                f(id, &[name]);
-            }
-        }
-        if bits & (1 << 15) != 0 {
-            f(id, &[LEX_WORK]);
+    // what the word lists say of the word and its neighbours (features 19 to 22, their
+    // hashes worked out once)
+    let lex_hashes = lex_hashes();
+    let mut lex = |slot: usize, bits: u16| {
+        let mut rest = bits;
+        while rest != 0 {
+            let b = rest.trailing_zeros() as usize;
+            out.push(lex_hashes[slot][b]);
+            rest &= rest - 1;
         }
     };
-    lex(19, flags[i]);
-    for (id, j) in [(20u64, ii - 1), (21, ii + 1), (22, ii + 2)] {
+    lex(0, flags[i]);
+    for (slot, j) in [(1, ii - 1), (2, ii + 1), (3, ii + 2)] {
         if j >= 0 && (j as usize) < toks.len() {
-            lex(id, flags[j as usize]);
+            lex(slot, flags[j as usize]);
         }
     }
+}
+
+/// The bucket of feature `19 + slot` for word-list bit `b` (`LEX_NAMES`, then "work"):
+/// what `features` would hash for it, hashed once.
+fn lex_hashes() -> &'static [[u64; 16]; 4] {
+    static TABLE: std::sync::OnceLock<[[u64; 16]; 4]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [[0u64; 16]; 4];
+        for (slot, row) in t.iter_mut().enumerate() {
+            for (b, cell) in row.iter_mut().enumerate() {
+                let name = LEX_NAMES.get(b).copied().unwrap_or(LEX_WORK);
+                *cell = fnv(19 + slot as u64, name.as_bytes()) & MASK;
+            }
+        }
+        t
+    })
 }
 
 /// The embedded weights: `BUCKETS × N_TAGS` little-endian i16 after a short header.
