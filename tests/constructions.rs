@@ -645,3 +645,26 @@ fn judged_in_session_six_stay_fixed() {
     let r = read("ISIS leader Abu Bakr al-Baghdadi was killed.", "2024-03-03");
     assert_fact!(r, "Abu Bakr al-Baghdadi", P::Heads, "ISIS");
 }
+
+#[test]
+fn a_speech_without_its_event_is_given_at_the_articles_event() {
+    let r = read(
+        "The Harbour Innovation Forum was held in Valdoria on Tuesday. In her opening remarks, Minister of Trade Ilse Varkonyi said the port would double its capacity. \
+         Professor Tomasz Welin, who delivered the keynote address, spoke of shipping routes.",
+        "2024-03-06",
+    );
+    assert_fact!(r, "Ilse Varkonyi", P::SpokeAt, "Harbour Innovation Forum");
+    assert_fact!(r, "Tomasz Welin", P::SpokeAt, "Harbour Innovation Forum");
+    // two events and no word of where either was held: no event to give the speech to
+    let two = read(
+        "Delegates praised the Harbour Innovation Forum and the Coastal Energy Summit. In his remarks, Governor Amadou Keita thanked the organisers.",
+        "2024-03-06",
+    );
+    assert!(!two.facts.iter().any(|f| f.1 == P::SpokeAt), "{:#?}", two.facts);
+    // "stood with X and delivered remarks": not X's speech
+    let beside = read(
+        "The Harbour Innovation Forum was held in Valdoria on Tuesday. The governor stood with Mayor Rhea Olsen and delivered remarks on the new quay.",
+        "2024-03-06",
+    );
+    assert!(!beside.has("Rhea Olsen", P::SpokeAt, "Harbour Innovation Forum"), "{:#?}", beside.facts);
+}

@@ -28,6 +28,7 @@ pub fn rule(id: &str) -> Option<&'static RuleInfo> {
 
 /// Runs every rule over every sentence, then keeps one copy of each fact per article.
 pub fn extract(doc: &Doc, clean: &str, analysis: &mut Analysis) {
+    let mut unplaced = Vec::new();
     for si in 0..doc.items.len() {
         // every fact's subject is a mention of its sentence: a sentence without one (a
         // third of a corpus's) gives none
@@ -38,10 +39,56 @@ pub fn extract(doc: &Doc, clean: &str, analysis: &mut Analysis) {
         rules::run_all(&mut cx);
         analysis.facts.append(&mut cx.facts);
         analysis.quotes.append(&mut cx.quotes);
+        unplaced.append(&mut cx.unplaced);
+    }
+    if let Some(event) = article_event(analysis).filter(|_| !unplaced.is_empty()) {
+        for mut f in unplaced {
+            if f.subject != event {
+                f.object = FactObject::Entity(event);
+                analysis.facts.push(f);
+            }
+        }
     }
     analysis.quotes = rules::quotations(doc, clean);
     infer_parent_base(&mut analysis.facts);
     dedupe(&mut analysis.facts);
+}
+
+/// The one event an article is about: the one it says was held somewhere, some day or by
+/// someone, else the only event it names. None when it tells of several.
+fn article_event(analysis: &Analysis) -> Option<usize> {
+    let mut held: Vec<usize> = analysis
+        .facts
+        .iter()
+        .filter(|f| matches!(f.predicate, Predicate::HeldIn | Predicate::HeldOn | Predicate::OrganizedBy) && f.modality == Modality::Asserted)
+        .map(|f| f.subject)
+        .collect();
+    held.sort_unstable();
+    held.dedup();
+    match held.as_slice() {
+        [one] => Some(*one),
+        // else the event it names most often (twice at least), if no other is named as often
+        [] => {
+            // (not a war or a crisis: no one speaks at those)
+            let venue = |e: &crate::model::LocalEntity| {
+                e.etype == EntityType::Event && !e.name.rsplit(' ').next().is_some_and(|w| matches!(w.to_lowercase().as_str(), "war" | "wars" | "revolution" | "pandemic" | "crisis" | "genocide" | "holocaust" | "attack" | "attacks" | "earthquake"))
+            };
+            let mut count: Vec<(usize, usize)> = Vec::new();
+            for m in &analysis.mentions {
+                if analysis.entities.get(m.entity).is_some_and(venue) {
+                    match count.iter_mut().find(|c| c.0 == m.entity) {
+                        Some(c) => c.1 += 1,
+                        None => count.push((m.entity, 1)),
+                    }
+                }
+            }
+            let top = count.iter().map(|c| c.1).max().filter(|&t| t >= 2)?;
+            let mut best = count.iter().filter(|c| c.1 == top);
+            let first = best.next()?;
+            best.next().is_none().then_some(first.0)
+        }
+        _ => None,
+    }
 }
 
 /// A unit is where its parent is: "the Agency under the Administration of the President of
@@ -99,6 +146,8 @@ pub(crate) struct Ctx<'a> {
     pub si: usize,
     pub items: &'a [Item],
     pub facts: Vec<Fact>,
+    /// Facts whose object is the article's one event, which only the whole article tells.
+    pub unplaced: Vec<Fact>,
     pub quotes: Vec<Quote>,
     /// Which verb lists have a phrase starting at each item, filled on first use.
     pub verb_starts: std::cell::OnceCell<Vec<u8>>,
@@ -106,7 +155,7 @@ pub(crate) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     pub fn new(doc: &'a Doc, clean: &'a str, si: usize, items: &'a [Item]) -> Self {
-        Ctx { doc, clean, si, items, facts: Vec::new(), quotes: Vec::new(), verb_starts: std::cell::OnceCell::new() }
+        Ctx { doc, clean, si, items, facts: Vec::new(), unplaced: Vec::new(), quotes: Vec::new(), verb_starts: std::cell::OnceCell::new() }
     }
 
     /// The entity and type of the mention at item `k` (adjective demonyms excluded unless asked).
@@ -375,6 +424,14 @@ impl<'a> Ctx<'a> {
             end,
         });
         self.facts.last_mut()
+    }
+
+    /// `emit` of a fact whose object `extract` fills in with the article's one event.
+    pub fn emit_unplaced(&mut self, subject: usize, rule: &'static str, at: (usize, usize)) {
+        if self.emit(subject, Predicate::SpokeAt, FactObject::Entity(usize::MAX), rule, at).is_some() {
+            let f = self.facts.pop().expect("just emitted");
+            self.unplaced.push(f);
+        }
     }
 
     pub fn role_fact(&mut self, person: usize, kind: RoleKind, role: &str, target: (usize, EntityType), rule: &'static str, at: (usize, usize)) {

@@ -51,6 +51,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "published.in", reads: "newspapers (WORK, WORK) were published ... in PLACE", example: "in Kazan ... newspapers were published (\"A\" (1919), \"B\")", confidence: 0.75 },
     RuleInfo { id: "dedicated.to", reads: "FAC/EVENT dedicated to (the anniversary of) PERSON; monument to PERSON", example: "a photo exhibition dedicated to the 100th anniversary of X's birth", confidence: 0.8 },
     RuleInfo { id: "named.after", reads: "FAC/LOC named after PERSON; a school that bears his name", example: "the park named after national leader X", confidence: 0.85 },
+    RuleInfo { id: "spoke.article_event", reads: "In his (opening) speech / remarks, X said ...; X delivered / gave the keynote address; X's speech highlighted ... (no event named: the article's one event)", example: "In her opening remarks, Minister Jane Roe said ...", confidence: 0.6 },
     RuleInfo { id: "spoke.at", reads: "X delivered a speech / spoke / made remarks at EVENT", example: "Delivering a speech at the meeting, Karimova said ...", confidence: 0.8 },
     RuleInfo { id: "member.of", reads: "X, a member of ORG; X is a member of ORG", example: "Jane Roe, a member of the board, said ...", confidence: 0.8 },
     RuleInfo { id: "member.listed", reads: "ORG brings together / is composed of / comprises A, B and C", example: "The Council brings together governments and agencies (the Nordvik Fund, Acme Health and the Baltic Bank)", confidence: 0.75 },
@@ -84,6 +85,7 @@ pub(crate) fn run_all(cx: &mut Ctx) {
     published(cx);
     dedicated_named(cx);
     spoke(cx);
+    spoke_unnamed_event(cx);
     role_verbs(cx);
 }
 
@@ -2096,6 +2098,64 @@ fn spoke(cx: &mut Ctx) {
         };
         if let Some((si, p)) = subj {
             cx.emit(p, P::SpokeAt, FactObject::Entity(ev), "spoke.at", (k.min(si), ei.max(si) + 1));
+        }
+    }
+}
+
+/// A speech without the event it was given at: "In his opening remarks, Jane Roe said",
+/// "Jane Roe, who delivered the keynote address", "Her speech highlighted ...". The event
+/// is the article's one event (see `extract`); a sentence that names an event is `spoke`'s.
+fn spoke_unnamed_event(cx: &mut Ctx) {
+    let n = cx.items.len();
+    if (0..n).any(|k| cx.ent(k).is_some_and(|(_, t)| t == T::Event)) {
+        return;
+    }
+    // a speech noun behind its modifiers from `j`: the item after it
+    let speech_from = |cx: &Ctx, mut j: usize| -> Option<usize> {
+        while j < n && matches!(cx.items[j].lower.as_str(), "opening" | "closing" | "keynote" | "welcome" | "welcoming" | "inaugural" | "concluding" | "brief" | "short" | "special") {
+            j += 1;
+        }
+        matches!(cx.items.get(j).map(|i| i.lower.as_str()), Some("speech" | "address" | "remarks" | "keynote")).then_some(j + 1)
+    };
+    let person = |cx: &Ctx, k: usize| cx.ent(k).filter(|&(_, t)| t == T::Person).map(|(e, _)| e);
+    // "In / During his (opening) speech, [title] X said": the person after the comma
+    if matches!(cx.items.first().map(|i| i.lower.as_str()), Some("in" | "during")) && matches!(cx.items.get(1).map(|i| i.lower.as_str()), Some("his" | "her")) {
+        if let Some(after) = speech_from(cx, 2).filter(|&a| cx.is(a, ",")) {
+            // (behind honorifics, a title chain, or a title set off by commas: "In his
+            // address, USP Vice-Chancellor, Professor Jane Roe, said")
+            let named_at = |j: usize| cx.person_at(j).or_else(|| cx.titled_person_at(j));
+            let second = (after + 2..(after + 9).min(n)).find(|&x| cx.is(x, ","));
+            let who = named_at(after + 1).or_else(|| second.and_then(|c| named_at(c + 1)));
+            if let Some((x, e)) = who {
+                cx.emit_unplaced(e, "spoke.article_event", (0, x.max(after) + 1));
+            }
+            return;
+        }
+    }
+    for k in 0..n {
+        let w = cx.items[k].lower.as_str();
+        // "X (, who) delivered / gave / shared the opening address" (not "at" a place or body)
+        if matches!(w, "delivered" | "delivering" | "delivers" | "gave" | "gives" | "shared") {
+            let Some(after) = speech_from(cx, cx.skip_det(k + 1)) else { continue };
+            if cx.is(after, "at") || cx.is(after, "to") || cx.is(after, "on") {
+                continue;
+            }
+            // the speaker right before the verb ("Jane Roe delivered", "Jane Roe, who
+            // delivered"): "stood with X and delivered remarks" is not X's speech
+            let before = if k >= 2 && cx.is(k - 1, "who") && cx.is(k - 2, ",") { k.checked_sub(3) } else { k.checked_sub(1) };
+            if let Some((b, e)) = before.and_then(|b| person(cx, b).map(|e| (b, e))) {
+                cx.emit_unplaced(e, "spoke.article_event", (b, after));
+            }
+            continue;
+        }
+        // "X's / Her (keynote) speech highlighted / focused on ..."
+        if let Some(e) = person(cx, k) {
+            let j = if cx.is(k + 1, "'s") { k + 2 } else if matches!(w, "his" | "her") { k + 1 } else { continue };
+            let Some(after) = speech_from(cx, j) else { continue };
+            let verb = cx.items.get(after).map(|i| i.lower.as_str()).unwrap_or("");
+            if matches!(verb, "highlighted" | "focused" | "stressed" | "emphasized" | "emphasised" | "underscored" | "underlined" | "noted" | "touched" | "centred" | "centered" | "addressed" | "called") {
+                cx.emit_unplaced(e, "spoke.article_event", (k, after + 1));
+            }
         }
     }
 }
