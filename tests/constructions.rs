@@ -668,3 +668,12 @@ fn a_speech_without_its_event_is_given_at_the_articles_event() {
     );
     assert!(!beside.has("Rhea Olsen", P::SpokeAt, "Harbour Innovation Forum"), "{:#?}", beside.facts);
 }
+
+#[test]
+fn who_spoke_at_an_event_attended_it_unless_by_video() {
+    let r = read("Delivering a speech at the Coastal Energy Summit, Minister Ilse Varkonyi said the grid would be rebuilt.", "2024-03-06");
+    assert_fact!(r, "Ilse Varkonyi", P::SpokeAt, "Coastal Energy Summit");
+    assert_fact!(r, "Ilse Varkonyi", P::Attended, "Coastal Energy Summit");
+    let video = read("Governor Amadou Keita addressed the Coastal Energy Summit by video link from Dakar.", "2024-03-06");
+    assert!(!video.has("Amadou Keita", P::Attended, "Coastal Energy Summit"), "{:#?}", video.facts);
+}

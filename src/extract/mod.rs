@@ -50,8 +50,23 @@ pub fn extract(doc: &Doc, clean: &str, analysis: &mut Analysis) {
         }
     }
     analysis.quotes = rules::quotations(doc, clean);
+    attend_by_speaking(clean, analysis);
     infer_parent_base(&mut analysis.facts);
     dedupe(&mut analysis.facts);
+}
+
+/// Who spoke at an event was there, unless the sentence says the speech came by video or
+/// recording ("addressed the summit by video link", "in a recorded message").
+fn attend_by_speaking(clean: &str, analysis: &mut Analysis) {
+    let mut new = Vec::new();
+    for f in analysis.facts.iter().filter(|f| f.predicate == Predicate::SpokeAt) {
+        let sentence = analysis.sentences.get(f.sentence).and_then(|s| clean.get(s.start..s.end)).unwrap_or("").to_lowercase();
+        if ["video", "virtual", "online", "recorded", "remotely", "by phone", "telephone", "message"].iter().any(|w| sentence.contains(w)) {
+            continue;
+        }
+        new.push(Fact { predicate: Predicate::Attended, rule: "attend.by_speaking", confidence: rule::confidence("attend.by_speaking"), role: None, detail: None, ..f.clone() });
+    }
+    analysis.facts.extend(new);
 }
 
 /// The one event an article is about: the one it says was held somewhere, some day or by

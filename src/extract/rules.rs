@@ -26,6 +26,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "attend.occasion", reads: "X ... on the occasion / sidelines / margins of EVENT", example: "Mr Tomas Berg visited Nordvik on the occasion of the 9th session of the Joint Commission", confidence: 0.75 },
     RuleInfo { id: "attend.featuring", reads: "EVENT featuring (five artists:) A, B and C", example: "a festival featuring five artists: Ana Ruiz, Tom Lee and the City Band", confidence: 0.75 },
     RuleInfo { id: "attend.including", reads: "EVENT with (some of the biggest) investors, including A, B and C", example: "hosts a roundtable with investors, including Acme Capital and Nordbank", confidence: 0.75 },
+    RuleInfo { id: "attend.by_speaking", reads: "X spoke at EVENT (any spoke_at rule), not by video or in a recorded message: X attended EVENT", example: "Addressing the summit, Jane Roe said ...", confidence: 0.75 },
     RuleInfo { id: "attend.passive", reads: "EVENT is attended / (co-)chaired by delegations from A, B and C, as well as observers from D", example: "The forum is attended by delegations from Iran and Russia, as well as observers from Belarus.", confidence: 0.85 },
     RuleInfo { id: "held.relative", reads: "EVENT, which is taking place / was held in PLACE", example: "the summit, which is taking place in the city of Varna", confidence: 0.85 },
     RuleInfo { id: "held.took_place", reads: "EVENT took place / was held at|in PLACE on DATE", example: "A roundtable discussion took place at the Xinhua office on Monday.", confidence: 0.85 },
