@@ -677,3 +677,13 @@ fn who_spoke_at_an_event_attended_it_unless_by_video() {
     let video = read("Governor Amadou Keita addressed the Coastal Energy Summit by video link from Dakar.", "2024-03-06");
     assert!(!video.has("Amadou Keita", P::Attended, "Coastal Energy Summit"), "{:#?}", video.facts);
 }
+
+#[test]
+fn a_titled_person_of_a_body_works_for_it() {
+    let r = read("The panel included Professor Ilse Varkonyi of Nordvik University and Judge Amadou Keita of the Coastal Appeals Court.", "2024-03-06");
+    assert_fact!(r, "Ilse Varkonyi", P::WorksFor, "Nordvik University");
+    assert_fact!(r, "Amadou Keita", P::WorksFor, "Coastal Appeals Court");
+    // no title: a grant or a chapter the tagger may take for a name is not a person of a body
+    let bare = read("Rhea Olsen of Nordvik University was named to the board.", "2024-03-06");
+    assert!(!bare.has("Rhea Olsen", P::WorksFor, "Nordvik University"), "{:#?}", bare.facts);
+}

@@ -13,6 +13,7 @@ use crate::model::{EntityType as T, FactObject, Predicate as P};
 pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "role.title_before_name", reads: "ORG/GPE ROLE PERSON", example: "Nordvik Director General Paul Renard said ...", confidence: 0.75 },
     RuleInfo { id: "role.title_name_of", reads: "ROLE PERSON of COUNTRY/ORG", example: "Prime Minister Justin Trudeau of Canada", confidence: 0.85 },
+    RuleInfo { id: "role.person_of", reads: "TITLE PERSON of (the) ORG (not a party)", example: "the panel included Professor Jane Roe of Acme University", confidence: 0.7 },
     RuleInfo { id: "role.apposition_after", reads: "PERSON, the ROLE of ORG/GPE/GROUP", example: "Grace Wanjiru, the director general of the Kenya News Agency, noted ...", confidence: 0.7 },
     RuleInfo { id: "role.apposition_before", reads: "the ROLE of ORG/GPE/GROUP, PERSON", example: "the governor of the Sverdlovsk region, Pavel Ivanov", confidence: 0.9 },
     RuleInfo { id: "role.document_country", reads: "GOVERNMENT-TITLE PERSON, no country stated: the country the article is about", example: "President Jane Roe opened the session (in a story about one country)", confidence: 0.6 },
@@ -88,6 +89,45 @@ pub(crate) fn run_all(cx: &mut Ctx) {
     spoke(cx);
     spoke_unnamed_event(cx);
     role_verbs(cx);
+    person_of_org(cx);
+}
+
+/// "Professor Jane Roe of Acme University", "Dr. John Doe of the Nordvik Institute": the
+/// body a person is named with works with them. (A party is membership, not work; a
+/// place after "of" is the person's home, not an employer.)
+fn person_of_org(cx: &mut Ctx) {
+    let n = cx.items.len();
+    for k in 0..n.saturating_sub(2) {
+        let Some((p, T::Person)) = cx.ent(k) else { continue };
+        if !cx.is(k + 1, "of") {
+            continue;
+        }
+        // a title before the name ("Professor", "Judge", "Dr.", "Ms."): a name of a person,
+        // not of a grant or a chapter the tagger took for one
+        let titled = k >= 1 && {
+            let b = if cx.is(k - 1, ".") && k >= 2 { k - 2 } else { k - 1 };
+            let it = &cx.items[b];
+            it.role().is_some() || matches!(it.kind, ItemKind::Word) && (crate::analyse::lexicon::is_honorific(&it.lower) || matches!(it.lower.as_str(), "professor" | "prof" | "judge" | "justice" | "sergeant" | "officer" | "detective"))
+        };
+        if !titled {
+            continue;
+        }
+        let o = cx.skip_det(k + 2);
+        let Some((org, T::Org)) = cx.ent(o) else { continue };
+        // "X of Acme's board", "X of Acme and Y": the name of the body is whole
+        if cx.is(o + 1, "'s") {
+            continue;
+        }
+        let name = cx.doc.cand_of(&cx.items[o]).map(|c| c.name.to_lowercase()).unwrap_or_default();
+        if name.split(' ').any(|w| matches!(w, "party" | "caucus" | "family" | "dynasty")) {
+            continue;
+        }
+        // (a body some mention of the article runs into a person: "Judge X on the Court of Y")
+        if cx.doc.cands.iter().any(|c| c.entity == org && (c.name.contains(" on ") || c.name.starts_with("on "))) {
+            continue;
+        }
+        cx.emit(p, P::WorksFor, FactObject::Entity(org), "role.person_of", (k, o + 1));
+    }
 }
 
 /// Roles said with a verb: "X leads / heads / chairs ORG", "X, who heads ORG", "X serves
