@@ -8,6 +8,8 @@ pub fn articles() -> PathBuf {
 }
 
 /// A folder `in` under `dir` holding a copy of the sample articles, to add files to.
+// (each test binary compiles this module; not every one uses every helper)
+#[allow(dead_code)]
 pub fn copy_of_samples(dir: &Path) -> PathBuf {
     let input = dir.join("in");
     std::fs::create_dir(&input).unwrap();
