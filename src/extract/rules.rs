@@ -2105,10 +2105,8 @@ fn spoke(cx: &mut Ctx) {
         // "in his opening address at EVENT", "X's remarks at EVENT": the possessor spoke
         if at.is_none() && k + 2 < n {
             if let Some((p, _)) = cx.ent(k).filter(|&(_, t)| t == T::Person).filter(|_| matches!(w, "his" | "her") || cx.is(k + 1, "'s")) {
-                let mut j = if cx.is(k + 1, "'s") { k + 2 } else { k + 1 };
-                while j < n && j < k + 4 && matches!(cx.items[j].lower.as_str(), "opening" | "closing" | "keynote" | "welcome" | "welcoming" | "inaugural" | "concluding" | "brief") {
-                    j += 1;
-                }
+                let from = if cx.is(k + 1, "'s") { k + 2 } else { k + 1 };
+                let j = skip_speech_modifiers(cx, from, from + 3);
                 if SPEECH_NOUNS.contains(&cx.items.get(j).map(|i| i.lower.as_str()).unwrap_or("")) && cx.is(j + 1, "at") {
                     if let Some(&(ei, ev)) = cx.objects_after(j + 2, &[T::Event], 4).first() {
                         cx.emit(p, P::SpokeAt, FactObject::Entity(ev), "spoke.at", (k, ei + 1));
@@ -2143,6 +2141,15 @@ fn spoke(cx: &mut Ctx) {
     }
 }
 
+/// The first item from `j` (before `limit`) that is not a speech's modifier: "opening",
+/// "keynote", "welcoming" … address.
+fn skip_speech_modifiers(cx: &Ctx, mut j: usize, limit: usize) -> usize {
+    while j < cx.items.len() && j < limit && matches!(cx.items[j].lower.as_str(), "opening" | "closing" | "keynote" | "welcome" | "welcoming" | "inaugural" | "concluding" | "brief" | "short" | "special") {
+        j += 1;
+    }
+    j
+}
+
 /// A speech without the event it was given at: "In his opening remarks, Jane Roe said",
 /// "Jane Roe, who delivered the keynote address", "Her speech highlighted ...". The event
 /// is the article's one event (see `extract`); a sentence that names an event is `spoke`'s.
@@ -2152,10 +2159,8 @@ fn spoke_unnamed_event(cx: &mut Ctx) {
         return;
     }
     // a speech noun behind its modifiers from `j`: the item after it
-    let speech_from = |cx: &Ctx, mut j: usize| -> Option<usize> {
-        while j < n && matches!(cx.items[j].lower.as_str(), "opening" | "closing" | "keynote" | "welcome" | "welcoming" | "inaugural" | "concluding" | "brief" | "short" | "special") {
-            j += 1;
-        }
+    let speech_from = |cx: &Ctx, j: usize| -> Option<usize> {
+        let j = skip_speech_modifiers(cx, j, n);
         matches!(cx.items.get(j).map(|i| i.lower.as_str()), Some("speech" | "address" | "remarks" | "keynote")).then_some(j + 1)
     };
     let person = |cx: &Ctx, k: usize| cx.ent(k).filter(|&(_, t)| t == T::Person).map(|(e, _)| e);
