@@ -689,3 +689,19 @@ fn a_titled_person_of_a_body_works_for_it() {
     let bare = read("Rhea Olsen of Nordvik University was named to the board.", "2024-03-06");
     assert!(!bare.has("Rhea Olsen", P::WorksFor, "Nordvik University"), "{:#?}", bare.facts);
 }
+
+#[test]
+fn the_conference_is_the_conference_on_a_topic_named_before() {
+    // the name ends in a word that can head an event itself ("dialogue"); its head is still
+    // "conference", so "the conference" refers to it
+    let r = read("The International Conference on Peace and Dialogue opened in Tromso on Monday. Environment Minister Kari Lunde delivered a speech at the conference.", "2024-05-06");
+    assert_fact!(r, "Kari Lunde", P::SpokeAt, "International Conference on Peace and Dialogue");
+}
+
+#[test]
+fn serving_as_a_forum_names_no_forum() {
+    // "a forum" after "as" says what the city is used for; "the forum" later is the summit
+    let r = read("The Baltic Summit on Energy Security opened in Riga on Tuesday. Riga serves as a forum for regional dialogue, the organizers said. Foreign Minister Jana Ozola delivered a speech at the forum.", "2024-05-07");
+    assert_fact!(r, "Jana Ozola", P::SpokeAt, "Baltic Summit on Energy Security");
+    assert!(!r.facts.iter().any(|f| f.2 == "forum"), "{:#?}", r.facts);
+}

@@ -496,7 +496,11 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        if k < b && !toks[k].is_cap() && toks[k].lex.has(lx::EVENT) {
+        // "serves as a forum for ...", "acts as a platform": an indefinite after "as" says
+        // what something is used as, it names no occasion (after a copula it may: "the
+        // highlight was an exhibition featuring ...")
+        let predicative = t.lower != "the" && i > 0 && toks[i - 1].lower == "as";
+        if k < b && !toks[k].is_cap() && toks[k].lex.has(lx::EVENT) && !predicative {
             let mut head = toks[k].lower.clone();
             let mut e = k + 1;
             // compound heads: "roundtable discussion", "roundtable meeting"
@@ -1076,8 +1080,9 @@ impl<'a> Scanner<'a> {
         let last_word = lower.iter().rposition(|w| !w.chars().next().is_some_and(|c| c.is_ascii_digit())).unwrap_or(lower.len() - 1);
         let head_idx = of_pos.map(|p| p.saturating_sub(1)).unwrap_or(last_word);
         let mut head = lower[head_idx];
-        // "International Conference on Climate Finance": an event's head before "on"/"for"
-        if of_pos.is_none() && !is_head(head) {
+        // "International Conference on Climate Finance", "Conference on Debate and Dialogue":
+        // an event's head before "on"/"for", also when the last word could head one itself
+        if of_pos.is_none() && (!is_head(head) || lx::has(lx::EVENT, head)) {
             if let Some(p) = (1..lower.len()).find(|&p| matches!(lower[p], "on" | "for") && lx::has(lx::EVENT, lower[p - 1]) && toks[a + p - 1].is_cap()) {
                 head = lower[p - 1];
             }
