@@ -705,3 +705,19 @@ fn serving_as_a_forum_names_no_forum() {
     assert_fact!(r, "Jana Ozola", P::SpokeAt, "Baltic Summit on Energy Security");
     assert!(!r.facts.iter().any(|f| f.2 == "forum"), "{:#?}", r.facts);
 }
+
+#[test]
+fn a_leader_beside_or_meeting_the_other_countrys_official_is_of_the_first() {
+    // a story between two countries: the leader whose country is not stated is the other's
+    let r = read("Chile and Peru sign border accord. President Tomas Ruiz and Peruvian President Ana Quispe took part in the opening of the Chilean consulate in Tacna. Peru and Chile agreed to expand trade. The Chilean leader thanked Peru for its help.", "2024-05-07");
+    assert_fact!(r, "Tomas Ruiz", P::Heads, "Chile");
+    assert_eq!(r.role("Tomas Ruiz", P::Heads, "Chile").as_deref(), Some("president"));
+    let r = read("Tanzania and Kenya deepen ties. President Amina Mwangaza received Kenyan Foreign Minister John Otieno at State House in Dodoma, where they discussed Tanzanian exports. Kenya and Tanzania will meet again in Nairobi.", "2024-05-07");
+    assert_fact!(r, "Amina Mwangaza", P::Heads, "Tanzania");
+    // a third country's leader in the sentence: the story is not between two countries there
+    let r = read("Chile and Peru sign border accord. President Tomas Ruiz met with Peruvian President Ana Quispe and Bolivian President Luis Mamani in Lima to discuss Chilean exports. Peru and Chile agreed to expand trade. The Chilean leader thanked Peru for its help.", "2024-05-07");
+    assert!(!r.facts.iter().any(|f| f.0 == "Tomas Ruiz" && f.1 == P::Heads), "{:#?}", r.facts);
+    // the leader's own country not named in the sentence: a third country's story may pair two others
+    let r = read("Guatemala and Honduras face new gangs. Today, President Jane Roe hosts Honduran President Luis Perez at the palace. Guatemala and Honduras signed a pact.", "2024-05-07");
+    assert!(!r.facts.iter().any(|f| f.0 == "Jane Roe" && f.1 == P::Heads), "{:#?}", r.facts);
+}

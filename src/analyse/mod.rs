@@ -30,6 +30,10 @@ pub struct Doc {
     /// The country the article is about, when one clearly dominates its mentions of
     /// countries: the local entity. Gives "President X" with no country stated a country.
     pub country: Option<usize>,
+    /// The two countries a story between two countries is about (a visit, a summit of two
+    /// leaders), when two dominate its mentions of countries: the local entities, most
+    /// mentioned first.
+    pub pair: Option<[usize; 2]>,
 }
 
 impl Doc {
@@ -160,8 +164,10 @@ pub fn analyse(article: &Article) -> (Doc, Analysis) {
             entity: c.entity,
         });
     }
-    let country = main_country(&cands);
-    let doc = Doc { tokens, sentences: spans, items, cands, roles, published: article.published.clone(), country };
+    let counts = country_counts(&cands);
+    let country = main_country(&counts);
+    let pair = country_pair(&counts);
+    let doc = Doc { tokens, sentences: spans, items, cands, roles, published: article.published.clone(), country, pair };
     (doc, analysis)
 }
 
@@ -188,7 +194,8 @@ fn tidy_cand(cand: &mut Cand) -> bool {
 
 /// The country most mentioned, if it is mentioned at least three times and twice as often
 /// as any other (names and demonyms count alike).
-fn main_country(cands: &[Cand]) -> Option<usize> {
+/// How often the article names each country (names and demonyms), in order of first mention.
+fn country_counts(cands: &[Cand]) -> Vec<(usize, usize)> {
     let mut counts: Vec<(usize, usize)> = Vec::new();
     for c in cands.iter().filter(|c| c.etype == EntityType::Gpe && c.entity != usize::MAX) {
         let name = c.canonical.as_deref().unwrap_or(&c.name);
@@ -200,10 +207,26 @@ fn main_country(cands: &[Cand]) -> Option<usize> {
             None => counts.push((c.entity, 1)),
         }
     }
+    counts
+}
+
+fn main_country(counts: &[(usize, usize)]) -> Option<usize> {
     // ties broken by first mention (the vector keeps mention order)
     let (top, n) = counts.iter().fold((usize::MAX, 0), |best, &(e, n)| if n > best.1 { (e, n) } else { best });
     let second = counts.iter().filter(|(e, _)| *e != top).map(|x| x.1).max().unwrap_or(0);
     (n >= 3 && n >= 2 * second).then_some(top)
+}
+
+/// Two countries named twice or more each, every other country at most half as often as
+/// the second and together at most a quarter of all the mentions of countries.
+fn country_pair(counts: &[(usize, usize)]) -> Option<[usize; 2]> {
+    let mut sorted = counts.to_vec();
+    // most mentioned first; ties by first mention (a stable sort keeps mention order)
+    sorted.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    let (&(a, na), &(b, nb)) = (sorted.first()?, sorted.get(1)?);
+    let rest: usize = sorted[2..].iter().map(|x| x.1).sum();
+    let third = sorted.get(2).map_or(0, |x| x.1);
+    (nb >= 2 && 2 * third <= nb && 4 * rest <= na + nb + rest).then_some([a, b])
 }
 
 /// Roles stated next to a person's name in this sentence: "Role PERSON", "PERSON, the Role",

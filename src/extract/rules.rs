@@ -17,6 +17,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "role.apposition_after", reads: "PERSON, the ROLE of ORG/GPE/GROUP", example: "Grace Wanjiru, the director general of the Kenya News Agency, noted ...", confidence: 0.7 },
     RuleInfo { id: "role.apposition_before", reads: "the ROLE of ORG/GPE/GROUP, PERSON", example: "the governor of the Sverdlovsk region, Pavel Ivanov", confidence: 0.9 },
     RuleInfo { id: "role.document_country", reads: "GOVERNMENT-TITLE PERSON, no country stated: the country the article is about", example: "President Jane Roe opened the session (in a story about one country)", confidence: 0.6 },
+    RuleInfo { id: "role.counterpart_country", reads: "LEADER-TITLE PERSON and/meets COUNTRY-B TITLE PERSON, in a story about countries A and B: the first is of A", example: "President Jane Roe received Japanese Foreign Minister John Doe (in a story about Japan and Nordvik)", confidence: 0.55 },
     RuleInfo { id: "role.paren_country", reads: "GOVERNMENT-TITLE PERSON (and TITLE PERSON) (COUNTRY)", example: "Foreign Minister Ana Ruiz and Trade Minister Luis Vega (Nordvik) signed ...", confidence: 0.8 },
     RuleInfo { id: "role.of_possessor", reads: "his/her ROLE, PERSON (the role is in the organisation the possessor leads)", example: "His first deputy, Marie Colin, noted ...", confidence: 0.75 },
     RuleInfo { id: "role.verb", reads: "PERSON leads/heads/chairs ORG; PERSON serves on the boards of ORG, ORG; PERSON was appointed ROLE of ORG", example: "Jane Roe, who heads the Nordvik Port Authority, said ...", confidence: 0.75 },
@@ -513,8 +514,71 @@ fn roles(cx: &mut Ctx) {
             cx.role_fact(person, kind, &role_txt, (g, T::Gpe), "role.document_country", (k, pi + 1));
         }
     }
+    counterpart_country(cx);
     // Descriptions resolved to a person: "the executive director of X" where the role item
     // became a mention — handled by the apposition rules when a name follows.
+}
+
+/// "President X and Kyrgyz President Y took part", "President X received Japanese Foreign
+/// Minister Y": in a story between two countries, a leader whose country is not stated,
+/// beside or meeting an official stated to be of one of them, is of the other one.
+fn counterpart_country(cx: &mut Ctx) {
+    let Some([c1, c2]) = cx.doc.pair else { return };
+    let n = cx.items.len();
+    // a leader's title: the post that stands for a country
+    let leader = |role: &str| matches!(role, "president" | "prime minister" | "premier" | "chancellor" | "king" | "queen" | "emir" | "sultan");
+    for k in 0..n {
+        let Some((role, kind)) = role_at(cx, k) else { continue };
+        if !leader(&role) || k > 0 && (cx.ent_or_demonym(k - 1).is_some() || cx.is(k - 1, "former") || cx.is(k - 1, "'s")) {
+            continue;
+        }
+        let Some((person, T::Person)) = cx.ent(k + 1) else { continue };
+        let stated = cx.is(k + 2, "of") || cx.is(k + 2, "(") || cx.is(k + 2, ",") && cx.ent(k + 3).is_some_and(|(_, t)| t == T::Gpe);
+        if stated || cx.facts.iter().any(|f| f.subject == person && matches!(f.predicate, P::Heads | P::WorksFor | P::Represents)) {
+            continue;
+        }
+        // the counterpart: "Kyrgyz President Y", "Japanese Foreign Minister Y"
+        let counterpart = (1..n).find_map(|x| {
+            let (other_role, _) = role_at(cx, x)?;
+            let (g, _) = cx.ent_or_demonym(x - 1).filter(|&(g, _)| g == c1 || g == c2)?;
+            let (y, t) = cx.ent(x + 1)?;
+            (t == T::Person && y != person && x != k && government_title(&other_role)).then_some((x, g, other_role == role))
+        });
+        let Some((x, g, same_title)) = counterpart else { continue };
+        // beside each other ("X and Y"), or one meets the other
+        let (lo, hi) = if x < k { (x + 2, k) } else { (k + 2, x - 1) };
+        let met = (lo..hi).any(|j| matches!(cx.items[j].lower.as_str(), "received" | "receives" | "met" | "meets" | "hosted" | "hosts" | "welcomed" | "welcomes" | "talks" | "with"));
+        let beside = same_title && (lo..hi).all(|j| matches!(cx.items[j].lower.as_str(), "and" | "," | "&"));
+        if !(met || beside) {
+            continue;
+        }
+        let home = if g == c1 { c2 } else { c1 };
+        // the sentence is about the two countries alone, and names the leader's own one
+        // other than as someone's title ("the Russian airbase", "between India and the
+        // United States"): the pair may be two foreign countries of a third one's story
+        let countries: Vec<(usize, bool)> = (0..n)
+            .filter_map(|j| {
+                let (e, t) = cx.ent_or_demonym(j)?;
+                let c = cx.doc.cand_of(&cx.items[j])?;
+                let country = t == T::Gpe && crate::gazetteer::place(c.canonical.as_deref().unwrap_or(&c.name)).is_some_and(|p| p.kind == crate::gazetteer::PlaceKind::Country);
+                country.then(|| (e, cx.items.get(j + 1).is_some_and(|i| i.role().is_some())))
+            })
+            .collect();
+        // (or inside another name: "the inauguration of the Russian airbase")
+        let canonical = |e: usize| cx.doc.cands.iter().find(|c| c.entity == e).map(|c| c.canonical.clone().unwrap_or_else(|| c.name.clone()));
+        let home_name = canonical(home).and_then(|h| crate::gazetteer::place(&h)).map(|p| p.canonical);
+        let inside_name = (0..n).any(|j| {
+            cx.ent(j).is_some_and(|(_, t)| t != T::Gpe)
+                && (cx.items[j].tok_start..cx.items[j].tok_end).any(|x| {
+                    let w = cx.doc.tokens[x].text.as_str();
+                    home_name.is_some_and(|h| crate::gazetteer::demonym_country(w) == Some(h) || crate::gazetteer::place(w).is_some_and(|p| p.canonical == h))
+                })
+        });
+        if countries.iter().any(|&(e, _)| e != c1 && e != c2) || !(inside_name || countries.iter().any(|&(e, titled)| e == home && !titled)) {
+            continue;
+        }
+        cx.role_fact(person, kind, &role, (home, T::Gpe), "role.counterpart_country", (k.min(x - 1), (k + 2).max(x + 2)));
+    }
 }
 
 /// The person after a title's portfolio of words (or of names with no head word), from item
