@@ -721,3 +721,16 @@ fn a_leader_beside_or_meeting_the_other_countrys_official_is_of_the_first() {
     let r = read("Guatemala and Honduras face new gangs. Today, President Jane Roe hosts Honduran President Luis Perez at the palace. Guatemala and Honduras signed a pact.", "2024-05-07");
     assert!(!r.facts.iter().any(|f| f.0 == "Jane Roe" && f.1 == P::Heads), "{:#?}", r.facts);
 }
+
+#[test]
+fn a_meeting_with_several_titled_people_meets_each() {
+    let r = read("President Tomas Ruiz met with Peruvian President Ana Quispe and Bolivian President Luis Mamani in Lima.", "2024-05-07");
+    assert_fact!(r, "Tomas Ruiz", P::MetWith, "Ana Quispe");
+    assert_fact!(r, "Tomas Ruiz", P::MetWith, "Luis Mamani");
+    let r = read("Tomas Ruiz held talks with Peruvian Foreign Minister Ana Quispe, Trade Minister Luis Mamani and Central Bank Governor Rosa Paz.", "2024-05-07");
+    assert_fact!(r, "Tomas Ruiz", P::MetWith, "Rosa Paz");
+    // whose the post is ("Chief of Cabinet for ... President Y") is not met
+    let r = read("Yesterday, Trade Envoy Ana Quispe met with Jonas Berg, Chief of Cabinet for Commission President Maria Lind, and with Deputy Minister Luis Mamani.", "2024-05-07");
+    assert_fact!(r, "Ana Quispe", P::MetWith, "Jonas Berg");
+    assert!(!r.has("Ana Quispe", P::MetWith, "Maria Lind"), "{:#?}", r.facts);
+}

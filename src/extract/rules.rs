@@ -1177,20 +1177,36 @@ fn listed_people(cx: &Ctx, j: usize) -> Vec<(usize, usize)> {
     // inside a title after a person ("X, Minister for Trade and Industry, and Y"): its
     // portfolio's names and words are part of it
     let mut titled = false;
+    // after "to"/"for" in such a title the person is whose the post is: "X, Chief of Cabinet
+    // for Commission President Y", "X, Chief Advisor, to President Y"
+    let mut possessor = false;
     while j < n {
         if let Some((e, t)) = cx.ent(j) {
             if t == T::Person {
-                out.push((j, e));
+                if !possessor {
+                    out.push((j, e));
+                }
                 titled = false;
+                possessor = false;
             } else if !(titled || cx.items.get(j + 1).is_some_and(|i| i.role().is_some()) || j > 0 && (cx.is(j - 1, "of") || cx.is(j - 1, "to"))) {
                 break;
             }
             j += 1;
             continue;
         }
+        // "Bolivian President B": a demonym before a title
+        if cx.ent_or_demonym(j).is_some_and(|(_, t)| t == T::Gpe) && cx.items.get(j + 1).is_some_and(|i| i.role().is_some()) {
+            j += 1;
+            continue;
+        }
         let w = cx.items[j].lower.as_str();
         if cx.items[j].role().is_some() {
             titled = true;
+        }
+        if titled && matches!(w, "to" | "for") {
+            possessor = true;
+        } else if matches!(w, "," | "and") {
+            possessor = false;
         }
         let ok = cx.items[j].role().is_some() || matches!(w, "," | "and" | "the" | "of" | "to" | "for" | "(" | ")" | "left" | "right" | "center" | "centre" | "mr" | "mrs" | "ms" | "dr" | "h.e" | "h.e." | "hon'ble" | "." | "as" | "well");
         if !ok {
@@ -1626,6 +1642,15 @@ fn verbs(cx: &mut Ctx) {
             // "met with H.E. Mr. A, Minister for Trade, and H.E. Mr. B, State Secretary"
             if cx.person_at(o).is_some_and(|(pi, _)| pi > o) {
                 objects = listed_people(cx, o);
+            }
+            // "met with Peruvian President A and Bolivian President B", "with President A and
+            // Prime Minister B": more titled people after the first
+            if objects.first().is_some_and(|&(oi, _)| oi > 0 && role_at(cx, oi - 1).is_some() && cx.ent(oi).is_some_and(|(_, t)| t == T::Person)) {
+                for (pi, p) in listed_people(cx, cx.skip_det(after)) {
+                    if !objects.iter().any(|&(_, e)| e == p) {
+                        objects.push((pi, p));
+                    }
+                }
             }
             for &(oi, obj) in &objects {
                 for &subj in &subjects {
