@@ -734,3 +734,14 @@ fn a_meeting_with_several_titled_people_meets_each() {
     assert_fact!(r, "Ana Quispe", P::MetWith, "Jonas Berg");
     assert!(!r.has("Ana Quispe", P::MetWith, "Maria Lind"), "{:#?}", r.facts);
 }
+
+#[test]
+fn a_professor_at_a_university_works_for_it() {
+    let r = read("\"It is risky,\" said Maria Kowalski, an associate professor of political\nscience at the University of Otago.", "2024-05-07");
+    assert_fact!(r, "Maria Kowalski", P::WorksFor, "University of Otago");
+    assert_eq!(r.role("Maria Kowalski", P::WorksFor, "University of Otago").as_deref(), Some("associate professor of political science"));
+    // the title joined to an apposition by "and"
+    let r = read("Professor Aiko Tanaka, director of the Centre for Water Studies and professor at Kyoto University, opened the session.", "2024-05-07");
+    assert_fact!(r, "Aiko Tanaka", P::WorksFor, "Kyoto University");
+    assert_fact!(r, "Aiko Tanaka", P::Heads, "Centre for Water Studies");
+}

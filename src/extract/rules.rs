@@ -18,6 +18,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "role.apposition_before", reads: "the ROLE of ORG/GPE/GROUP, PERSON", example: "the governor of the Sverdlovsk region, Pavel Ivanov", confidence: 0.9 },
     RuleInfo { id: "role.document_country", reads: "GOVERNMENT-TITLE PERSON, no country stated: the country the article is about", example: "President Jane Roe opened the session (in a story about one country)", confidence: 0.6 },
     RuleInfo { id: "role.counterpart_country", reads: "LEADER-TITLE PERSON and/meets COUNTRY-B TITLE PERSON, in a story about countries A and B: the first is of A", example: "President Jane Roe received Japanese Foreign Minister John Doe (in a story about Japan and Nordvik)", confidence: 0.55 },
+    RuleInfo { id: "role.professor_at", reads: "PERSON, (a) professor (of FIELD) at ORG; PERSON, ROLE of A and professor at ORG", example: "Jane Roe, a professor of economics at Acme University, said ...", confidence: 0.7 },
     RuleInfo { id: "role.paren_country", reads: "GOVERNMENT-TITLE PERSON (and TITLE PERSON) (COUNTRY)", example: "Foreign Minister Ana Ruiz and Trade Minister Luis Vega (Nordvik) signed ...", confidence: 0.8 },
     RuleInfo { id: "role.of_possessor", reads: "his/her ROLE, PERSON (the role is in the organisation the possessor leads)", example: "His first deputy, Marie Colin, noted ...", confidence: 0.75 },
     RuleInfo { id: "role.verb", reads: "PERSON leads/heads/chairs ORG; PERSON serves on the boards of ORG, ORG; PERSON was appointed ROLE of ORG", example: "Jane Roe, who heads the Nordvik Port Authority, said ...", confidence: 0.75 },
@@ -91,6 +92,44 @@ pub(crate) fn run_all(cx: &mut Ctx) {
     spoke_unnamed_event(cx);
     role_verbs(cx);
     person_of_org(cx);
+    professor_at(cx);
+}
+
+/// "X, a professor at Acme University", "X, director of A and professor of law at B": a
+/// university title (the word is a name's honorific elsewhere, so no title item) tied to
+/// a body by "at".
+fn professor_at(cx: &mut Ctx) {
+    let n = cx.items.len();
+    for k in 1..n {
+        if !(cx.is(k, "professor") && matches!(cx.items[k].kind, ItemKind::Word)) {
+            continue;
+        }
+        // "professor (of political science) at": a field of a few plain words
+        let at = (k + 1..(k + 6).min(n)).find(|&x| !matches!(cx.items[x].kind, ItemKind::Word) || cx.is(x, "at"));
+        let Some(at) = at.filter(|&x| cx.is(x, "at") && (x == k + 1 || cx.is(k + 1, "of"))) else { continue };
+        let o = cx.skip_det(at + 1);
+        let Some((org, T::Org)) = cx.ent(o) else { continue };
+        // the person: "X, (an associate) professor", or the apposition the title joins with
+        // "and" ("X, director of A and professor at B")
+        let mut b = k;
+        while b > 0 && matches!(cx.items[b - 1].lower.as_str(), "a" | "an" | "the" | "associate" | "assistant" | "visiting" | "adjunct" | "emeritus" | "full" | "senior" | "distinguished" | "research") {
+            b -= 1;
+        }
+        let person = if b >= 2 && cx.is(b - 1, ",") {
+            cx.ent(b - 2).filter(|&(_, t)| t == T::Person).map(|(p, _)| (b - 2, p))
+        } else if b >= 1 && cx.is(b - 1, "and") {
+            // back over the apposition before "and": no verb, no other person, at most 15 items
+            let from = b.saturating_sub(16);
+            (from..b - 1).rev().take_while(|&x| cx.ent(x).is_none_or(|(_, t)| t != T::Person) || cx.is(x + 1, ",")).find(|&x| cx.ent(x).is_some_and(|(_, t)| t == T::Person) && cx.is(x + 1, ",") && (x + 2..b - 1).any(|y| cx.items[y].role().is_some())).and_then(|x| cx.ent(x).map(|(p, _)| (x, p)))
+        } else {
+            None
+        };
+        let Some((pi, p)) = person else { continue };
+        let role = cx.doc.text(cx.clean, cx.items[b].tok_start, cx.items[at - 1].tok_end).to_lowercase();
+        // (a line break inside the title is a space)
+        let role = role.split_whitespace().skip_while(|w| matches!(*w, "a" | "an" | "the")).collect::<Vec<_>>().join(" ");
+        cx.role_fact(p, RoleKind::Staff, &role, (org, T::Org), "role.professor_at", (pi, o + 1));
+    }
 }
 
 /// "Professor Jane Roe of Acme University", "Dr. John Doe of the Nordvik Institute": the
