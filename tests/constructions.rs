@@ -745,3 +745,11 @@ fn a_professor_at_a_university_works_for_it() {
     assert_fact!(r, "Aiko Tanaka", P::WorksFor, "Kyoto University");
     assert_fact!(r, "Aiko Tanaka", P::Heads, "Centre for Water Studies");
 }
+
+#[test]
+fn his_excellency_is_a_form_of_address_not_a_person() {
+    let r = read("The campus was opened by Ghana's President, His Excellency Kofi Mensah.", "2024-05-07");
+    assert_fact!(r, "Kofi Mensah", P::Heads, "Ghana");
+    let (_, a) = newsgraph::pipeline::read_text("Guests celebrated the birthday of Her Majesty Queen Amara II in Accra.", Some("2024-05-07".into())).unwrap();
+    assert!(a.entities.iter().all(|e| !e.name.contains("Majesty") && e.name != "Her"), "{:?}", a.entities.iter().map(|e| &e.name).collect::<Vec<_>>());
+}

@@ -203,6 +203,18 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             let t = &toks[i];
+            // "His Excellency", "Her Majesty", "His Royal Highness": a form of address, no pronoun
+            let address = matches!(t.lower.as_str(), "his" | "her" | "their")
+                && toks.get(i + 1).is_some_and(|n| i + 1 < b && n.is_cap() && matches!(n.lower.as_str(), "excellency" | "excellencies" | "majesty" | "majesties" | "highness" | "highnesses" | "holiness" | "eminence" | "royal" | "grace"));
+            if address {
+                items.push(word_item(toks, i));
+                i += 1;
+                while i < b && toks[i].is_cap() && matches!(toks[i].lower.as_str(), "excellency" | "excellencies" | "majesty" | "majesties" | "highness" | "highnesses" | "holiness" | "eminence" | "royal" | "imperial" | "serene" | "grace") {
+                    items.push(word_item(toks, i));
+                    i += 1;
+                }
+                continue;
+            }
             if let Some((_, et)) = PRONOUNS.iter().find(|(p, _)| *p == t.lower) {
                 let c = self.push(sentence, i, i + 1, *et, MentionKind::Pronoun, t.text.to_string(), &t.lower);
                 items.push(Item { kind: ItemKind::Mention(c), tok_start: i, tok_end: i + 1, lower: t.lower.clone() });
