@@ -753,3 +753,13 @@ fn his_excellency_is_a_form_of_address_not_a_person() {
     let (_, a) = newsgraph::pipeline::read_text("Guests celebrated the birthday of Her Majesty Queen Amara II in Accra.", Some("2024-05-07".into())).unwrap();
     assert!(a.entities.iter().all(|e| !e.name.contains("Majesty") && e.name != "Her"), "{:?}", a.entities.iter().map(|e| &e.name).collect::<Vec<_>>());
 }
+
+#[test]
+fn an_embassy_of_a_country_is_not_based_in_it() {
+    let r = read("The statement was released by the High Commission of Kenya in Kampala on Monday. The Permanent Mission of Peru to the United Nations also issued a statement.", "2024-05-07");
+    assert!(!r.has("High Commission of Kenya", P::BasedIn, "Kenya"), "{:#?}", r.facts);
+    assert!(!r.has("Permanent Mission of Peru", P::BasedIn, "Peru"), "{:#?}", r.facts);
+    // a body of the country at home is
+    let r = read("The Electoral Commission of Zambia announced the results on Monday.", "2024-05-07");
+    assert_fact!(r, "Electoral Commission of Zambia", P::BasedIn, "Zambia");
+}

@@ -272,7 +272,8 @@ fn names(cx: &mut Ctx) {
         let Some(g) = c.country else { continue };
         let (Some(e), Some(ge)) = (cx.doc.entity_of(&cx.items[k]), Some(cx.doc.cands[g].entity).filter(|&x| x != usize::MAX)) else { continue };
         match c.etype {
-            T::Org => {
+            // (an embassy or a mission of a country is abroad: the country is whose it is)
+            T::Org if !diplomatic_mission(&c.name) => {
                 cx.emit(e, P::BasedIn, FactObject::Entity(ge), "name.org_country", (k, k + 1));
             }
             T::Group => {
@@ -292,6 +293,17 @@ fn names(cx: &mut Ctx) {
             cx.emit(o, P::BasedIn, FactObject::Entity(g), "based.possessive", (k, k + 3));
         }
     }
+}
+
+/// "High Commission of India", "the Embassy of Peru", "Permanent Mission of Chile to the UN":
+/// a country's office in another country.
+fn diplomatic_mission(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let core = lower.split(" of ").next().unwrap_or(&lower).trim_start_matches("the ");
+    let ends = |h: &str| core == h || core.ends_with(&format!(" {h}"));
+    // (a "mission" alone is as often a programme: "the Semiconductor Mission")
+    ["embassy", "high commission", "consulate", "consulate general", "consulate-general", "permanent mission", "diplomatic mission", "legation", "liaison office", "interests section"].iter().any(|h| ends(h))
+        || core == "mission" && lower.contains(" of ")
 }
 
 /// Role constructions: title before a name, appositions either side, "his first deputy".
