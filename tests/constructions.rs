@@ -763,3 +763,13 @@ fn an_embassy_of_a_country_is_not_based_in_it() {
     let r = read("The Electoral Commission of Zambia announced the results on Monday.", "2024-05-07");
     assert_fact!(r, "Electoral Commission of Zambia", P::BasedIn, "Zambia");
 }
+
+#[test]
+fn a_heading_gives_the_events_place_and_days_after_commas() {
+    let r = read("Joint Communiqué of the 4th Session of the Kenya–Uganda Joint Commission, Nairobi, 3-4 May 2024. The two sides agreed to expand trade.", "2024-05-05");
+    assert_fact!(r, "4th Session of the Kenya–Uganda Joint Commission", P::HeldIn, "Nairobi");
+    assert_fact!(r, "4th Session of the Kenya–Uganda Joint Commission", P::HeldOn, "2024-05-03/2024-05-04");
+    // days before the month, across months
+    let r = read("The Baltic Energy Summit took place in Riga from 30 September – 2 October 2025.", "2025-10-03");
+    assert_fact!(r, "Baltic Energy Summit", P::HeldOn, "2025-09-30/2025-10-02");
+}

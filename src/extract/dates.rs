@@ -141,17 +141,47 @@ pub fn read(words: &[&str], published: Option<&str>, tense: Tense) -> Option<(St
         let y = base.map(|b| infer_year(b, m, tense))?;
         return Some((format!("{y:04}-{m:02}"), 1));
     }
-    // "15 May 2023", "18 and 19 September"
-    if let Ok(d) = w0.parse::<u32>() {
-        if let Some(m) = words.get(1).and_then(|w| month(w)) {
-            if (1..=31).contains(&d) {
-                let year = words.get(2).and_then(|w| w.parse::<i32>().ok()).filter(|y| (1800..=2200).contains(y));
-                let y = year.or_else(|| base.map(|b| infer_year(b, m, tense)))?;
-                return Some((Day::checked(y, m, d)?.iso(), if year.is_some() { 3 } else { 2 }));
-            }
+    // "15 May 2023", "18 and 19 September", "19 - 20 October 2015", "3-4 May", "30 September
+    // – 2 October 2025"
+    let dash = |w: &str| matches!(w, "and" | "-" | "–" | "—" | "to");
+    let year_at = |i: usize| words.get(i).and_then(|w| w.parse::<i32>().ok()).filter(|y| (1800..=2200).contains(y));
+    let day_num = |w: &str| w.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
+    // (a range written as one word: "3-4")
+    let joined = w0.split_once(['-', '–']).and_then(|(a, b)| Some((day_num(a)?, day_num(b)?)));
+    let (d, d2, m_at) = match (day_num(w0), joined) {
+        (Some(d), _) if words.get(1).is_some_and(|w| dash(w)) && words.get(2).and_then(|w| day_num(w)).is_some() && words.get(3).and_then(|w| month(w)).is_some() => (d, words.get(2).and_then(|w| day_num(w)), 3),
+        (Some(d), _) => (d, None, 1),
+        (None, Some((a, b))) => (a, Some(b), 1),
+        _ => return None,
+    };
+    let m = words.get(m_at).and_then(|w| month(w))?;
+    let mut used = m_at + 1;
+    // "30 September – 2 October": a second day and month
+    let mut end = d2.filter(|&x| x > d).map(|x| (m, x));
+    if d2.is_none() && words.get(used).is_some_and(|w| dash(w)) {
+        if let (Some(x), Some(m2)) = (words.get(used + 1).and_then(|w| day_num(w)), words.get(used + 2).and_then(|w| month(w))) {
+            end = Some((m2, x));
+            used += 3;
         }
     }
-    None
+    if d2.is_some() && end.is_none() {
+        return None;
+    }
+    let year = year_at(used);
+    if year.is_some() {
+        used += 1;
+    }
+    let y = year.or_else(|| base.map(|b| infer_year(b, m, tense)))?;
+    let start = Day::checked(y, m, d)?;
+    Some(match end {
+        Some((m2, x)) => {
+            let y1 = if m2 < m && year.is_some() { y - 1 } else { y };
+            let start = Day::checked(y1, m, d)?;
+            let y2 = if m2 < m { y1 + 1 } else { y1 };
+            (format!("{}/{}", start.iso(), Day::checked(y2, m2, x)?.iso()), used)
+        }
+        None => (start.iso(), used),
+    })
 }
 
 /// A month named without a year: the nearest one in the direction of the tense.
@@ -191,6 +221,11 @@ mod tests {
         assert_eq!(r("september 30 - october 2", Tense::Future).as_deref(), Some("2023-09-30/2023-10-02"));
         assert_eq!(r("15 may 2021", Tense::Past).as_deref(), Some("2021-05-15"));
         assert_eq!(r("may 15 , 2021", Tense::Past).as_deref(), Some("2021-05-15"));
+        assert_eq!(r("19 - 20 october 2015", Tense::Past).as_deref(), Some("2015-10-19/2015-10-20"));
+        assert_eq!(r("18 and 19 september", Tense::Present).as_deref(), Some("2023-09-18/2023-09-19"));
+        assert_eq!(r("3-4 may 2024", Tense::Past).as_deref(), Some("2024-05-03/2024-05-04"));
+        assert_eq!(r("30 september – 2 october 2025", Tense::Future).as_deref(), Some("2025-09-30/2025-10-02"));
+        assert_eq!(r("30 december - 2 january 2025", Tense::Past).as_deref(), Some("2024-12-30/2025-01-02"));
     }
 
     #[test]

@@ -35,6 +35,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "held.took_place", reads: "EVENT took place / was held at|in PLACE on DATE", example: "A roundtable discussion took place at the Xinhua office on Monday.", confidence: 0.85 },
     RuleInfo { id: "held.verb_object", reads: "X held/hosted/organized EVENT at|in PLACE (hosted/organized: organized_by X)", example: "Both ministers held a joint press conference at the Grand Hotel in Varna.", confidence: 0.75 },
     RuleInfo { id: "held.event_in_place", reads: "EVENT in PLACE", example: "took part in the 3rd meeting of ministers in Almaty", confidence: 0.7 },
+    RuleInfo { id: "held.event_comma_place", reads: "EVENT, CITY, DATE (a heading)", example: "Joint Communiqué of the 4th Session of the Joint Commission, Nairobi, 3-4 May 2024", confidence: 0.75 },
     RuleInfo { id: "held.event_on_date", reads: "EVENT on/in DATE", example: "The forum on September 18 and 19 is attended by ...", confidence: 0.7 },
     RuleInfo { id: "held.ongoing", reads: "EVENT is taking place (now): the article's date", example: "the summit, which is taking place in Varna (article of 19 September)", confidence: 0.6 },
     RuleInfo { id: "located.comma", reads: "CITY/REGION, COUNTRY", example: "in Varna, Bulgaria", confidence: 0.65 },
@@ -1491,6 +1492,17 @@ fn held(cx: &mut Ctx) {
                     if cx.is(d, ",") && cx.ent(d + 1).is_some_and(|(_, t)| t == T::Gpe) {
                         d += 2;
                     }
+                }
+            }
+        }
+        // "9th Session of the Joint Commission, Stockholm, 19-20 October 2015": a communiqué's
+        // or programme's heading gives the event's place and dates after commas
+        if cx.is(j, ",") && cx.is(j + 2, ",") {
+            if let Some((p, T::Gpe)) = cx.ent(j + 1).filter(|_| !is_country(cx, j + 1)) {
+                if let Some((iso, used)) = date_at(cx, j + 3, Tense::Present) {
+                    cx.emit(ev, P::HeldIn, FactObject::Entity(p), "held.event_comma_place", (k, j + 2));
+                    cx.emit(ev, P::HeldOn, FactObject::Date(iso), "held.event_comma_place", (k, j + 3 + used));
+                    continue;
                 }
             }
         }
