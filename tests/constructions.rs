@@ -773,3 +773,13 @@ fn a_heading_gives_the_events_place_and_days_after_commas() {
     let r = read("The Baltic Energy Summit took place in Riga from 30 September – 2 October 2025.", "2025-10-03");
     assert_fact!(r, "Baltic Energy Summit", P::HeldOn, "2025-09-30/2025-10-02");
 }
+
+#[test]
+fn a_word_capitalised_inside_is_an_organisations_name() {
+    let r = read("NordDebate kicked off the Baltic Water Forum in Riga on Monday. Jane Roe, executive director of GreenLeap, spoke first.", "2024-05-07");
+    assert_fact!(r, "Baltic Water Forum", P::OrganizedBy, "NordDebate");
+    assert_fact!(r, "Jane Roe", P::Heads, "GreenLeap");
+    // not a handle, a surname with a particle, or a name run together
+    let (_, a) = newsgraph::pipeline::read_text("Follow @JaneRoe for updates. Governor DeSantis met Senator McCain.", Some("2024-05-07".into())).unwrap();
+    assert!(a.entities.iter().all(|e| !(e.etype == newsgraph::model::EntityType::Org && matches!(e.name.as_str(), "JaneRoe" | "DeSantis" | "McCain"))), "{:?}", a.entities.iter().map(|e| (&e.name, e.etype)).collect::<Vec<_>>());
+}

@@ -1350,6 +1350,15 @@ impl<'a> Scanner<'a> {
             push_item(self, c, &mut items);
             return items;
         }
+        // "QatarDebate", "PorterShed", "LeadIT": one word with a capital inside is a brand's or
+        // an organisation's name, which the tagger (trained on words it has seen) may miss
+        // (not a handle or a hashtag: "@JaneRoe", "#StopTheBleed")
+        let handle = a > 0 && matches!(toks[a - 1].text.as_str(), "@" | "#");
+        if b - a == 1 && tag == Tag::O && !common_first && !handle && camel_case(&toks[a].text) && !inside_description && !before_role {
+            let c = self.push(sentence, a, b, EntityType::Org, MentionKind::Name, full, lower[0]);
+            push_item(self, c, &mut items);
+            return items;
+        }
         if b - a == 1 && !common_first && tag == Tag::Person && !toks[a].lex.has(lx::HEAD) {
             // An unknown single capitalised word read as a person: a candidate surname;
             // coreference drops it when no person of that name was introduced.
@@ -1362,6 +1371,19 @@ impl<'a> Scanner<'a> {
         }
         items
     }
+}
+
+/// A word capitalised inside as brands are ("QatarDebate", "LeadIT"), not a surname with a
+/// particle ("McCain", "DeSantis", "LaGuardia").
+fn camel_case(w: &str) -> bool {
+    let c: Vec<char> = w.chars().collect();
+    if c.len() < 5 || !c[0].is_uppercase() || !c.iter().all(|x| x.is_alphabetic()) {
+        return false;
+    }
+    let Some(i) = (1..c.len()).find(|&i| c[i - 1].is_lowercase() && c[i].is_uppercase()) else { return false };
+    let head: String = c[..i].iter().collect();
+    // (nor a person's name run together: "JaneRoe")
+    i >= 3 && !matches!(head.as_str(), "Mac" | "Van" | "Von" | "Del" | "Della" | "Des") && !crate::gazetteer::is_given_name(&head)
 }
 
 /// Honours and degrees written after a person's name.

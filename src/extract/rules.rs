@@ -1452,7 +1452,10 @@ fn held(cx: &mut Ctx) {
         if let Some(iso) = date {
             cx.emit(ev, P::HeldOn, FactObject::Date(iso), "held.verb_object", (k, j));
         }
-        if hosts {
+        // "Acme Foundation kicked off / staged the second edition of X": a body that opens or
+        // stages an event runs it (a person opening one may be a guest)
+        let org_runs = (kicked || w == "staged") && cx.subject_before(k, &[T::Org, T::Gpe, T::Person]).is_some_and(|(si, _)| cx.ent(si).is_some_and(|(_, t)| t == T::Org));
+        if hosts || org_runs {
             if let Some((si, host)) = cx.subject_before(k, &[T::Org, T::Gpe, T::Person]) {
                 // "the President of the Commission, Ana Ruiz, and the head of the Fund, Tom
                 // Lee, co-hosted X": the people named after the bodies' titles host it
