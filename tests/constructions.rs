@@ -783,3 +783,10 @@ fn a_word_capitalised_inside_is_an_organisations_name() {
     let (_, a) = newsgraph::pipeline::read_text("Follow @JaneRoe for updates. Governor DeSantis met Senator McCain.", Some("2024-05-07".into())).unwrap();
     assert!(a.entities.iter().all(|e| !(e.etype == newsgraph::model::EntityType::Org && matches!(e.name.as_str(), "JaneRoe" | "DeSantis" | "McCain"))), "{:?}", a.entities.iter().map(|e| (&e.name, e.etype)).collect::<Vec<_>>());
 }
+
+#[test]
+fn the_handing_over_of_a_building_is_an_event() {
+    let r = read("The Governor, in a message at the handing over of the new hostel in Kaduna, said the gift would help students. In his speech, the Vice Chancellor, Professor Musa Bello, thanked the Governor.", "2024-05-07");
+    assert_fact!(r, "handing over of the new hostel", P::HeldIn, "Kaduna");
+    assert_fact!(r, "Musa Bello", P::SpokeAt, "handing over of the new hostel");
+}

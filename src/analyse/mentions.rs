@@ -512,9 +512,11 @@ impl<'a> Scanner<'a> {
         // what something is used as, it names no occasion (after a copula it may: "the
         // highlight was an exhibition featuring ...")
         let predicative = t.lower != "the" && i > 0 && toks[i - 1].lower == "as";
-        if k < b && !toks[k].is_cap() && toks[k].lex.has(lx::EVENT) && !predicative {
-            let mut head = toks[k].lower.clone();
-            let mut e = k + 1;
+        // "the handing over of the new hostel": the handover, written as a verb phrase
+        let handing_over = k + 1 < b && toks[k].lower == "handing" && toks[k + 1].lower == "over" && toks.get(k + 2).is_some_and(|t| k + 2 < b && matches!(t.lower.as_str(), "of" | "ceremony"));
+        if k < b && !toks[k].is_cap() && (toks[k].lex.has(lx::EVENT) || handing_over) && !predicative {
+            let mut head = if handing_over { SmallStr::from("handover") } else { toks[k].lower.clone() };
+            let mut e = k + 1 + usize::from(handing_over);
             // compound heads: "roundtable discussion", "roundtable meeting"
             while e < b && !toks[e].is_cap() && toks[e].lex.has(lx::EVENT) {
                 head = toks[e].lower.clone();
@@ -526,7 +528,7 @@ impl<'a> Scanner<'a> {
             let cap_end = if e < b && toks[e].lower == "of" { cap_chain_end(toks, e, b) } else { None };
             let of_chain = e < b && toks[e].lower == "of" && modifiers > 0;
             // "the inauguration of the new airbase": a ceremony named by what it opens
-            let opens = cap_end.is_none() && !of_chain && matches!(head.as_str(), "inauguration" | "unveiling" | "groundbreaking" | "commissioning") && e + 2 < b && toks[e].lower == "of" && toks[e + 1].lower == "the";
+            let opens = cap_end.is_none() && !of_chain && matches!(head.as_str(), "inauguration" | "unveiling" | "groundbreaking" | "commissioning" | "handover") && e + 2 < b && toks[e].lower == "of" && toks[e + 1].lower == "the";
             let opened_end = if opens { what_is_opened_end(toks, e + 2, b) } else { None };
             if let Some(ce) = cap_end {
                 e = ce;
