@@ -790,3 +790,19 @@ fn the_handing_over_of_a_building_is_an_event() {
     assert_fact!(r, "handing over of the new hostel", P::HeldIn, "Kaduna");
     assert_fact!(r, "Musa Bello", P::SpokeAt, "handing over of the new hostel");
 }
+
+#[test]
+fn a_counterpart_holds_the_same_post_in_the_other_country() {
+    let r = read("Japanese Foreign Minister Taro Kono held talks with his Indian counterpart Ravi Sharma on Monday.", "2024-05-07");
+    assert_fact!(r, "Ravi Sharma", P::WorksFor, "India");
+    assert_eq!(r.role("Ravi Sharma", P::WorksFor, "India").as_deref(), Some("foreign minister"));
+    assert_fact!(r, "Taro Kono", P::MetWith, "Ravi Sharma");
+    let r = read("Foreign Minister Kari Lunde met her Indian counterpart, Ravi Sharma, in Oslo.", "2024-05-07");
+    assert_fact!(r, "Kari Lunde", P::MetWith, "Ravi Sharma");
+    assert_fact!(r, "Ravi Sharma", P::WorksFor, "India");
+    // a company's head has counterparts in no country; another clause's person is none
+    let r = read("Acme chief executive Jane Roe met her Indian counterpart, Ravi Sharma.", "2024-05-07");
+    assert!(!r.facts.iter().any(|f| f.0 == "Ravi Sharma" && f.1 == P::WorksFor), "{:#?}", r.facts);
+    let r = read("Secretary Tom Lee and Secretary Ann Fox engaged their Turkish counterparts, and Administrator Sam Cole announced aid.", "2024-05-07");
+    assert!(!r.facts.iter().any(|f| f.0 == "Sam Cole" && f.2 == "Turkey"), "{:#?}", r.facts);
+}

@@ -19,6 +19,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "role.document_country", reads: "GOVERNMENT-TITLE PERSON, no country stated: the country the article is about", example: "President Jane Roe opened the session (in a story about one country)", confidence: 0.6 },
     RuleInfo { id: "role.counterpart_country", reads: "LEADER-TITLE PERSON and/meets COUNTRY-B TITLE PERSON, in a story about countries A and B: the first is of A", example: "President Jane Roe received Japanese Foreign Minister John Doe (in a story about Japan and Nordvik)", confidence: 0.55 },
     RuleInfo { id: "role.professor_at", reads: "PERSON, (a) professor (of FIELD) at ORG; PERSON, ROLE of A and professor at ORG", example: "Jane Roe, a professor of economics at Acme University, said ...", confidence: 0.7 },
+    RuleInfo { id: "role.counterpart", reads: "TITLE X met his/her (DEMONYM) counterpart, Y: Y holds X's post in that country (or the other one of a two-country story)", example: "Foreign Minister Kari Lunde met her Indian counterpart, Ravi Sharma", confidence: 0.7 },
     RuleInfo { id: "role.paren_country", reads: "GOVERNMENT-TITLE PERSON (and TITLE PERSON) (COUNTRY)", example: "Foreign Minister Ana Ruiz and Trade Minister Luis Vega (Nordvik) signed ...", confidence: 0.8 },
     RuleInfo { id: "role.of_possessor", reads: "his/her ROLE, PERSON (the role is in the organisation the possessor leads)", example: "His first deputy, Marie Colin, noted ...", confidence: 0.75 },
     RuleInfo { id: "role.verb", reads: "PERSON leads/heads/chairs ORG; PERSON serves on the boards of ORG, ORG; PERSON was appointed ROLE of ORG", example: "Jane Roe, who heads the Nordvik Port Authority, said ...", confidence: 0.75 },
@@ -567,8 +568,52 @@ fn roles(cx: &mut Ctx) {
         }
     }
     counterpart_country(cx);
+    counterparts(cx);
     // Descriptions resolved to a person: "the executive director of X" where the role item
     // became a mention — handled by the apposition rules when a name follows.
+}
+
+/// "his / her / their (Indian) counterpart(s)" at `k`: the item after "counterpart".
+fn counterpart_at(cx: &Ctx, k: usize) -> Option<usize> {
+    let possessive = |x: usize| cx.items.get(x).is_some_and(|i| matches!(i.lower.as_str(), "his" | "her" | "their")) || cx.doc.cand_of(&cx.items[x]).is_some_and(|c| c.kind == crate::model::MentionKind::Pronoun && matches!(c.name.to_lowercase().as_str(), "his" | "her" | "their"));
+    if k >= cx.items.len() || !possessive(k) {
+        return None;
+    }
+    let c = if cx.ent_or_demonym(k + 1).is_some_and(|(_, t)| t == T::Gpe) { k + 2 } else { k + 1 };
+    matches!(cx.items.get(c).map(|i| i.lower.as_str()), Some("counterpart" | "counterparts")).then_some(c + 1)
+}
+
+/// "Foreign Minister X met her Indian counterpart, Y": Y holds X's post in India (or, in a
+/// story between two countries, in the one that is not X's).
+fn counterparts(cx: &mut Ctx) {
+    let n = cx.items.len();
+    for k in 0..n {
+        let Some(after) = counterpart_at(cx, k) else { continue };
+        let j = if cx.is(after, ",") { after + 1 } else { after };
+        // (the name right there: "engaged their counterparts, and Administrator Y" is another clause)
+        if cx.is(j, "and") {
+            continue;
+        }
+        let Some((yi, y)) = cx.person_at(j).or_else(|| cx.titled_person_at(j)) else { continue };
+        // whose counterpart: the pronoun's person, else the clause's subject
+        let x = cx.doc.entity_of(&cx.items[k]).filter(|_| cx.doc.cand_of(&cx.items[k]).is_some()).or_else(|| cx.subject_before(k, &[T::Person]).map(|(_, e)| e));
+        let Some(x) = x.filter(|&x| x != y) else { continue };
+        // the post: X's, as a role fact of this article says it
+        let post = cx.facts.iter().rev().find(|f| f.subject == x && matches!(f.predicate, P::Heads | P::WorksFor) && f.role.is_some()).map(|f| (f.role.clone().unwrap_or_default(), if f.predicate == P::Heads { RoleKind::Top } else { RoleKind::Staff }, Some(f.object.clone())));
+        // (or the title before X's name here: "Foreign Minister X met her Indian counterpart")
+        let titled = || (1..k).find(|&xi| cx.ent(xi).is_some_and(|(e, _)| e == x)).and_then(|xi| role_at(cx, xi - 1)).map(|(r, kind)| (r, kind, None));
+        let Some((role, kind, home)) = post.or_else(titled) else { continue };
+        let country = match cx.ent_or_demonym(k + 1).filter(|&(_, t)| t == T::Gpe) {
+            Some((g, _)) => Some(g),
+            None => match (cx.doc.pair, home) {
+                (Some([a, b]), Some(FactObject::Entity(h))) if h == a || h == b => Some(if h == a { b } else { a }),
+                _ => None,
+            },
+        };
+        // a post in a country ("foreign minister"), not in a body ("chief executive")
+        let Some(g) = country.filter(|_| government_title(&role) || role.contains("minister") || role.contains("secretary")) else { continue };
+        cx.role_fact(y, kind, &role, (g, T::Gpe), "role.counterpart", (k, yi + 1));
+    }
 }
 
 /// "President X and Kyrgyz President Y took part", "President X received Japanese Foreign
@@ -1690,6 +1735,10 @@ fn verbs(cx: &mut Ctx) {
             let Some((si, subj)) = cx.subject_before(k, &[T::Person, T::Group]) else { continue };
             // object: a person, possibly behind "the ROLE of X, NAME"
             let mut o = cx.skip_det(after);
+            // "met her (Indian) counterpart(,) (Minister) X"
+            if let Some(x) = counterpart_at(cx, o) {
+                o = if cx.is(x, ",") { x + 1 } else { x };
+            }
             // "with President X", "with DEMONYM President X"
             if cx.ent_or_demonym(o).is_some_and(|(_, t)| t == T::Gpe) && role_at(cx, o + 1).is_some() {
                 o += 1;
