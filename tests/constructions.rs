@@ -806,3 +806,15 @@ fn a_counterpart_holds_the_same_post_in_the_other_country() {
     let r = read("Secretary Tom Lee and Secretary Ann Fox engaged their Turkish counterparts, and Administrator Sam Cole announced aid.", "2024-05-07");
     assert!(!r.facts.iter().any(|f| f.0 == "Sam Cole" && f.2 == "Turkey"), "{:#?}", r.facts);
 }
+
+#[test]
+fn a_place_based_body_is_based_there() {
+    let r = read("Vela Partners, a Nairobi-based investment firm, said it would invest.", "2024-05-07");
+    assert_fact!(r, "Vela Partners", P::BasedIn, "Nairobi");
+    let r = read("The Seoul-based Hanil Corporation opened a plant in Ohio on Monday.", "2024-05-07");
+    assert_fact!(r, "Hanil Corporation", P::BasedIn, "Seoul");
+    let r = read("Acme Bank, one of Kenya's leading lenders, opened a branch.", "2024-05-07");
+    assert_fact!(r, "Acme Bank", P::BasedIn, "Kenya");
+    let r = read("Kora Energy, a South Korea-based company, will invest.", "2024-05-07");
+    assert_fact!(r, "Kora Energy", P::BasedIn, "South Korea");
+}

@@ -1035,6 +1035,34 @@ impl<'a> Scanner<'a> {
         let words: Vec<&str> = toks[a..b].iter().map(|t| t.text.as_str()).collect();
         let lower: Vec<&str> = toks[a..b].iter().map(|t| t.lower.as_str()).collect();
         let full = text_of(toks, a, b);
+        // "a Seoul-based firm": the place a body is based in, written into one word
+        // ("the Seoul-based Hanil Corp": the name after it is the body's)
+        if b - a > 1 && toks[a].text.ends_with("-based") && gazetteer::place(toks[a].text.trim_end_matches("-based")).is_some() {
+            let mut out = self.typed_part(sentence, a, a + 1, false);
+            let first = self.cands.len();
+            out.extend(self.typed_part(sentence, a + 1, b, before_role));
+            // what is based somewhere is a body, not a person (unless a person's name
+            // follows: "Seoul-based engineer Jane Roe" has its noun between)
+            let named_person = gazetteer::is_given_name(&toks[a + 1].text);
+            for c in &mut self.cands[first..] {
+                if c.etype == EntityType::Person && c.tok_start == a + 1 && !named_person {
+                    c.etype = EntityType::Org;
+                    c.kind = MentionKind::Name;
+                }
+            }
+            return out;
+        }
+        // ("South Korea-based": the place may be of several words)
+        if b - a <= 3 {
+            let prefix = full.strip_suffix("-based").or_else(|| full.strip_suffix("-headquartered"));
+            // ("German-based": a demonym names its country)
+            let place = prefix.and_then(|p| if gazetteer::place(p).is_some() { Some(p) } else { gazetteer::demonym_country(p) });
+            if let Some(p) = place {
+                let c = self.push(sentence, a, b, EntityType::Gpe, MentionKind::Name, p.to_string(), &p.to_lowercase());
+                items.push(Item { kind: ItemKind::Mention(c), tok_start: a, tok_end: b, lower: SmallStr::default() });
+                return items;
+            }
+        }
         // "the city of X", "X, Russia": a place even when the gazetteer does not know it.
         let city_of = a >= 2 && toks[a - 1].lower == "of" && matches!(toks[a - 2].lower.as_str(), "city" | "town" | "village" | "capital" | "settlement");
         let comma_country = toks.get(b).is_some_and(|t| t.lower == ",")

@@ -68,7 +68,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "based.in", reads: "ORG in PLACE", example: "the Chamber of Commerce in Tver hosted a dinner", confidence: 0.65 },
     RuleInfo { id: "based.paren", reads: "ORG (COUNTRY)", example: "involving Nordvik Engineering (South Korea) and ...", confidence: 0.75 },
     RuleInfo { id: "based.descriptor", reads: "COUNTRY/DEMONYM (solar power) company/bank/firm, ORG", example: "the Russian company Acme; Malaysian conglomerate, Merapi Holdings", confidence: 0.75 },
-    RuleInfo { id: "based.verb", reads: "ORG, a ... based in / headquartered in / based out of PLACE; PLACE-based ORG", example: "Acme Holding, a global conglomerate based out of Oman, ...", confidence: 0.75 },
+    RuleInfo { id: "based.verb", reads: "ORG, a ... based in / headquartered in / based out of PLACE; PLACE-based ORG; ORG, a PLACE-based firm; ORG, one of PLACE's largest banks", example: "Acme Holding, a global conglomerate based out of Oman, ...", confidence: 0.75 },
     RuleInfo { id: "based.possessive", reads: "COUNTRY's ORG", example: "Hungary's State News Agency MTI", confidence: 0.75 },
 ];
 
@@ -830,11 +830,33 @@ fn based_phrases(cx: &mut Ctx) {
                 }
             }
         }
+        // "X, a London-based investment firm", "X, one of the UK's largest banks": an
+        // apposition that places the body
+        if cx.is(k + 1, ",") {
+            let j = if matches!(cx.items.get(k + 2).map(|i| i.lower.as_str()), Some("a" | "an" | "the")) { k + 3 } else { k + 2 };
+            let hyphen_based = |x: usize| cx.ent(x).is_some_and(|(_, t)| t == T::Gpe) && (cx.items.get(x).is_some_and(|i| cx.doc.text(cx.clean, i.tok_start, i.tok_end).to_lowercase().ends_with("-based")) || cx.is(x + 1, "-") && cx.is(x + 2, "based"));
+            if hyphen_based(j) {
+                if let Some((pl, _)) = cx.ent(j) {
+                    cx.emit(o, P::BasedIn, FactObject::Entity(pl), "based.verb", (k, j + 1));
+                }
+            } else if cx.is(k + 2, "one") && cx.is(k + 3, "of") {
+                let m = cx.skip_det(k + 4);
+                if let (Some((pl, T::Gpe)), true) = (cx.ent(m), cx.is(m + 1, "'s")) {
+                    cx.emit(o, P::BasedIn, FactObject::Entity(pl), "based.verb", (k, m + 2));
+                }
+            }
+        }
         // "a Seoul-based X"
         let acronym = cx.doc.cand_of(&cx.items[k]).is_some_and(|c| c.kind == crate::model::MentionKind::Acronym);
         if k >= 3 && cx.is(k - 1, "based") && cx.is(k - 2, "-") && !acronym {
             if let Some((pl, T::Gpe)) = cx.ent(k - 3) {
                 cx.emit(o, P::BasedIn, FactObject::Entity(pl), "based.verb", (k - 3, k + 1));
+            }
+        }
+        // (written as one word: "the Seoul-based Hanil Corp")
+        if k >= 1 && !acronym && cx.items.get(k - 1).is_some_and(|i| i.tok_end == i.tok_start + 1 && cx.doc.tokens[i.tok_start].text.ends_with("-based")) {
+            if let Some((pl, T::Gpe)) = cx.ent(k - 1) {
+                cx.emit(o, P::BasedIn, FactObject::Entity(pl), "based.verb", (k - 1, k + 1));
             }
         }
     }
