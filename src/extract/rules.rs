@@ -656,9 +656,7 @@ fn counterpart_country(cx: &mut Ctx) {
         let countries: Vec<(usize, bool)> = (0..n)
             .filter_map(|j| {
                 let (e, t) = cx.ent_or_demonym(j)?;
-                let c = cx.doc.cand_of(&cx.items[j])?;
-                let country = t == T::Gpe && crate::gazetteer::place(c.canonical.as_deref().unwrap_or(&c.name)).is_some_and(|p| p.kind == crate::gazetteer::PlaceKind::Country);
-                country.then(|| (e, cx.items.get(j + 1).is_some_and(|i| i.role().is_some())))
+                (t == T::Gpe && is_country(cx, j)).then(|| (e, cx.items.get(j + 1).is_some_and(|i| i.role().is_some())))
             })
             .collect();
         // (or inside another name: "the inauguration of the Russian airbase")
