@@ -818,3 +818,13 @@ fn a_place_based_body_is_based_there() {
     let r = read("Kora Energy, a South Korea-based company, will invest.", "2024-05-07");
     assert_fact!(r, "Kora Energy", P::BasedIn, "South Korea");
 }
+
+#[test]
+fn who_accompanies_a_visitor_visits_too() {
+    let r = read("President Jane Roe, accompanied by Foreign Minister Ana Ruiz, visited Lima on Monday.", "2024-05-07");
+    assert_fact!(r, "Jane Roe", P::Visited, "Lima");
+    assert_fact!(r, "Ana Ruiz", P::Visited, "Lima");
+    let r = read("Secretary Tom Baker arrived in Almaty from Moscow, accompanied by Ambassador Robert Strand and Director Dana Ross.", "2024-05-07");
+    assert_fact!(r, "Robert Strand", P::Visited, "Almaty");
+    assert_fact!(r, "Dana Ross", P::Visited, "Almaty");
+}

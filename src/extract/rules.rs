@@ -43,7 +43,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "located.in", reads: "FAC/LOC in PLACE", example: "the Eternal Flame of Glory monument in the Garden of Brotherhood", confidence: 0.75 },
     RuleInfo { id: "located.there_is", reads: "in PLACE there is FAC/ORG", example: "in Varna there is a monument to ..., there is a school ...", confidence: 0.7 },
     RuleInfo { id: "met.verb", reads: "X met (with) / held talks with Y", example: "Then the delegation met with the governor of the region, Pavel Ivanov.", confidence: 0.85 },
-    RuleInfo { id: "visited.verb", reads: "X visited / arrived at / toured PLACE", example: "Kazakh President Nurlan Abenov visited Xinhua in February 2022.", confidence: 0.7 },
+    RuleInfo { id: "visited.verb", reads: "X (, accompanied by A and B,) visited / arrived at / toured PLACE", example: "Kazakh President Nurlan Abenov visited Xinhua in February 2022.", confidence: 0.7 },
     RuleInfo { id: "met.meeting_of", reads: "a meeting of / between (TITLE) A and (TITLE) B", example: "A meeting of Acting President Tom Lee and President of Acme Ana Ruiz took place at the site", confidence: 0.8 },
     RuleInfo { id: "visited.received", reads: "X received / welcomed Y (on DATE) at|in PLACE(, CITY)", example: "President Ana Ruiz received Foreign Minister Tom Lee on 11 August at the Presidential Palace, Nordvik", confidence: 0.7 },
     RuleInfo { id: "visited.noun", reads: "X's / his (two-day official) visit to PLACE; the visit by X to PLACE; While in PLACE, X ...", example: "during his two-day official visit to Nordvik", confidence: 0.7 },
@@ -1819,6 +1819,11 @@ fn verbs(cx: &mut Ctx) {
             let Some((si, subj)) = cx.subject_before(k, &[T::Person, T::Group]) else { continue };
             let mut subjects = vec![subj];
             subjects.extend(cx.coordinated_people(si, k).into_iter().map(|(_, p)| p));
+            // "X, accompanied by A and B, visited Y" / "X arrived in Y, accompanied by A": the
+            // companions went too
+            if let Some(a) = (si..n.saturating_sub(1)).find(|&x| cx.is(x, "accompanied") && cx.is(x + 1, "by") && (x > 0 && cx.is(x - 1, ",") || x < k)) {
+                subjects.extend(listed_people(cx, a + 2).into_iter().map(|(_, p)| p).filter(|p| !subjects.contains(p)).collect::<Vec<_>>());
+            }
             for (oi, obj) in cx.objects_after(after, &[T::Fac, T::Gpe, T::Loc, T::Org], 30) {
                 for &subj in &subjects {
                     cx.emit(subj, P::Visited, FactObject::Entity(obj), "visited.verb", (si, oi + 1));
