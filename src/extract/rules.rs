@@ -575,8 +575,8 @@ fn roles(cx: &mut Ctx) {
 
 /// "his / her / their (Indian) counterpart(s)" at `k`: the item after "counterpart".
 fn counterpart_at(cx: &Ctx, k: usize) -> Option<usize> {
-    let possessive = |x: usize| cx.items.get(x).is_some_and(|i| matches!(i.lower.as_str(), "his" | "her" | "their")) || cx.doc.cand_of(&cx.items[x]).is_some_and(|c| c.kind == crate::model::MentionKind::Pronoun && matches!(c.name.to_lowercase().as_str(), "his" | "her" | "their"));
-    if k >= cx.items.len() || !possessive(k) {
+    // (a pronoun's mention item keeps its word, so one test serves both)
+    if !cx.items.get(k).is_some_and(|i| matches!(i.lower.as_str(), "his" | "her" | "their")) {
         return None;
     }
     let c = if cx.ent_or_demonym(k + 1).is_some_and(|(_, t)| t == T::Gpe) { k + 2 } else { k + 1 };
@@ -596,7 +596,7 @@ fn counterparts(cx: &mut Ctx) {
         }
         let Some((yi, y)) = cx.person_at(j).or_else(|| cx.titled_person_at(j)) else { continue };
         // whose counterpart: the pronoun's person, else the clause's subject
-        let x = cx.doc.entity_of(&cx.items[k]).filter(|_| cx.doc.cand_of(&cx.items[k]).is_some()).or_else(|| cx.subject_before(k, &[T::Person]).map(|(_, e)| e));
+        let x = cx.doc.entity_of(&cx.items[k]).or_else(|| cx.subject_before(k, &[T::Person]).map(|(_, e)| e));
         let Some(x) = x.filter(|&x| x != y) else { continue };
         // the post: X's, as a role fact of this article says it
         let post = cx.facts.iter().rev().find(|f| f.subject == x && matches!(f.predicate, P::Heads | P::WorksFor) && f.role.is_some()).map(|f| (f.role.clone().unwrap_or_default(), if f.predicate == P::Heads { RoleKind::Top } else { RoleKind::Staff }, Some(f.object.clone())));
