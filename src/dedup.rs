@@ -408,16 +408,18 @@ pub type Pairs = Vec<(usize, usize, f64)>;
 pub fn similar(texts: &[&str]) -> (Pairs, Pairs) {
     let prints: Vec<Fingerprint> = texts.iter().map(|t| Fingerprint::of(&Text::new(t))).collect();
     let mut known = HashMap::new();
-    let s = similar_prints(&prints, &mut known, |i| Ok(texts[i].to_string())).expect("texts in memory");
+    let s = similar_prints(&prints, &mut known, |_, _| true, |i| Ok(texts[i].to_string())).expect("texts in memory");
     (s.copies, s.translations)
 }
 
 /// [`similar`] from stored fingerprints: LSH proposes candidate pairs, their signatures
 /// drop the hopeless ones, and the rest are compared exactly — unless `known` (the
 /// comparisons of earlier builds) has them already; new comparisons are added to it.
-/// `text(i)` is asked at most once per article.
-pub fn similar_prints<F>(prints: &[Fingerprint], known: &mut HashMap<(usize, usize), Sims>, mut text: F) -> Result<Similar>
+/// `text(i)` is asked at most once per article. Candidate translations that `alignable`
+/// rejects are not compared: only pairs it accepts could be aligned.
+pub fn similar_prints<A, F>(prints: &[Fingerprint], known: &mut HashMap<(usize, usize), Sims>, alignable: A, mut text: F) -> Result<Similar>
 where
+    A: Fn(usize, usize) -> bool,
     F: FnMut(usize) -> Result<String>,
 {
     let sig_s: Vec<&[u64; HASHES]> = prints.iter().map(|p| &p.shingles).collect();
@@ -437,7 +439,7 @@ where
         .filter(|&(i, j)| {
             let (wi, wj) = (prints[i].word_count, prints[j].word_count);
             let ratio = wi.min(wj) as f64 / wi.max(wj).max(1) as f64;
-            ratio >= 0.6 && estimate(sig_w[i], sig_w[j]) >= TRANSLATION_JACCARD - 0.17
+            ratio >= 0.6 && estimate(sig_w[i], sig_w[j]) >= TRANSLATION_JACCARD - 0.17 && alignable(i, j)
         })
         .collect();
     let mut todo: Vec<(usize, usize)> = copy_pairs.iter().chain(&word_pairs).copied().filter(|p| !known.contains_key(p)).collect();
@@ -791,9 +793,16 @@ pub fn candidates_of(conn: &Connection) -> Result<Candidates> {
             }
         }
     }
+    // (most candidate translations of a corpus of one language are stories on one subject,
+    // and most of those are too poor in facts to align: their texts are not read)
+    let facts = fact_counts(conn)?;
+    let alignable = |g: usize, h: usize| {
+        let (a, b) = (&metas[reps[g]], &metas[reps[h]]);
+        may_align(&facts, a, b)
+    };
     let Similar { copies: rep_copies, translations: rep_translations, compared } = {
         let mut st = conn.prepare_cached("SELECT text FROM sentence WHERE article = ?1 ORDER BY idx")?;
-        similar_prints(&prints, &mut known, |g| {
+        similar_prints(&prints, &mut known, alignable, |g| {
             let mut rows = st.query([metas[reps[g]].num])?;
             let mut buf = String::new();
             while let Some(r) = rows.next()? {
@@ -839,6 +848,24 @@ fn pairs_to_align(pairs: &[(usize, usize, f64)], articles: usize, eligible: impl
         }
     }
     out
+}
+
+/// Facts per article (by `article.num`).
+fn fact_counts(conn: &Connection) -> Result<HashMap<i64, usize>> {
+    let mut out = HashMap::new();
+    let mut st = conn.prepare("SELECT article, count(*) FROM fact GROUP BY article")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        out.insert(r.get(0)?, r.get::<_, i64>(1)? as usize);
+    }
+    Ok(out)
+}
+
+/// Whether two articles could be aligned as a translation and its original: a story needs
+/// facts to line up, and a translation appears soon after its original.
+fn may_align(facts: &HashMap<i64, usize>, a: &Meta, b: &Meta) -> bool {
+    let n = |m: &Meta| facts.get(&m.num).copied().unwrap_or(0);
+    n(a) >= 3 && n(b) >= 3 && near_in_time(a.published.as_deref(), b.published.as_deref())
 }
 
 /// Decides which candidates are copies and translated copies, with the entity links the
@@ -907,21 +934,10 @@ pub fn run(conn: &Connection, locals: &[Local], found_pairs: Candidates) -> Resu
         }
         found.copies += 1;
     }
-    let mut fact_count: HashMap<i64, usize> = HashMap::new();
-    {
-        let mut st = conn.prepare("SELECT article, count(*) FROM fact GROUP BY article")?;
-        let mut rows = st.query([])?;
-        while let Some(r) = rows.next()? {
-            fact_count.insert(r.get(0)?, r.get::<_, i64>(1)? as usize);
-        }
-    }
+    let fact_count = fact_counts(conn)?;
     // many versions of one story (each a candidate translation of all the others) once
     // cost an alignment per pair, on every build; now a few per article, stories read once
-    let eligible = |i: usize, j: usize| {
-        let facts = |k: usize| fact_count.get(&metas[k].num).copied().unwrap_or(0);
-        // a story needs facts to line up, and a translation appears soon after its original
-        facts(i) >= 3 && facts(j) >= 3 && near_in_time(metas[i].published.as_deref(), metas[j].published.as_deref())
-    };
+    let eligible = |i: usize, j: usize| may_align(&fact_count, &metas[i], &metas[j]);
     let mut stories: HashMap<usize, Story> = HashMap::new();
     for (i, j) in pairs_to_align(&translations, metas.len(), eligible) {
         let (ai, aj) = (metas[i].id.as_str(), metas[j].id.as_str());
@@ -1069,12 +1085,24 @@ mod stored_tests {
         let b = format!("{a} Reporting by the wire service.");
         let prints: Vec<Fingerprint> = [a, b.as_str()].iter().map(|t| Fingerprint::of(&Text::new(t))).collect();
         let mut known = HashMap::new();
-        let first = similar_prints(&prints, &mut known, |i| Ok([a, b.as_str()][i].to_string())).unwrap();
+        let first = similar_prints(&prints, &mut known, |_, _| true, |i| Ok([a, b.as_str()][i].to_string())).unwrap();
         assert_eq!(first.compared, vec![(0, 1)]);
         assert_eq!(first.copies.len(), 1);
-        let again = similar_prints(&prints, &mut known, |_| panic!("no text is read again")).unwrap();
+        let again = similar_prints(&prints, &mut known, |_, _| true, |_| panic!("no text is read again")).unwrap();
         assert!(again.compared.is_empty());
         assert_eq!(again.copies.len(), 1);
+    }
+
+    #[test]
+    fn candidate_translations_that_cannot_align_are_not_read() {
+        // the same words in another order: a translation's profile, not a copy's
+        let a = "The regional council approved a new budget for schools, roads, hospitals and libraries after a long debate with the mayor and citizens";
+        let b: String = a.split(' ').rev().collect::<Vec<_>>().join(" ");
+        let prints: Vec<Fingerprint> = [a, b.as_str()].iter().map(|t| Fingerprint::of(&Text::new(t))).collect();
+        let found = similar_prints(&prints, &mut HashMap::new(), |_, _| true, |i| Ok([a, b.as_str()][i].to_string())).unwrap();
+        assert_eq!((found.copies.len(), found.translations.len()), (0, 1));
+        let skipped = similar_prints(&prints, &mut HashMap::new(), |_, _| false, |_| panic!("no text is read")).unwrap();
+        assert!(skipped.compared.is_empty() && skipped.translations.is_empty());
     }
 
     #[test]
