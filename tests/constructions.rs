@@ -828,3 +828,18 @@ fn who_accompanies_a_visitor_visits_too() {
     assert_fact!(r, "Robert Strand", P::Visited, "Almaty");
     assert_fact!(r, "Dana Ross", P::Visited, "Almaty");
 }
+
+#[test]
+fn an_unnamed_ceremony_is_the_articles_occasion() {
+    let r = read(
+        "The ministry opened twelve new clinics in Tamboura on Friday. Speaking at the launch, Health Deputy Minister Adaeze Okafor urged parents to bring their children. Governor Luis Ortega, in his address at the ceremony, thanked the builders. In his opening address, Professor Mirela Petrescu said the clinics would train nurses.",
+        "2025-02-14",
+    );
+    assert_fact!(r, "Adaeze Okafor", P::SpokeAt, "launch");
+    // the launch, the ceremony: one occasion
+    assert_fact!(r, "Luis Ortega", P::SpokeAt, "launch");
+    assert_fact!(r, "Mirela Petrescu", P::SpokeAt, "launch");
+    // a meeting has no identity of its own: "the meeting" names no event
+    let r = read("Speaking at the meeting, Adaeze Okafor called for calm.", "2025-02-14");
+    assert!(!r.facts.iter().any(|f| f.1 == P::SpokeAt), "{:#?}", r.facts);
+}

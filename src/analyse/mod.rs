@@ -313,6 +313,8 @@ impl Recall {
 
 /// Heads of events where people sit together, which news names one way and refers back to
 /// another ("the conference ... the forum", "a meeting of the Council ... the summit").
+/// Occasions a story can be about without naming them: "the ceremony", "the launch".
+const CEREMONIES: &[&str] = &["ceremony", "inauguration", "celebration", "ribbon-cutting", "groundbreaking", "handover", "launch"];
 const GATHERINGS: &[&str] = &["meeting", "summit", "session", "conference", "forum", "congress", "convention", "symposium", "conclave"];
 
 /// Finds or makes the local entity a mention refers to.
@@ -360,20 +362,20 @@ fn corefer(
             return hit;
         }
         MentionKind::Description => {
-            return match cand.etype {
+            match cand.etype {
                 EntityType::Person => {
                     let role = cand.role.clone().unwrap_or_default();
                     let core = role.split(' ').last().unwrap_or("").to_string();
-                    recent(&|e| entities[e].etype == EntityType::Person && roles.get(e).is_some_and(|r| r.iter().any(|x| *x == role)))
-                        .or_else(|| recent(&|e| entities[e].etype == EntityType::Person && roles.get(e).is_some_and(|r| r.iter().any(|x| x.ends_with(&core)))))
+                    return recent(&|e| entities[e].etype == EntityType::Person && roles.get(e).is_some_and(|r| r.iter().any(|x| *x == role)))
+                        .or_else(|| recent(&|e| entities[e].etype == EntityType::Person && roles.get(e).is_some_and(|r| r.iter().any(|x| x.ends_with(&core)))));
                 }
-                EntityType::Group => recent(&|e| entities[e].etype == EntityType::Group),
+                EntityType::Group => return recent(&|e| entities[e].etype == EntityType::Group),
                 EntityType::Event => {
                     let f = fold(&cand.name);
                     let core = strip_editions(&f);
                     // "the 8th session" is not the 9th one
                     let same_edition = |e: usize| crate::names::editions_agree(&f, &state[e].fold);
-                    recent(&|e| entities[e].etype == EntityType::Event && state[e].core == core && same_edition(e))
+                    let found = recent(&|e| entities[e].etype == EntityType::Event && state[e].core == core && same_edition(e))
                     .or_else(|| recent(&|e| entities[e].etype == EntityType::Event && state[e].head == cand.head && same_edition(e)))
                     .or_else(|| {
                         if cand.head == "event" {
@@ -382,13 +384,22 @@ fn corefer(
                             // "a meeting of the Council ... The summit was attended by": a
                             // gathering named one way and referred to another
                             recent(&|e| entities[e].etype == EntityType::Event && GATHERINGS.contains(&state[e].head.as_str()))
+                        } else if CEREMONIES.contains(&cand.head.as_str()) {
+                            // "the launch ... the ceremony ... the celebration": one occasion
+                            recent(&|e| entities[e].etype == EntityType::Event && CEREMONIES.contains(&state[e].head.as_str()))
                         } else {
                             None
                         }
-                    })
+                    });
+                    // "Speaking at the launch, ...": a ceremony has its identity in its
+                    // article even unnamed (a meeting or an event does not); it stays
+                    // the article's (its lower-case name keys it to the article)
+                    if found.is_some() || !CEREMONIES.contains(&cand.head.as_str()) {
+                        return found;
+                    }
                 }
-                _ => None,
-            };
+                _ => return None,
+            }
         }
         MentionKind::Acronym => {
             // Defined in parentheses right after a name: "Economic Community of West African States (ECOWAS)".
