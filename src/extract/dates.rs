@@ -145,11 +145,14 @@ pub fn read(words: &[&str], published: Option<&str>, tense: Tense) -> Option<(St
     // – 2 October 2025"
     let dash = |w: &str| matches!(w, "and" | "-" | "–" | "—" | "to");
     let year_at = |i: usize| words.get(i).and_then(|w| w.parse::<i32>().ok()).filter(|y| (1800..=2200).contains(y));
-    let day_num = |w: &str| w.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
+    // ("18th", "1st": an ordinal day)
+    let day_num = |w: &str| ["st", "nd", "rd", "th"].iter().find_map(|s| w.strip_suffix(s)).unwrap_or(w).parse::<u32>().ok().filter(|d| (1..=31).contains(d));
     // (a range written as one word: "3-4")
     let joined = w0.split_once(['-', '–']).and_then(|(a, b)| Some((day_num(a)?, day_num(b)?)));
     let (d, d2, m_at) = match (day_num(w0), joined) {
         (Some(d), _) if words.get(1).is_some_and(|w| dash(w)) && words.get(2).and_then(|w| day_num(w)).is_some() && words.get(3).and_then(|w| month(w)).is_some() => (d, words.get(2).and_then(|w| day_num(w)), 3),
+        // "the 18th of January"
+        (Some(d), _) if w0.ends_with(|c: char| c.is_alphabetic()) && words.get(1) == Some(&"of") => (d, None, 2),
         (Some(d), _) => (d, None, 1),
         (None, Some((a, b))) => (a, Some(b), 1),
         _ => return None,
@@ -226,6 +229,10 @@ mod tests {
         assert_eq!(r("3-4 may 2024", Tense::Past).as_deref(), Some("2024-05-03/2024-05-04"));
         assert_eq!(r("30 september – 2 october 2025", Tense::Future).as_deref(), Some("2025-09-30/2025-10-02"));
         assert_eq!(r("30 december - 2 january 2025", Tense::Past).as_deref(), Some("2024-12-30/2025-01-02"));
+        assert_eq!(r("18th january 2025", Tense::Past).as_deref(), Some("2025-01-18"));
+        assert_eq!(r("1st of may", Tense::Past).as_deref(), Some("2023-05-01"));
+        assert_eq!(r("22nd - 23rd march 2024", Tense::Past).as_deref(), Some("2024-03-22/2024-03-23"));
+        assert_eq!(r("18 of may", Tense::Past), None);
     }
 
     #[test]
