@@ -843,3 +843,16 @@ fn an_unnamed_ceremony_is_the_articles_occasion() {
     let r = read("Speaking at the meeting, Adaeze Okafor called for calm.", "2025-02-14");
     assert!(!r.facts.iter().any(|f| f.1 == P::SpokeAt), "{:#?}", r.facts);
 }
+
+#[test]
+fn an_event_that_saw_the_participation_of_a_list() {
+    let r = read(
+        "The third Tamboura Investment Forum was held in Dakar. The forum witnessed participation from leading regional institutions including the Sahel Development Bank, Atlantic Savings Bank and the West African Chamber of Commerce. The Kora Music Festival saw the participation of Governor Aminata Diallo and the Ndar Brass Band.",
+        "2025-03-10",
+    );
+    assert_fact!(r, "Sahel Development Bank", P::Attended, "Tamboura Investment Forum");
+    assert_fact!(r, "Atlantic Savings Bank", P::Attended, "Tamboura Investment Forum");
+    assert_fact!(r, "West African Chamber of Commerce", P::Attended, "Tamboura Investment Forum");
+    assert_fact!(r, "Aminata Diallo", P::Attended, "Kora Music Festival");
+    assert_fact!(r, "Ndar Brass Band", P::Attended, "Kora Music Festival");
+}

@@ -31,7 +31,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "attend.featuring", reads: "EVENT featuring (five artists:) A, B and C", example: "a festival featuring five artists: Ana Ruiz, Tom Lee and the City Band", confidence: 0.75 },
     RuleInfo { id: "attend.including", reads: "EVENT with (some of the biggest) investors, including A, B and C", example: "hosts a roundtable with investors, including Acme Capital and Nordbank", confidence: 0.75 },
     RuleInfo { id: "attend.by_speaking", reads: "X spoke at EVENT (any spoke_at rule), not by video or in a recorded message: X attended EVENT", example: "Addressing the summit, Jane Roe said ...", confidence: 0.75 },
-    RuleInfo { id: "attend.passive", reads: "EVENT is attended / (co-)chaired by delegations from A, B and C, as well as observers from D", example: "The forum is attended by delegations from Iran and Russia, as well as observers from Belarus.", confidence: 0.85 },
+    RuleInfo { id: "attend.passive", reads: "EVENT is attended / (co-)chaired by delegations from A, B and C, as well as observers from D; EVENT witnessed / saw the participation of A and B", example: "The forum is attended by delegations from Iran and Russia, as well as observers from Belarus.", confidence: 0.85 },
     RuleInfo { id: "held.relative", reads: "EVENT, which is taking place / was held in PLACE", example: "the summit, which is taking place in the city of Varna", confidence: 0.85 },
     RuleInfo { id: "held.took_place", reads: "EVENT took place / was held at|in PLACE on DATE", example: "A roundtable discussion took place at the Xinhua office on Monday.", confidence: 0.85 },
     RuleInfo { id: "held.verb_object", reads: "X held/hosted/organized EVENT at|in PLACE (hosted/organized: organized_by X)", example: "Both ministers held a joint press conference at the Grand Hotel in Varna.", confidence: 0.75 },
@@ -1334,15 +1334,28 @@ fn listed_people(cx: &Ctx, j: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// "EVENT is attended by delegations from A, B and C, as well as observers from D and E".
+/// "EVENT is attended by delegations from A, B and C, as well as observers from D and E",
+/// "The forum saw the participation of A and B".
 fn attend_passive(cx: &mut Ctx) {
     for k in 0..cx.items.len() {
         // (those who chair a session attend it: "The session was co-chaired by A and B")
-        if !((cx.is(k, "attended") || cx.is(k, "chaired") || cx.is(k, "co-chaired") || cx.is(k, "cochaired")) && cx.is(k + 1, "by")) {
+        let by = (cx.is(k, "attended") || cx.is(k, "chaired") || cx.is(k, "co-chaired") || cx.is(k, "cochaired")) && cx.is(k + 1, "by");
+        // "The meeting witnessed (the) participation of / saw the attendance of A, B and C"
+        let noun = if matches!(cx.items[k].lower.as_str(), "witnessed" | "saw" | "sees" | "witnesses") { Some(cx.skip_det(k + 1)) } else { None };
+        let witnessed = noun.filter(|&x| matches!(cx.items.get(x).map(|i| i.lower.as_str()), Some("participation" | "attendance" | "presence")) && (cx.is(x + 1, "of") || cx.is(x + 1, "from") || cx.is(x + 1, "by")));
+        if !by && witnessed.is_none() {
             continue;
         }
         let Some((ei, ev)) = cx.subject_before(k, &[T::Event]) else { continue };
-        let mut j = k + 2;
+        let mut j = witnessed.map_or(k + 2, |x| x + 2);
+        // "... by / participation from key Nordic institutions including A, B": the class
+        // before the list
+        let plain = |x: usize| matches!(cx.items[x].kind, ItemKind::Word) || cx.ent_or_demonym(x).is_some_and(|(_, t)| t == T::Gpe) && cx.ent(x).is_none();
+        if let Some(x) = (j + 1..(j + 6).min(cx.items.len())).find(|&x| cx.is(x, "including") || cx.is(x, "such") && cx.is(x + 1, "as")) {
+            if (j..x).all(plain) {
+                j = if cx.is(x, "such") { x + 2 } else { x + 1 };
+            }
+        }
         let mut pred = P::Attended;
         // inside a guest's title, since its role word and until their name
         let mut titled = false;
