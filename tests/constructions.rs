@@ -856,3 +856,28 @@ fn an_event_that_saw_the_participation_of_a_list() {
     assert_fact!(r, "Aminata Diallo", P::Attended, "Kora Music Festival");
     assert_fact!(r, "Ndar Brass Band", P::Attended, "Kora Music Festival");
 }
+
+#[test]
+fn a_surname_after_mr_or_dr_is_a_person_and_hyphenated_surnames_corefer() {
+    let r = read(
+        "The Kora Festival was attended by Mayor Sam Okoro, Mr. Wickramasinghe, Consul General of Ghana in Accra Kofiwaa Asante, and Governor Ana Ruiz. Deputy Secretary Carmen Ruiz-Tagle flew to Lima. Dr. Ruiz-Tagle then visited Cusco.",
+        "2025-03-10",
+    );
+    assert_fact!(r, "Sam Okoro", P::Attended, "Kora Festival");
+    assert_fact!(r, "Wickramasinghe", P::Attended, "Kora Festival");
+    assert_fact!(r, "Kofiwaa Asante", P::Attended, "Kora Festival");
+    assert_fact!(r, "Ana Ruiz", P::Attended, "Kora Festival");
+    // the title after "Mr. Wickramasinghe," is the next guest's
+    assert!(!r.facts.iter().any(|f| f.0 == "Wickramasinghe" && f.1 == P::Represents), "{:#?}", r.facts);
+    assert_fact!(r, "Carmen Ruiz-Tagle", P::Visited, "Cusco");
+    // a bare surname with no honorific and no one of that name stays no one
+    let r = read("Okonkwo visited Cusco.", "2025-03-10");
+    assert!(r.facts.is_empty(), "{:#?}", r.facts);
+}
+
+#[test]
+fn coordinated_titled_subjects_each_meet() {
+    let r = read("Yesterday, Dr. Amara Diallo and U.S. Ambassador to Senegal Mark Peters met with Senegalese President Ousmane Fall.", "2025-03-10");
+    assert_fact!(r, "Amara Diallo", P::MetWith, "Ousmane Fall");
+    assert_fact!(r, "Mark Peters", P::MetWith, "Ousmane Fall");
+}

@@ -1272,9 +1272,12 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        // "Kyrgyzstan Aibek Osmonov" (after "Prime Minister of"): a country, then a person
+        // "Kyrgyzstan Aibek Osmonov" (after "Prime Minister of"): a country, then a person;
+        // "Consul General in Chennai Ana Ruiz": after "in" any place, then a full name
         if b - a >= 3 {
-            if let Some(n) = (1..=2).find(|&n| gazetteer::place(&text_of(toks, a, a + n)).is_some_and(|p| p.kind == gazetteer::PlaceKind::Country)) {
+            let locative = a > 0 && matches!(toks[a - 1].lower.as_str(), "in" | "at" | "to" | "of" | "from");
+            let leads = |n: usize| gazetteer::place(&text_of(toks, a, a + n)).is_some_and(|p| p.kind == gazetteer::PlaceKind::Country || locative && b - a - n >= 2);
+            if let Some(n) = (1..=2).find(|&n| leads(n)) {
                 if a + n < b && self.tag_of(a + n, b) == Tag::Person && toks[a + n].is_cap() {
                     let mut out = items;
                     out.extend(self.typed_part(sentence, a, a + n, false));

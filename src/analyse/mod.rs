@@ -311,10 +311,10 @@ impl Recall {
     }
 }
 
-/// Heads of events where people sit together, which news names one way and refers back to
-/// another ("the conference ... the forum", "a meeting of the Council ... the summit").
 /// Occasions a story can be about without naming them: "the ceremony", "the launch".
 const CEREMONIES: &[&str] = &["ceremony", "inauguration", "celebration", "ribbon-cutting", "groundbreaking", "handover", "launch"];
+/// Heads of events where people sit together, which news names one way and refers back to
+/// another ("the conference ... the forum", "a meeting of the Council ... the summit").
 const GATHERINGS: &[&str] = &["meeting", "summit", "session", "conference", "forum", "congress", "convention", "symposium", "conclave"];
 
 /// Finds or makes the local entity a mention refers to.
@@ -339,7 +339,15 @@ fn corefer(
         }
         MentionKind::Surname => {
             // the latest person of that surname, else of a surname spelled alike
-            let exact = recall.latest(recall.by_surname.get(&fold(&cand.name)));
+            // ("Sherwood-Randall" is filed under "randall", the last word of its fold)
+            let folded = fold(&cand.name);
+            let exact = match folded.rsplit_once(' ') {
+                Some((_, last)) => recall.by_surname.get(last).and_then(|es| {
+                    let hits: Vec<usize> = es.iter().copied().filter(|&e| state[e].fold.ends_with(&folded)).collect();
+                    recall.latest(Some(&hits))
+                }),
+                None => recall.latest(recall.by_surname.get(&folded)),
+            };
             // a skeleton alone is too loose for surnames ("Bowden"/"Biden"): the spellings must look alike
             let alike = |e: usize| crate::names::bigram_dice(&state[e].surname, &fold(&cand.name)) >= 0.5;
             let hit = exact.or_else(|| recall.latest(recall.by_surname_sk.get(&skeleton(&cand.name))).filter(|&e| alike(e)));
@@ -358,8 +366,16 @@ fn corefer(
             });
             if let Some(e) = hit {
                 add_name(&mut entities[e], &cand.name);
+                return hit;
             }
-            return hit;
+            // "Mr. Atapattu", "Dr Mensah" with no one of that name before: a person
+            // introduced by surname alone (else coreference found nobody: no entity)
+            let at = items.iter().position(|i| i.mention() == Some(c)).unwrap_or(0);
+            let address = |w: &str| matches!(w, "mr" | "mrs" | "ms" | "dr" | "shri" | "smt");
+            let addressed = at >= 1 && address(&items[at - 1].lower) || at >= 2 && items[at - 1].lower == "." && address(&items[at - 2].lower);
+            if !addressed {
+                return None;
+            }
         }
         MentionKind::Description => {
             match cand.etype {

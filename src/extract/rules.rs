@@ -459,6 +459,9 @@ fn roles(cx: &mut Ctx) {
             None
         };
         let b = if person_before.is_some() && !(b >= 2 && cx.is(b - 1, ",")) { b + 1 } else { b };
+        // "A, Consul General of X in Y B, and ...": in a list the title is the next person's
+        let next_persons = cx.person_at(after).is_some() || cx.is(after, "in") && cx.ent(after + 1).is_some_and(|(_, t)| t == T::Gpe) && cx.person_at(after + 2).is_some();
+        let person_before = person_before.filter(|_| !next_persons);
         if let Some((person, _)) = person_before {
             if kind == RoleKind::Envoy {
                 if let Some(d) = demonym {
@@ -1005,6 +1008,14 @@ impl Ctx<'_> {
         while j < k && self.is(j, "and") {
             let mut x = j + 1;
             while x < k && (self.items[x].role().is_some() || self.ent_or_demonym(x).is_some_and(|(_, t)| t == T::Gpe) && self.items.get(x + 1).is_some_and(|i| i.role().is_some())) {
+                // "and U.S. Ambassador to Mexico B": the title's target, then the person
+                if self.items[x].role().is_some() && !self.items.get(x + 1).is_some_and(|i| i.role().is_some()) {
+                    let (target, after) = role_target(self, x);
+                    if target.is_some() && after < k && self.person_at(after).is_some() {
+                        x = after;
+                        break;
+                    }
+                }
                 x += 1;
             }
             match self.person_at(x) {
