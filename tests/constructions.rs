@@ -881,3 +881,11 @@ fn coordinated_titled_subjects_each_meet() {
     assert_fact!(r, "Amara Diallo", P::MetWith, "Ousmane Fall");
     assert_fact!(r, "Mark Peters", P::MetWith, "Ousmane Fall");
 }
+
+#[test]
+fn a_scrape_that_kept_escapes_and_lost_commas_still_reads() {
+    // "\xed" and "\u2019" as the scraper wrote them; "Brasília Brazil" without its comma
+    let r = read("Readout of Minister Okafor\\u2019s visit. Minister Adaeze Okafor began her meetings in Bras\\xedlia Brazil. She then flew to Tangerang Indonesia.", "2025-03-10");
+    assert_fact!(r, "Brasília", P::LocatedIn, "Brazil");
+    assert_fact!(r, "Tangerang", P::LocatedIn, "Indonesia");
+}

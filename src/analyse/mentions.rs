@@ -1272,6 +1272,17 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
+        // "São Paulo Brazil", "Mason Ohio": a place, then the country or region it is in,
+        // their comma lost in a scrape
+        if b - a >= 2 && gazetteer::place(&full).is_none() {
+            let within = |n: usize| gazetteer::place(&text_of(toks, a, a + n)).is_some() && gazetteer::place(&text_of(toks, a + n, b)).is_some_and(|p| matches!(p.kind, gazetteer::PlaceKind::Country));
+            if let Some(n) = (1..b - a).find(|&n| within(n)) {
+                let mut out = items;
+                out.extend(self.typed_part(sentence, a, a + n, false));
+                out.extend(self.typed_part(sentence, a + n, b, false));
+                return out;
+            }
+        }
         // "Kyrgyzstan Aibek Osmonov" (after "Prime Minister of"): a country, then a person;
         // "Consul General in Chennai Ana Ruiz": after "in" any place, then a full name
         if b - a >= 3 {

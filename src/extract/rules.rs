@@ -39,7 +39,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "held.event_comma_place", reads: "EVENT, CITY, DATE (a heading)", example: "Joint Communiqué of the 4th Session of the Joint Commission, Nairobi, 3-4 May 2024", confidence: 0.75 },
     RuleInfo { id: "held.event_on_date", reads: "EVENT on/in DATE", example: "The forum on September 18 and 19 is attended by ...", confidence: 0.7 },
     RuleInfo { id: "held.ongoing", reads: "EVENT is taking place (now): the article's date", example: "the summit, which is taking place in Varna (article of 19 September)", confidence: 0.6 },
-    RuleInfo { id: "located.comma", reads: "CITY/REGION, COUNTRY", example: "in Varna, Bulgaria", confidence: 0.65 },
+    RuleInfo { id: "located.comma", reads: "CITY/REGION, COUNTRY (or 'in CITY COUNTRY', the comma lost)", example: "in Varna, Bulgaria", confidence: 0.65 },
     RuleInfo { id: "located.in", reads: "FAC/LOC in PLACE", example: "the Eternal Flame of Glory monument in the Garden of Brotherhood", confidence: 0.75 },
     RuleInfo { id: "located.there_is", reads: "in PLACE there is FAC/ORG", example: "in Varna there is a monument to ..., there is a school ...", confidence: 0.7 },
     RuleInfo { id: "met.verb", reads: "X met (with) / held talks with Y", example: "Then the delegation met with the governor of the region, Pavel Ivanov.", confidence: 0.85 },
@@ -1622,6 +1622,12 @@ fn located(cx: &mut Ctx) {
     let n = cx.items.len();
     for k in 0..n {
         let Some((a, at)) = cx.ent(k) else { continue };
+        // "in São Paulo Brazil": CITY COUNTRY, the comma lost in a scrape
+        if at == T::Gpe && !is_country(cx, k) && cx.ent(k + 1).is_some_and(|(_, t)| t == T::Gpe) && is_country(cx, k + 1) && k >= 1 && matches!(cx.items[k - 1].lower.as_str(), "in" | "to" | "at" | "from") {
+            if let Some((b, _)) = cx.ent(k + 1) {
+                cx.emit(a, P::LocatedIn, FactObject::Entity(b), "located.comma", (k, k + 2));
+            }
+        }
         // CITY/REGION , COUNTRY
         if at == T::Gpe && cx.is(k + 1, ",") {
             let m = cx.skip_det(k + 2);

@@ -216,6 +216,7 @@ impl Scanner<'_> {
                 b'<' => self.tag(i),
                 b'&' => self.entity(i),
                 b'{' => self.template(i),
+                b'\\' if matches!(b.get(i + 1), Some(b'u' | b'x')) => self.code_escape(i),
                 _ if !self.md => None,
                 b'\\' => self.escape(i),
                 b'*' | b'_' | b'~' => self.emphasis(i),
@@ -313,6 +314,32 @@ impl Scanner<'_> {
         let stop = i + 2 + at + 2;
         self.out.push(Edit::remove(i, stop));
         Some(stop)
+    }
+
+    /// `\u2019` → `’`, `\xe3` → `ã`: a scrape that kept a program's escapes in the
+    /// text ("S\xe3o Paulo", "Azar\u2019s"); a pair of surrogates is one character.
+    fn code_escape(&mut self, i: usize) -> Option<usize> {
+        let hex = |from: usize, n: usize| -> Option<u32> {
+            let h = self.text.get(from..from + n)?;
+            h.bytes().all(|c| c.is_ascii_hexdigit()).then(|| u32::from_str_radix(h, 16).ok())?
+        };
+        let (ch, end) = if self.b[i + 1] == b'x' {
+            (char::from_u32(hex(i + 2, 2)?)?, i + 4)
+        } else {
+            let u = hex(i + 2, 4)?;
+            if (0xD800..0xDC00).contains(&u) {
+                let low = (self.b.get(i + 6) == Some(&b'\\') && self.b.get(i + 7) == Some(&b'u')).then(|| hex(i + 8, 4)).flatten().filter(|l| (0xDC00..0xE000).contains(l))?;
+                (char::from_u32(0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00))?, i + 12)
+            } else {
+                (char::from_u32(u)?, i + 6)
+            }
+        };
+        // (control characters are no text)
+        if ch.is_control() {
+            return None;
+        }
+        self.out.push(Edit::replace(i, end, Cow::Owned(ch.to_string())));
+        Some(end)
     }
 
     /// `\#` → `#`, and a backslash line break goes.
@@ -458,6 +485,12 @@ mod tests {
             c("Rate is 5 * 3 and_so_on *maybe*."),
             "Rate is 5 * 3 and_so_on *maybe*."
         );
+    }
+
+    #[test]
+    fn program_escapes_decoded() {
+        assert_eq!(c("Readout of Secretary Roe\\u2019s visit to S\\xe3o Paulo"), "Readout of Secretary Roe’s visit to São Paulo");
+        assert_eq!(c("a \\ud83d\\ude00 smile, C:\\users and \\x0a stay"), "a 😀 smile, C:\\users and \\x0a stay");
     }
 
     #[test]
