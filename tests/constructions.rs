@@ -889,3 +889,14 @@ fn a_scrape_that_kept_escapes_and_lost_commas_still_reads() {
     assert_fact!(r, "Brasília", P::LocatedIn, "Brazil");
     assert_fact!(r, "Tangerang", P::LocatedIn, "Indonesia");
 }
+
+#[test]
+fn a_body_ends_at_its_head_before_and_a_person() {
+    // the commas of "X, the director of Y, and Z, the deputy director" lost in a scrape
+    let r = read("They were hosted by Amara Diallo the Director of the Kindia Research Institute and Moussa Keita the Deputy Director of the Kindia Research Institute.", "2025-03-10");
+    assert_fact!(r, "Amara Diallo", P::Heads, "Kindia Research Institute");
+    assert_fact!(r, "Moussa Keita", P::WorksFor, "Kindia Research Institute");
+    // a body's own "and" stays: "Institute of Peace and Conflict Studies"
+    let r = read("Amara Diallo, the director of the Institute of Peace and Conflict Studies, said.", "2025-03-10");
+    assert_fact!(r, "Amara Diallo", P::Heads, "Institute of Peace and Conflict Studies");
+}

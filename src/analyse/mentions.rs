@@ -851,6 +851,18 @@ impl<'a> Scanner<'a> {
             out.push(word_item(toks, b - 1));
             return out;
         }
+        // "the Skarn Institute and Ana Ruiz the deputy director": a body's name ends at its
+        // head word; the full name after "and" is a person's (commas lost in a scrape)
+        if let Some(x) = (a + 1..b.saturating_sub(2)).find(|&x| toks[x].lower == "and" && toks[x - 1].lex.has(lx::ORG) && toks[x - 1].is_cap()) {
+            let person = (2..=3).contains(&(b - x - 1)) && toks[x + 1..b].iter().all(|t| t.kind == TokenKind::Word && t.is_cap() && !t.is_upper() && !t.lex.has(lx::HEAD)) && (gazetteer::is_given_name(&toks[x + 1].text) || self.tag_of(x + 1, b) == Tag::Person || toks.get(b).is_some_and(|t| matches!(t.lower.as_str(), "the" | ",")) && !toks[x + 1..b].iter().any(|t| t.lex.is_common_word()));
+            if person {
+                let mut out = self.typed_part(sentence, if lead_the { a - 1 } else { a }, x, before_role);
+                out.push(word_item(toks, x));
+                let c = self.push(sentence, x + 1, b, EntityType::Person, MentionKind::Name, text_of(toks, x + 1, b), &toks[b - 1].lower.clone());
+                out.push(Item { kind: ItemKind::Mention(c), tok_start: x + 1, tok_end: b, lower: SmallStr::default() });
+                return out;
+            }
+        }
         // "Former University of X": a leading "former" belongs to the person, not the name
         let a = if b > a + 1 && toks[a].lower == "former" { a + 1 } else { a };
         let mut items = Vec::new();
