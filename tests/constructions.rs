@@ -900,3 +900,13 @@ fn a_body_ends_at_its_head_before_and_a_person() {
     let r = read("Amara Diallo, the director of the Institute of Peace and Conflict Studies, said.", "2025-03-10");
     assert_fact!(r, "Amara Diallo", P::Heads, "Institute of Peace and Conflict Studies");
 }
+
+#[test]
+fn a_known_given_name_begins_a_three_word_name() {
+    // the tagger may read the first word as a body after "by" / "with"; a known given name
+    // keeps the name whole (after "for", a portfolio's word stays apart)
+    let r = read("The Ghanaian delegation was led by Kofi Tadeu Asante.", "2025-03-10");
+    assert_fact!(r, "Kofi Tadeu Asante", P::Heads, "Ghanaian delegation");
+    let r = read("Deputy Administrator for Asia Ruth Okello met with Kofi Tadeu Asante on Monday.", "2025-03-10");
+    assert_fact!(r, "Ruth Okello", P::MetWith, "Kofi Tadeu Asante");
+}

@@ -985,7 +985,10 @@ impl<'a> Scanner<'a> {
         // tagger reads as a person closes the run
         if b - a >= 3 && self.tags[b - 1] == Tag::Person && self.tags[b - 2] == Tag::Person {
             let s = (a..b).rev().take_while(|&x| self.tags[x] == Tag::Person && toks[x].is_cap()).last().unwrap_or(b);
-            if s > a && s + 2 <= b && self.tags[s - 1] != Tag::Person && !is_connector(toks[s - 1].lower.as_str()) || s > a + 1 && is_connector(toks[s - 1].lower.as_str()) && s + 2 <= b && toks[s - 1].lower != "of" {
+            // (a known given name before it begins the same name: "led by Kofi Tadeu Asante";
+            // not after "for", "to", "of": "Administrator for Asia Jane Roe" has a portfolio)
+            let given = s == a + 1 && gazetteer::is_given_name(&toks[a].text) && !toks[a].lex.has(lx::HEAD) && !matches!(self.tags[a], Tag::Gpe | Tag::Loc | Tag::Norp) && !(a > 0 && matches!(toks[a - 1].lower.as_str(), "for" | "of" | "in" | "to" | "from" | "at"));
+            if !given && s > a && s + 2 <= b && self.tags[s - 1] != Tag::Person && !is_connector(toks[s - 1].lower.as_str()) || s > a + 1 && is_connector(toks[s - 1].lower.as_str()) && s + 2 <= b && toks[s - 1].lower != "of" {
                 let mut out = items;
                 out.extend(self.typed_part(sentence, a, s, before_role));
                 self.after_role = true;
