@@ -349,7 +349,7 @@ fn corefer(
                 None => recall.latest(recall.by_surname.get(&folded)),
             };
             // a skeleton alone is too loose for surnames ("Bowden"/"Biden"): the spellings must look alike
-            let alike = |e: usize| crate::names::bigram_dice(&state[e].surname, &fold(&cand.name)) >= 0.5;
+            let alike = |e: usize| crate::names::bigram_dice(&state[e].surname, &folded) >= 0.5;
             let hit = exact.or_else(|| recall.latest(recall.by_surname_sk.get(&skeleton(&cand.name))).filter(|&e| alike(e)));
             // "Prince Faisal" after "Prince Faisal bin Farhan": a given name alone stands for
             // the one person of the article so far with that given name (not a name that is
@@ -358,8 +358,7 @@ fn corefer(
                 if !crate::gazetteer::is_given_name(&cand.name) || crate::gazetteer::is_surname(&cand.name) {
                     return None;
                 }
-                let g = fold(&cand.name);
-                let mut same: Vec<usize> = recall.by_type.get(&EntityType::Person).into_iter().flatten().copied().filter(|&e| state[e].given == g).collect();
+                let mut same: Vec<usize> = recall.by_type.get(&EntityType::Person).into_iter().flatten().copied().filter(|&e| state[e].given == folded).collect();
                 same.sort_unstable();
                 same.dedup();
                 (same.len() == 1).then(|| same[0])
