@@ -910,3 +910,14 @@ fn a_known_given_name_begins_a_three_word_name() {
     let r = read("Deputy Administrator for Asia Ruth Okello met with Kofi Tadeu Asante on Monday.", "2025-03-10");
     assert_fact!(r, "Ruth Okello", P::MetWith, "Kofi Tadeu Asante");
 }
+
+#[test]
+fn a_visit_one_is_on_or_that_opens_the_sentence() {
+    let r = read("During his visit to Mombasa, Foreign Minister Tomas Berg met students. Minister Ana Ruiz is on a three-day visit to Kenya. Ama Owusu, who is on an official visit to Ghana, met traders.", "2025-03-10");
+    assert_fact!(r, "Tomas Berg", P::Visited, "Mombasa");
+    assert_fact!(r, "Ana Ruiz", P::Visited, "Kenya");
+    assert_fact!(r, "Ama Owusu", P::Visited, "Ghana");
+    // a visit still to come is none
+    let r = read("Minister Ana Ruiz is on a planned visit to Kenya.", "2025-03-10");
+    assert!(!r.facts.iter().any(|f| f.1 == P::Visited), "{:#?}", r.facts);
+}

@@ -46,7 +46,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "visited.verb", reads: "X (, accompanied by A and B,) visited / arrived at / toured PLACE", example: "Kazakh President Nurlan Abenov visited Xinhua in February 2022.", confidence: 0.7 },
     RuleInfo { id: "met.meeting_of", reads: "a meeting of / between (TITLE) A and (TITLE) B", example: "A meeting of Acting President Tom Lee and President of Acme Ana Ruiz took place at the site", confidence: 0.8 },
     RuleInfo { id: "visited.received", reads: "X received / welcomed Y (on DATE) at|in PLACE(, CITY)", example: "President Ana Ruiz received Foreign Minister Tom Lee on 11 August at the Presidential Palace, Nordvik", confidence: 0.7 },
-    RuleInfo { id: "visited.noun", reads: "X's / his (two-day official) visit to PLACE; the visit by X to PLACE; While in PLACE, X ...", example: "during his two-day official visit to Nordvik", confidence: 0.7 },
+    RuleInfo { id: "visited.noun", reads: "X's / his (two-day official) visit to PLACE; X is on a visit to PLACE; the visit by X to PLACE; While in PLACE, X ...", example: "during his two-day official visit to Nordvik", confidence: 0.7 },
     RuleInfo { id: "twinned.sister_cities", reads: "A and B are sister/twin cities; A is twinned with B", example: "He noted that Tbilisi and Bristol are sister cities.", confidence: 0.9 },
     RuleInfo { id: "partner.between", reads: "the partnership between A and (the government and people of) B", example: "a testament to the long-standing partnership between Acme University and the government and people of Nordvik", confidence: 0.7 },
     RuleInfo { id: "partner.strategic", reads: "A is a (strategic) partner of B; A and B are partners", example: "Russia is a strategic partner of Azerbaijan", confidence: 0.85 },
@@ -1890,11 +1890,14 @@ fn visit_nouns(cx: &mut Ctx) {
         } else if pronoun && matches!(cx.items[0].lower.as_str(), "during" | "on" | "after" | "following" | "in") {
             // "During his trip to Y, President X ...": the pronoun looks ahead to the subject
             // (or, with the comma lost, "During his trip to Y region President X ...")
-            (v..n).find(|&x| cx.is(x, ",")).and_then(|c| cx.person_at(c + 1)).or_else(|| {
+            (v..n).find(|&x| cx.is(x, ",")).and_then(|c| cx.person_at(c + 1).or_else(|| cx.titled_person_at(c + 1))).or_else(|| {
                 let t = cx.skip_det(k + 2);
                 let place = cx.is(k + 1, "to") && cx.ent(t).is_some_and(|(_, ty)| matches!(ty, T::Gpe | T::Loc));
                 place.then(|| cx.person_at(t + 1).or_else(|| role_at(cx, t + 1).and_then(|_| cx.person_at(t + 2)))).flatten()
             })
+        } else if v >= 2 && matches!(cx.items[v - 1].lower.as_str(), "a" | "an") && cx.is(v - 2, "on") {
+            // "Minister X is on a three-day visit to Y", "X, who is on an official visit to Y"
+            cx.subject_before(v - 2, &[T::Person, T::Group])
         } else if pronoun {
             // "Secretary X made her fourth visit to Y": the clause's subject, when it is a
             // person named in this sentence; a pronoun's referent from sentences before is
