@@ -921,3 +921,28 @@ fn a_visit_one_is_on_or_that_opens_the_sentence() {
     let r = read("Minister Ana Ruiz is on a planned visit to Kenya.", "2025-03-10");
     assert!(!r.facts.iter().any(|f| f.1 == P::Visited), "{:#?}", r.facts);
 }
+
+#[test]
+fn an_occasion_named_by_its_subject_is_its_own() {
+    // "a seminar on X" is named by its subject: a later one on another subject is another
+    // occasion, and "the regional seminar" refers back to the article's first seminar
+    let r = read(
+        "The first seminar for young engineers was held in Porto on Monday. She added that the office would hold a seminar on water security in July. Elena Duarte delivered a speech at the regional seminar. A workshop on coastal erosion was held in Mombasa on Tuesday.",
+        "2024-05-08",
+    );
+    assert_fact!(r, "Elena Duarte", P::SpokeAt, "first seminar");
+    assert_fact!(r, "workshop on coastal erosion", P::HeldIn, "Mombasa");
+    assert!(!r.has("Elena Duarte", P::SpokeAt, "seminar on water security"), "{:#?}", r.facts);
+}
+
+#[test]
+fn an_occasion_described_by_another_kind_is_another() {
+    // "the closing session" is not "the opening session", nor is "the listening session"
+    let r = read(
+        "The opening session was held in Accra. Kofi Mensah delivered a speech at the closing session. Officials of the Skarn Council attended the listening session.",
+        "2024-05-08",
+    );
+    assert_fact!(r, "opening session", P::HeldIn, "Accra");
+    assert_fact!(r, "Kofi Mensah", P::SpokeAt, "closing session");
+    assert_fact!(r, "Skarn Council", P::Attended, "listening session");
+}

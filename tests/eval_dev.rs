@@ -11,7 +11,19 @@ const P_FLOOR: f64 = 0.92;
 /// The samples keep their level too (issue: F1 ≥ 0.95, P ≥ 0.95).
 const SEEDS_F1_FLOOR: f64 = 0.95;
 
-fn score(articles: &Path, gold: &Path) -> (f64, f64) {
+/// Entity resolution on the dev set (issue "One entity per real thing"): at most this many
+/// gold entities split over several entities, none merged with another, none joined to one
+/// it must stay apart from.
+const FRAGMENTED_CEILING: usize = 5;
+
+struct Score {
+    f1: f64,
+    p: f64,
+    /// (fragmented, over-merged, must-stay-apart violations)
+    entities: (usize, usize, usize),
+}
+
+fn score(articles: &Path, gold: &Path) -> Score {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("kg.db");
     Command::cargo_bin("newsgraph").unwrap().args(["build", "-q", "--db"]).arg(&db).arg(articles).assert().success();
@@ -22,7 +34,12 @@ fn score(articles: &Path, gold: &Path) -> (f64, f64) {
         let i = last.find(key).unwrap() + key.len();
         last[i..].split_whitespace().next().unwrap().parse().unwrap()
     };
-    (num("F1 "), num("P "))
+    let ent = text.lines().find(|l| l.starts_with("entities: ")).unwrap_or_else(|| panic!("no entities line in:\n{text}"));
+    let count = |key: &str| -> usize {
+        let i = ent.find(key).unwrap_or_else(|| panic!("no {key:?} in {ent}")) + key.len();
+        ent[i..].split_whitespace().next().unwrap().trim_end_matches(';').parse().unwrap()
+    };
+    Score { f1: num("F1 "), p: num("P "), entities: (count("fragmented "), count("over-merged "), count("violations ")) }
 }
 
 #[test]
@@ -32,13 +49,16 @@ fn dev_set_stays_above_its_floor() {
         eprintln!("skipped: ../shared/eval/dev is not beside this checkout");
         return;
     }
-    let (f1, p) = score(&shared.join("dev/articles"), &shared.join("dev"));
-    assert!(f1 >= F1_FLOOR && p >= P_FLOOR, "dev F1 {f1:.3} P {p:.3} below the floor F1 {F1_FLOOR} P {P_FLOOR}");
+    let s = score(&shared.join("dev/articles"), &shared.join("dev"));
+    assert!(s.f1 >= F1_FLOOR && s.p >= P_FLOOR, "dev F1 {:.3} P {:.3} below the floor F1 {F1_FLOOR} P {P_FLOOR}", s.f1, s.p);
+    let (fragmented, overmerged, violations) = s.entities;
+    assert!(fragmented <= FRAGMENTED_CEILING && overmerged == 0 && violations == 0, "dev entities: fragmented {fragmented} (ceiling {FRAGMENTED_CEILING}), over-merged {overmerged}, violations {violations}");
 }
 
 #[test]
 fn samples_stay_above_their_floor() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (f1, p) = score(&root.join("examples/articles"), &root.join("tests/data/gold"));
-    assert!(f1 >= SEEDS_F1_FLOOR && p >= 0.95, "samples F1 {f1:.3} P {p:.3}");
+    let s = score(&root.join("examples/articles"), &root.join("tests/data/gold"));
+    assert!(s.f1 >= SEEDS_F1_FLOOR && s.p >= 0.95, "samples F1 {:.3} P {:.3}", s.f1, s.p);
+    assert_eq!(s.entities, (0, 0, 0), "samples: fragmented, over-merged, violations");
 }

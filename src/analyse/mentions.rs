@@ -91,7 +91,7 @@ fn is_connector(w: &str) -> bool {
 }
 const ORDINAL_WORDS: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "eleventh", "twelfth", "annual", "inaugural", "international", "regional", "joint",
+    "eleventh", "twelfth", "inaugural", "annual", "international", "regional", "joint",
     "global", "national", "photo", "art", "trade", "extraordinary", "plenary", "high-level",
     "ministerial", "bilateral", "trilateral", "official", "solemn", "special",
 ];
@@ -492,7 +492,12 @@ impl<'a> Scanner<'a> {
         // Events: "a roundtable discussion", "the 5th meeting of ...", "the forum".
         let mut k = j;
         let mut modifiers = 0;
+        let mut plain_modifiers = 0;
         while k < b && !toks[k].is_cap() && (is_ordinal(&toks[k]) || toks[k].lower == "photo") {
+            // ("annual", "regional" describe; "5th", "first", "XII" count editions)
+            if toks[k].kind != TokenKind::Number && !is_roman(&toks[k].text) && !ORDINAL_WORDS[..13].contains(&toks[k].lower.as_str()) {
+                plain_modifiers += 1;
+            }
             k += 1;
             modifiers += 1;
         }
@@ -503,6 +508,7 @@ impl<'a> Scanner<'a> {
             for extra in 1..=2 {
                 if k + extra < b && (k..k + extra).all(|x| plain(&toks[x])) && OCCASIONS.contains(&toks[k + extra].lower.as_str()) {
                     modifiers += extra;
+                    plain_modifiers += extra;
                     k += extra;
                     break;
                 }
@@ -530,17 +536,25 @@ impl<'a> Scanner<'a> {
             // "the inauguration of the new airbase": a ceremony named by what it opens
             let opens = cap_end.is_none() && !of_chain && matches!(head.as_str(), "inauguration" | "unveiling" | "groundbreaking" | "commissioning" | "handover") && e + 2 < b && toks[e].lower == "of" && toks[e + 1].lower == "the";
             let opened_end = if opens { what_is_opened_end(toks, e + 2, b) } else { None };
+            // "a seminar on the protection of heritage", "a conference with business
+            // leaders": an occasion named by its subject
+            let topic = if indefinite && modifiers == 0 && cap_end.is_none() && opened_end.is_none() { topic_end(toks, e, b, &head) } else { None };
             if let Some(ce) = cap_end {
                 e = ce;
             } else if of_chain {
                 e = of_chain_end(toks, e, b);
             } else if let Some(oe) = opened_end {
                 e = oe;
+            } else if let Some(te) = topic {
+                e = te;
             }
             let named = indefinite || modifiers > 0 || cap_end.is_some() || opened_end.is_some();
-            let start = if named { j } else { k };
+            let start = if named || plain_modifiers > 0 { j } else { k };
             let name = text_of(toks, start, e);
-            let kind = if named { MentionKind::Name } else { MentionKind::Description };
+            // "the regional seminar" after "the first seminar": described again, so it
+            // refers back (coreference makes it new when nothing came before)
+            let refers_back = !indefinite && !super::CEREMONIES.contains(&head.as_str()) && plain_modifiers == modifiers && cap_end.is_none() && !of_chain && opened_end.is_none();
+            let kind = if named && !refers_back { MentionKind::Name } else { MentionKind::Description };
             let c = self.push(sentence, start, e, EntityType::Event, kind, name, &head);
             return Some((e, vec![word_item(toks, i), Item { kind: ItemKind::Mention(c), tok_start: start, tok_end: e, lower: SmallStr::default() }]));
         }
@@ -1864,6 +1878,54 @@ fn comma_inside_name(toks: &[Token], i: usize, c: usize, b: usize) -> Option<usi
         }
     }
     None
+}
+
+/// End of the subject after an occasion's head, from `e`: "on the protection of cultural
+/// heritage", "dedicated to cooperation". Stops before
+/// a place, a time or a verb; None when there is no subject or it is a date ("on Monday").
+fn topic_end(toks: &[Token], e: usize, b: usize, head: &str) -> Option<usize> {
+    let w = |x: usize| toks.get(x).filter(|_| x < b).map(|t| t.lower.as_str()).unwrap_or("");
+    // ("with": "a roundtable with investors, including X, Y" lists who attended)
+    let start = match w(e) {
+        "on" => e + 1,
+        "dedicated" | "devoted" if w(e + 1) == "to" => e + 2,
+        _ => return None,
+    };
+    if !matches!(head, "seminar" | "conference" | "forum" | "workshop" | "symposium" | "roundtable" | "round-table" | "summit" | "exhibition" | "dialogue" | "discussion" | "debate" | "congress" | "convention" | "festival" | "session" | "hackathon") {
+        return None;
+    }
+    let timeish = |t: &Token| t.kind == TokenKind::Number || crate::extract::dates::month(&t.lower).is_some() || crate::extract::dates::is_weekday(&t.lower) || matches!(t.lower.as_str(), "sidelines" | "margins" | "margin" | "occasion" | "behalf" | "today" | "tomorrow" | "yesterday");
+    // ("on improving access in rural areas": after a verb's -ing, "in" is the subject's)
+    let gerund = toks.get(start).is_some_and(|t| t.lower.len() > 5 && t.lower.ends_with("ing"));
+    let mut x = start;
+    while x < b && x < start + 9 {
+        if gerund && t_is(toks, x, "in") {
+            x += 1;
+            continue;
+        }
+        let t = &toks[x];
+        let stop = t.kind != TokenKind::Word && t.lower != "-" && t.lower != "'s"
+            || timeish(t)
+            || matches!(t.lower.as_str(), "in" | "at" | "on" | "during" | "last" | "this" | "next" | "which" | "that" | "who" | "where" | "when" | "was" | "were" | "is" | "are" | "be" | "been" | "has" | "have" | "had" | "will" | "would" | "held" | "for" | "by" | "from" | "organised" | "organized" | "hosted" | "as" | "with" | "after" | "before" | "since" | "until" | "said" | "says")
+            || t.lower == "to" && matches!(w(x + 1), "be" | "take" | "discuss" | "mark" | "celebrate" | "promote" | "explore" | "address" | "review")
+            // "on the New Climate Economy facilitated ...": a verb after the subject's noun
+            || x > start && t.lower.len() > 4 && t.lower.ends_with("ed") && !t.is_cap() && !matches!(toks[x - 1].lower.as_str(), "the" | "a" | "an" | "of" | "and" | "for");
+        if stop {
+            break;
+        }
+        x += 1;
+    }
+    // a subject that ends in a noun, not in "the", "of" or "and"
+    while x > start && matches!(toks[x - 1].lower.as_str(), "the" | "a" | "an" | "of" | "and" | "-" | "'s" | "its" | "their") {
+        x -= 1;
+    }
+    // (a subject begins in lower case: "on Capitol Hill" is where, "on President X's
+    // efforts" holds a name the sentence needs)
+    (x > start && !toks[start].is_cap() && !timeish(&toks[start]) && !(x == start + 1 && matches!(toks[start].lower.as_str(), "the" | "a"))).then_some(x)
+}
+
+fn t_is(toks: &[Token], x: usize, w: &str) -> bool {
+    toks.get(x).is_some_and(|t| t.lower == w)
 }
 
 fn of_chain_end(toks: &[Token], mut e: usize, b: usize) -> usize {

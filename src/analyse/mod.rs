@@ -312,7 +312,7 @@ impl Recall {
 }
 
 /// Occasions a story can be about without naming them: "the ceremony", "the launch".
-const CEREMONIES: &[&str] = &["ceremony", "inauguration", "celebration", "ribbon-cutting", "groundbreaking", "handover", "launch"];
+pub(crate) const CEREMONIES: &[&str] = &["ceremony", "inauguration", "celebration", "ribbon-cutting", "groundbreaking", "handover", "launch"];
 /// Heads of events where people sit together, which news names one way and refers back to
 /// another ("the conference ... the forum", "a meeting of the Council ... the summit").
 const GATHERINGS: &[&str] = &["meeting", "summit", "session", "conference", "forum", "congress", "convention", "symposium", "conclave"];
@@ -390,10 +390,18 @@ fn corefer(
                     let core = strip_editions(&f);
                     // "the 8th session" is not the 9th one
                     let same_edition = |e: usize| crate::names::editions_agree(&f, &state[e].fold);
+                    // described by more than its head ("the closing session", "the regional
+                    // seminar"), it is an occasion described alike or only by that head
+                    // ("the first seminar"), not another kind ("the listening session")
+                    let modified = core.contains(' ');
+                    let alike = |e: usize| !modified || state[e].core == cand.head;
                     let found = recent(&|e| entities[e].etype == EntityType::Event && state[e].core == core && same_edition(e))
-                    .or_else(|| recent(&|e| entities[e].etype == EntityType::Event && state[e].head == cand.head && same_edition(e)))
+                    .or_else(|| recent(&|e| entities[e].etype == EntityType::Event && state[e].head == cand.head && same_edition(e) && alike(e)))
                     .or_else(|| {
-                        if cand.head == "event" {
+                        // ("an international conference" is not the session named before)
+                        if f.contains(' ') {
+                            None
+                        } else if cand.head == "event" {
                             recent(&|e| entities[e].etype == EntityType::Event)
                         } else if GATHERINGS.contains(&cand.head.as_str()) {
                             // "a meeting of the Council ... The summit was attended by": a
@@ -409,7 +417,9 @@ fn corefer(
                     // "Speaking at the launch, ...": a ceremony has its identity in its
                     // article even unnamed (a meeting or an event does not); it stays
                     // the article's (its lower-case name keys it to the article)
-                    if found.is_some() || !CEREMONIES.contains(&cand.head.as_str()) {
+                    // "the regional seminar" with none before: described more than by its
+                    // head, it is a new occasion of the article too
+                    if found.is_some() || !CEREMONIES.contains(&cand.head.as_str()) && !f.contains(' ') {
                         return found;
                     }
                 }

@@ -1207,7 +1207,7 @@ fn attend(cx: &mut Ctx) {
         let objs = cx.objects_after(after, &[T::Event], 8);
         let Some(&(oi, ev)) = objs.first() else { continue };
         // "took part in a discussion": a bare generic noun names no event worth a fact
-        if cx.doc.cands.iter().filter(|c| c.entity == ev && c.kind == crate::model::MentionKind::Name).all(|c| !c.name.contains(' ') && c.name.chars().next().is_some_and(|x| x.is_lowercase())) {
+        if cx.doc.cands.iter().filter(|c| c.entity == ev && matches!(c.kind, crate::model::MentionKind::Name | crate::model::MentionKind::Description)).all(|c| !c.name.contains(' ') && c.name.chars().next().is_some_and(|x| x.is_lowercase())) {
             continue;
         }
         if let Some((si, subj)) = cx.subject_before(k, AGENTS) {
