@@ -946,3 +946,16 @@ fn an_occasion_described_by_another_kind_is_another() {
     assert_fact!(r, "Kofi Mensah", P::SpokeAt, "closing session");
     assert_fact!(r, "Skarn Council", P::Attended, "listening session");
 }
+
+#[test]
+fn a_list_of_bodies_types_its_unknown_names_as_bodies() {
+    // one-word names the tagger alone would read as towns or people take the list's type;
+    // a place the gazetteer knows keeps its own
+    let r = read(
+        "The minister hosted a roundtable with leading lenders, including Skarn Bank, Vennick Capital Partners, Brightwell, Redvale and Morland, on Monday.",
+        "2024-05-08",
+    );
+    for body in ["Skarn Bank", "Vennick Capital Partners", "Brightwell", "Redvale", "Morland"] {
+        assert_fact!(r, body, P::Attended, "roundtable");
+    }
+}

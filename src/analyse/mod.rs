@@ -86,6 +86,7 @@ pub fn analyse(article: &Article) -> (Doc, Analysis) {
     for (si, sp) in spans.iter().enumerate() {
         let first_new = scanner.cands.len();
         let its = scanner.scan(si, sp.start, sp.end);
+        list_types(&mut scanner.cands, &its);
         let mut order: Vec<usize> = (first_new..scanner.cands.len()).collect();
         order.sort_by_key(|&c| (scanner.cands[c].tok_start, scanner.cands[c].tok_end));
         let first_cand = order.first().copied();
@@ -169,6 +170,54 @@ pub fn analyse(article: &Article) -> (Doc, Analysis) {
     let pair = country_pair(&counts);
     let doc = Doc { tokens, sentences: spans, items, cands, roles, published: article.published.clone(), country, pair };
     (doc, analysis)
+}
+
+/// "including Skarn Bank, Vennick Capital, Arvo and Tallis": a list whose names are
+/// mostly bodies is a list of bodies; a one-word name in it that only the tagger took for
+/// a place or a person ("Arvo" read as a town) is a body too. Gazetteer places and
+/// names with a known given name keep their type.
+fn list_types(cands: &mut [Cand], items: &[Item]) {
+    let name_at = |cands: &[Cand], k: usize| items.get(k).and_then(|i| i.mention()).filter(|&c| cands[c].kind == MentionKind::Name && !cands[c].adjective);
+    let mut k = 0;
+    while k < items.len() {
+        let Some(first) = name_at(cands, k) else {
+            k += 1;
+            continue;
+        };
+        // the names of "A, B, C and D" (commas, then "and" / "or" before the last)
+        let mut members = vec![first];
+        let mut j = k + 1;
+        while j + 1 < items.len() && (items[j].is(",") || items[j].is("and") || items[j].is("or")) {
+            let step = if items[j].is(",") && (items[j + 1].is("and") || items[j + 1].is("or")) { 2 } else { 1 };
+            let Some(c) = name_at(cands, j + step) else { break };
+            let last = !items[j].is(",") || step == 2;
+            members.push(c);
+            j += step + 1;
+            if last {
+                break;
+            }
+        }
+        k = j.max(k + 1);
+        if members.len() < 3 {
+            continue;
+        }
+        let orgs = members.iter().filter(|&&c| cands[c].etype == EntityType::Org).count();
+        if orgs * 2 <= members.len() {
+            continue;
+        }
+        for &c in &members {
+            let cand = &cands[c];
+            let guessed = match cand.etype {
+                EntityType::Gpe => cand.canonical.is_none() && gazetteer::place(&cand.name).is_none(),
+                EntityType::Person => !cand.name.contains(' ') && !gazetteer::is_given_name(&cand.name),
+                _ => false,
+            };
+            if guessed && !cand.name.contains(' ') {
+                cands[c].etype = EntityType::Org;
+                cands[c].head = fold(&cands[c].name);
+            }
+        }
+    }
 }
 
 /// Cleans a candidate's name before coreference compares it and aliases show it; false
