@@ -959,3 +959,15 @@ fn a_list_of_bodies_types_its_unknown_names_as_bodies() {
         assert_fact!(r, body, P::Attended, "roundtable");
     }
 }
+
+#[test]
+fn a_company_with_its_legal_form_after_a_comma() {
+    // "Brightwell, Inc." is one company, and the list it opens is still read
+    let r = read(
+        "Ms. Lindqvist serves on the boards of Brightwell, Inc., the University of Vennick, and the Skarn Arts Council. Tallisford Holdings, Ltd. is based in Oslo.",
+        "2024-05-08",
+    );
+    assert_fact!(r, "Lindqvist", P::WorksFor, "Brightwell");
+    assert_fact!(r, "Lindqvist", P::WorksFor, "University of Vennick");
+    assert_fact!(r, "Lindqvist", P::WorksFor, "Skarn Arts Council");
+}

@@ -735,7 +735,29 @@ impl<'a> Scanner<'a> {
             break;
         }
         // Trim connectors at the end (the loop never ends on one, but be safe).
-        let items = self.split_run(sentence, i, e);
+        let mut items = self.split_run(sentence, i, e);
+        // "Mattel, Inc.", "Skarn Holdings, Ltd.": a company with its legal form after a
+        // comma (the form belongs to the mention; the name stays without it)
+        if e + 1 < b && toks[e].lower == "," && toks[e + 1].is_cap() && matches!(toks[e + 1].lower.as_str(), "inc" | "ltd" | "llc" | "plc" | "corp" | "gmbh" | "ag" | "nv" | "incorporated" | "limited") {
+            let end = if e + 3 < b && toks[e + 2].lower == "." { e + 3 } else { e + 2 };
+            // (a word no one typed: "Mattel")
+            if items.len() == 1 && items[0].mention().is_none() && e == i + 1 {
+                let c = self.push(sentence, i, end, EntityType::Org, MentionKind::Name, toks[i].text.to_string(), &toks[i].lower.clone());
+                return Some((end, vec![Item { kind: ItemKind::Mention(c), tok_start: i, tok_end: end, lower: SmallStr::default() }]));
+            }
+            if let Some(last) = items.last_mut().filter(|it| it.tok_end == e) {
+                if let Some(c) = last.mention().filter(|&c| matches!(self.cands[c].kind, MentionKind::Name | MentionKind::Surname)) {
+                    let cand = &mut self.cands[c];
+                    if matches!(cand.etype, EntityType::Gpe | EntityType::Person) && cand.canonical.is_none() || cand.etype == EntityType::Org {
+                        cand.etype = EntityType::Org;
+                        cand.kind = MentionKind::Name;
+                        cand.tok_end = end;
+                        last.tok_end = end;
+                        return Some((end, items));
+                    }
+                }
+            }
+        }
         // a part may take a lower-case word after the run: "Sverdlovsk region", "Xinhua office"
         let e = items.iter().map(|it| it.tok_end).max().unwrap_or(e).max(e);
         Some((e, items))
