@@ -971,3 +971,17 @@ fn a_company_with_its_legal_form_after_a_comma() {
     assert_fact!(r, "Lindqvist", P::WorksFor, "University of Vennick");
     assert_fact!(r, "Lindqvist", P::WorksFor, "Skarn Arts Council");
 }
+
+#[test]
+fn an_envoy_of_one_country_to_another_and_a_portfolio_before_the_country() {
+    let r = read("High Commissioner of Ghana to Malaysia H.E. Kwame Asante opened the fair.", "2024-05-08");
+    assert_fact!(r, "Kwame Asante", P::Represents, "Ghana");
+    let r = read("The Ambassador of Peru to Norway, Lucia Quispe, thanked the organisers.", "2024-05-08");
+    assert_fact!(r, "Lucia Quispe", P::Represents, "Peru");
+    let r = read("Minister of Foreign Affairs of Ghana Ama Owusu met the press.", "2024-05-08");
+    assert_fact!(r, "Ama Owusu", P::WorksFor, "Ghana");
+    // a guest list's "A, Title & spouse": the title stays A's
+    let r = read("The Honorable Ana Ruiz, Ambassador of Chile to Australia & Dr. Tomas Berg", "2024-05-08");
+    assert_fact!(r, "Ana Ruiz", P::Represents, "Chile");
+    assert!(!r.has("Tomas Berg", P::Represents, "Chile"), "{:#?}", r.facts);
+}

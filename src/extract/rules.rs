@@ -907,6 +907,17 @@ fn role_paren_country(cx: &mut Ctx) {
 /// For a role at `k`: "ROLE of the X" / "ROLE to X" / "ROLE at X" → (target entity, index after it).
 fn role_target(cx: &Ctx, k: usize) -> (Option<(usize, T)>, usize) {
     let mut j = k + 1;
+    // "Minister of Foreign Affairs of Ghana": a portfolio of words, then the country
+    if cx.is(j, "of") && cx.ent(j + 1).is_none() {
+        let word = |x: usize| matches!(cx.items[x].kind, ItemKind::Word) && cx.items[x].lower.chars().all(|c| c.is_alphabetic() || c == '-' || c == '&') && !matches!(cx.items[x].lower.as_str(), "the" | "of" | "in" | "at" | "to" | "for" | "by" | "with" | "from" | "as" | "who" | "which" | "that" | "said");
+        let end = (j + 1..(j + 8).min(cx.items.len())).find(|&x| !(word(x) || cx.is(x, ",") && x + 1 < cx.items.len() && word(x + 1)));
+        if let Some(o) = end.filter(|&o| o > j + 1 && cx.is(o, "of")) {
+            let g = cx.skip_det(o + 1);
+            if let Some((e, T::Gpe)) = cx.ent(g) {
+                return (Some((e, T::Gpe)), g + 1);
+            }
+        }
+    }
     if cx.is(j, "of") || cx.is(j, "at") {
         j = cx.skip_to_name(j + 1);
         if let Some((e, t)) = cx.ent(j) {
@@ -922,6 +933,21 @@ fn role_target(cx: &Ctx, k: usize) -> (Option<(usize, T)>, usize) {
                 let m = cx.skip_det(j + 2);
                 if let Some((o, T::Org)) = cx.ent(m) {
                     return (Some((o, T::Org)), m + 1);
+                }
+            }
+            // "Ambassador of Brazil to Kenya", "Permanent Representative of Ghana to the
+            // United Nations": the post is the first country's, wherever it is held
+            if t == T::Gpe && cx.is(j + 1, "to") {
+                let g = cx.skip_det(j + 2);
+                // (not "… to Australia & Dr. B", a guest list's "A, Title & spouse": the
+                // tokenizer keeps no "&" item, the text has it)
+                let ampersand = || {
+                    let from = cx.doc.tokens[cx.items[g].tok_end - 1].end;
+                    let to = cx.items.get(g + 1).map_or(from, |i| cx.doc.tokens[i.tok_start].start);
+                    cx.clean.get(from..to).is_some_and(|t| t.contains('&'))
+                };
+                if cx.ent(g).is_some_and(|(_, t)| matches!(t, T::Gpe | T::Org)) && !ampersand() {
+                    return (Some((e, t)), g + 1);
                 }
             }
             if matches!(t, T::Org | T::Gpe | T::Group) {
