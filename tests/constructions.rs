@@ -985,3 +985,28 @@ fn an_envoy_of_one_country_to_another_and_a_portfolio_before_the_country() {
     assert_fact!(r, "Ana Ruiz", P::Represents, "Chile");
     assert!(!r.has("Tomas Berg", P::Represents, "Chile"), "{:#?}", r.facts);
 }
+
+#[test]
+fn speakers_and_guests_at_the_articles_one_event() {
+    // no event named in the sentence: the one the article is about
+    let r = read(
+        "The Skarn Forum was held in Oslo on Monday. Jane Roe, director of the Skarn Institute, then spoke and noted that funding had doubled. Finally, Ana Ruiz, deputy director, addressed the audience. Consul General Tom Berg graced the occasion. The Guest of Honor, Mr. Kofi Mensah, Chief Technology Officer at Vennick Labs, shared a perceptive keynote address. Lars Lie spoke to reporters.",
+        "2024-05-08",
+    );
+    assert_fact!(r, "Jane Roe", P::SpokeAt, "Skarn Forum");
+    assert_fact!(r, "Ana Ruiz", P::SpokeAt, "Skarn Forum");
+    assert_fact!(r, "Tom Berg", P::Attended, "Skarn Forum");
+    assert_fact!(r, "Kofi Mensah", P::SpokeAt, "Skarn Forum");
+    assert!(!r.has("Lars Lie", P::SpokeAt, "Skarn Forum"), "{:#?}", r.facts);
+}
+
+#[test]
+fn the_event_is_the_occasion_the_story_named_first() {
+    // "the event" after a launch mentioned on the way is still the story's occasion
+    let r = read(
+        "The inauguration of the new headquarters was a success. The company also announced the launch of its cloud service. The event drew to a close with music. Consul General Tom Berg graced the occasion.",
+        "2024-05-08",
+    );
+    assert_fact!(r, "Tom Berg", P::Attended, "inauguration of the new headquarters");
+    assert!(!r.has("Tom Berg", P::Attended, "launch"), "{:#?}", r.facts);
+}

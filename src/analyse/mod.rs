@@ -451,7 +451,9 @@ fn corefer(
                         if f.contains(' ') {
                             None
                         } else if cand.head == "event" {
-                            recent(&|e| entities[e].etype == EntityType::Event)
+                            // "the event": the occasion the story is about, which it names
+                            // first, not the launch it mentions on the way
+                            recall.by_type.get(&EntityType::Event).and_then(|es| es.first().copied())
                         } else if GATHERINGS.contains(&cand.head.as_str()) {
                             // "a meeting of the Council ... The summit was attended by": a
                             // gathering named one way and referred to another

@@ -443,7 +443,12 @@ impl<'a> Ctx<'a> {
 
     /// `emit` of a fact whose object `extract` fills in with the article's one event.
     pub fn emit_unplaced(&mut self, subject: usize, rule: &'static str, at: (usize, usize)) {
-        if self.emit(subject, Predicate::SpokeAt, FactObject::Entity(usize::MAX), rule, at).is_some() {
+        self.emit_unplaced_as(subject, Predicate::SpokeAt, rule, at);
+    }
+
+    /// A fact about the article's one event, which the sentence does not name (see `extract`).
+    pub fn emit_unplaced_as(&mut self, subject: usize, predicate: Predicate, rule: &'static str, at: (usize, usize)) {
+        if self.emit(subject, predicate, FactObject::Entity(usize::MAX), rule, at).is_some() {
             let f = self.facts.pop().expect("just emitted");
             self.unplaced.push(f);
         }

@@ -57,7 +57,8 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "published.in", reads: "newspapers (WORK, WORK) were published ... in PLACE", example: "in Kazan ... newspapers were published (\"A\" (1919), \"B\")", confidence: 0.75 },
     RuleInfo { id: "dedicated.to", reads: "FAC/EVENT dedicated to (the anniversary of) PERSON; monument to PERSON", example: "a photo exhibition dedicated to the 100th anniversary of X's birth", confidence: 0.8 },
     RuleInfo { id: "named.after", reads: "FAC/LOC named after PERSON; a school that bears his name", example: "the park named after national leader X", confidence: 0.85 },
-    RuleInfo { id: "spoke.article_event", reads: "In his (opening) speech / remarks, X said ...; X delivered / gave the keynote address; X's speech highlighted ... (no event named: the article's one event)", example: "In her opening remarks, Minister Jane Roe said ...", confidence: 0.6 },
+    RuleInfo { id: "spoke.article_event", reads: "In his (opening) speech / remarks, X said ...; X delivered / gave the keynote address; X's speech highlighted ...; X addressed the audience; X then spoke and ... (no event named: the article's one event)", example: "In her opening remarks, Minister Jane Roe said ...", confidence: 0.6 },
+    RuleInfo { id: "attend.article_event", reads: "X graced the occasion / event / ceremony (no event named: the article's one event)", example: "Consul General Jane Roe graced the occasion.", confidence: 0.6 },
     RuleInfo { id: "spoke.at", reads: "X delivered a speech / spoke / made remarks at EVENT", example: "Delivering a speech at the meeting, Karimova said ...", confidence: 0.8 },
     RuleInfo { id: "member.of", reads: "X, a member of ORG; X is a member of ORG", example: "Jane Roe, a member of the board, said ...", confidence: 0.8 },
     RuleInfo { id: "member.listed", reads: "ORG brings together / is composed of / comprises A, B and C", example: "The Council brings together governments and agencies (the Nordvik Fund, Acme Health and the Baltic Bank)", confidence: 0.75 },
@@ -2446,10 +2447,16 @@ fn spoke_unnamed_event(cx: &mut Ctx) {
     if (0..n).any(|k| cx.ent(k).is_some_and(|(_, t)| t == T::Event)) {
         return;
     }
-    // a speech noun behind its modifiers from `j`: the item after it
+    // a speech noun behind its modifiers from `j`: the item after it ("a perceptive
+    // keynote address": up to two plain words of praise before the known modifiers)
     let speech_from = |cx: &Ctx, j: usize| -> Option<usize> {
-        let j = skip_speech_modifiers(cx, j, n);
-        matches!(cx.items.get(j).map(|i| i.lower.as_str()), Some("speech" | "address" | "remarks" | "keynote")).then_some(j + 1)
+        let noun = |x: usize| matches!(cx.items.get(x).map(|i| i.lower.as_str()), Some("speech" | "address" | "remarks" | "keynote"));
+        let plain = |x: usize| cx.items.get(x).is_some_and(|i| matches!(i.kind, ItemKind::Word) && i.lower.len() > 3 && i.lower.chars().all(|c| c.is_lowercase() || c == '-') && !matches!(i.lower.as_str(), "with" | "from" | "that" | "this" | "their" | "about" | "into" | "over"));
+        (0..=2).find_map(|extra| {
+            let from = j + extra;
+            let x = skip_speech_modifiers(cx, from, n);
+            ((j..from).all(plain) && noun(x)).then_some(x + 1)
+        })
     };
     let person = |cx: &Ctx, k: usize| cx.ent(k).filter(|&(_, t)| t == T::Person).map(|(e, _)| e);
     // "In / During his (opening) speech, [title] X said": the person after the comma
@@ -2468,6 +2475,33 @@ fn spoke_unnamed_event(cx: &mut Ctx) {
     }
     for k in 0..n {
         let w = cx.items[k].lower.as_str();
+        // "X addressed the audience", "Jane Roe then spoke and noted ...", "X graced the
+        // occasion": the speaker (or guest) right before the verb, at the article's event
+        let before_verb = |cx: &Ctx, k: usize| {
+            let b = if k >= 2 && matches!(cx.items[k - 1].lower.as_str(), "then" | "also" | "later" | "next" | "first" | "briefly" | "finally") { k - 2 } else { k.checked_sub(1)? };
+            // (or the subject before an apposition: "Jane Roe, deputy director, addressed")
+            person(cx, b).map(|e| (b, e)).or_else(|| if cx.is(b, ",") { cx.subject_before(b + 1, &[T::Person]) } else { None })
+        };
+        let audience = |x: usize| matches!(cx.items.get(x).map(|i| i.lower.as_str()), Some("audience" | "gathering" | "participants" | "attendees" | "guests" | "delegates" | "crowd" | "attendance"));
+        let occasion = |x: usize| matches!(cx.items.get(x).map(|i| i.lower.as_str()), Some("occasion" | "event" | "ceremony" | "function" | "gathering"));
+        if matches!(w, "addressed" | "addresses") && cx.is(k + 1, "the") && audience(k + 2) {
+            if let Some((b, e)) = before_verb(cx, k) {
+                cx.emit_unplaced(e, "spoke.article_event", (b, k + 3));
+            }
+            continue;
+        }
+        if w == "spoke" && (k + 1 == n || matches!(cx.items[k + 1].lower.as_str(), "and" | "." | ";" | "next" | "first" | "briefly")) {
+            if let Some((b, e)) = before_verb(cx, k) {
+                cx.emit_unplaced(e, "spoke.article_event", (b, k + 1));
+            }
+            continue;
+        }
+        if matches!(w, "graced" | "graces") && cx.is(k + 1, "the") && occasion(k + 2) {
+            if let Some((b, e)) = before_verb(cx, k) {
+                cx.emit_unplaced_as(e, P::Attended, "attend.article_event", (b, k + 3));
+            }
+            continue;
+        }
         // "X (, who) delivered / gave / shared the opening address" (not "at" a place or body)
         if matches!(w, "delivered" | "delivering" | "delivers" | "gave" | "gives" | "shared") {
             let Some(after) = speech_from(cx, cx.skip_det(k + 1)) else { continue };
@@ -2477,7 +2511,9 @@ fn spoke_unnamed_event(cx: &mut Ctx) {
             // the speaker right before the verb ("Jane Roe delivered", "Jane Roe, who
             // delivered"): "stood with X and delivered remarks" is not X's speech
             let before = if k >= 2 && cx.is(k - 1, "who") && cx.is(k - 2, ",") { k.checked_sub(3) } else { k.checked_sub(1) };
-            if let Some((b, e)) = before.and_then(|b| person(cx, b).map(|e| (b, e))) {
+            // (or the subject before an apposition: "X, Chief Technology Officer at Y, shared")
+            let after_apposition = || if k >= 1 && cx.is(k - 1, ",") { cx.subject_before(k, &[T::Person]) } else { None };
+            if let Some((b, e)) = before.and_then(|b| person(cx, b).map(|e| (b, e))).or_else(after_apposition) {
                 cx.emit_unplaced(e, "spoke.article_event", (b, after));
             }
             continue;
