@@ -1010,3 +1010,23 @@ fn the_event_is_the_occasion_the_story_named_first() {
     assert_fact!(r, "Tom Berg", P::Attended, "inauguration of the new headquarters");
     assert!(!r.has("Tom Berg", P::Attended, "launch"), "{:#?}", r.facts);
 }
+
+#[test]
+fn a_works_named_by_a_name_and_lower_case_words() {
+    let r = read("Prime Minister Aziz Karimov visited the construction site of the Varnak gas processing plant in Kashkadarya region. He also toured the Skarnvik steel mill.", "2024-05-08");
+    assert_fact!(r, "Varnak gas processing plant", P::LocatedIn, "Kashkadarya Region");
+    assert!(r.facts.iter().any(|f| f.1 == P::Visited && f.2 == "Varnak gas processing plant"), "{:#?}", r.facts);
+    assert!(r.facts.iter().any(|f| f.1 == P::Visited && f.2 == "Skarnvik steel mill"), "{:#?}", r.facts);
+}
+
+#[test]
+fn a_federal_state_named_by_its_place() {
+    // "Kano State" is a place (a state of a federation), not a body
+    let r = read("Governor Ibrahim Musa of Jigawa State visited Ogun State on Monday. The Islamic State claimed the attack.", "2024-05-08");
+    assert_fact!(r, "Ibrahim Musa", P::Heads, "Jigawa State");
+    assert_fact!(r, "Ibrahim Musa", P::Visited, "Ogun State");
+    let (_, a) = newsgraph::pipeline::read_text("Officials in Ogun State said the Islamic State had claimed the attack.", Some("2024-05-08".into())).unwrap();
+    let type_of = |n: &str| a.entities.iter().find(|e| e.name == n).map(|e| e.etype);
+    assert_eq!(type_of("Ogun State"), Some(newsgraph::model::EntityType::Gpe));
+    assert_eq!(type_of("Islamic State"), Some(newsgraph::model::EntityType::Org));
+}

@@ -984,6 +984,17 @@ impl<'a> Scanner<'a> {
             out.push(word_item(toks, b - 1));
             return out;
         }
+        // "the Kandym gas processing plant", "the Skarn steel mill": a name, then up to three
+        // lower-case words and the head of a works (not a country's: "the Russian gas plant")
+        if a > 0 && matches!(toks[a - 1].lower.as_str(), "the" | "a" | "an" | "its" | "this") && gazetteer::demonym_country(&text_of(toks, a, b)).is_none() && !gazetteer::place(&text_of(toks, a, b)).is_some_and(|p| p.kind == gazetteer::PlaceKind::Country) {
+            let plain = |t: &Token| t.kind == TokenKind::Word && !t.is_cap() && !is_connector(t.lower.as_str()) && !t.lex.is_role_core() && !matches!(t.lower.as_str(), "a" | "an" | "in" | "at" | "to" | "by" | "with" | "from" | "was" | "is" | "are" | "were" | "has" | "had" | "will" | "which" | "that");
+            let head = (b..(b + 4).min(toks.len())).take_while(|&x| plain(&toks[x])).find(|&x| WORKS.contains(&toks[x].lower.as_str()));
+            if let Some(h) = head.filter(|&h| h > b) {
+                let c = self.push(sentence, a, h + 1, EntityType::Fac, MentionKind::Name, text_of(toks, a, h + 1), &toks[h].lower.clone());
+                items.push(Item { kind: ItemKind::Mention(c), tok_start: a, tok_end: h + 1, lower: SmallStr::default() });
+                return items;
+            }
+        }
         // "the Turkiye-Azerbaijan-Pakistan trilateral summit", "the CIS summit": a name, then
         // lower-case words that make it an event
         if a > 0 && matches!(toks[a - 1].lower.as_str(), "the" | "a" | "an" | "this" | "last") {
@@ -1247,6 +1258,20 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
+        // "Kano State", "Cross River State", "Penang State": a federal state named by its
+        // place (not "Islamic State", "Member State", "Secretary of State")
+        if b - a >= 2 && b - a <= 3 && lower[lower.len() - 1] == "state" && !lower.contains(&"of") {
+            let words = a..b - 1;
+            let plain_place = words.clone().all(|x| toks[x].is_cap() && toks[x].kind == TokenKind::Word && !toks[x].lex.has(lx::HEAD) && !toks[x].lex.is_role_core() && gazetteer::demonym_country(&toks[x].text).is_none())
+                && !words.clone().any(|x| matches!(toks[x].lower.as_str(), "islamic" | "member" | "nation" | "jewish" | "secretary" | "head" | "heads" | "united" | "sovereign" | "welfare" | "deep" | "police" | "union" | "independent"))
+                && !gazetteer::place(&text_of(toks, a, b - 1)).is_some_and(|p| p.kind == gazetteer::PlaceKind::Country);
+            if plain_place {
+                let c = self.push(sentence, a, b, EntityType::Gpe, MentionKind::Name, full.clone(), &full.to_lowercase());
+                self.cands[c].canonical = Some(full.clone());
+                push_item(self, c, &mut items);
+                return items;
+            }
+        }
         // "House of Representatives", "House of Commons": a chamber, not a building
         let chamber = head == "house" && lower.iter().any(|w| matches!(*w, "representatives" | "representative" | "commons" | "lords" | "delegates" | "councillors" | "councilors" | "peers" | "assembly" | "keys"));
         // "Qatar National Convention Center", "the Skarn Exhibition Centre": a venue
@@ -1498,6 +1523,9 @@ pub(crate) const PORTFOLIOS: &[&str] = &[
     "tourism", "finance", "environment", "economy", "industry", "trade", "information", "communications",
     "sports", "youth", "planning", "works", "fisheries", "mines", "petroleum", "water", "war", "navy",
 ];
+
+/// Heads of works a name and lower-case words make a place of: "the Kandym gas processing plant".
+const WORKS: &[&str] = &["plant", "factory", "refinery", "mill", "mine", "smelter", "terminal", "complex", "dam", "pipeline", "facility", "shipyard", "depot", "warehouse", "reactor"];
 
 /// Nouns that name an occasion whatever words stand before them ("the naming ceremony").
 const OCCASIONS: &[&str] = &["ceremony", "summit", "forum", "conference", "festival", "exhibition", "roundtable", "seminar", "symposium", "workshop", "celebration", "reception", "inauguration", "session", "gala", "expo", "fair"];

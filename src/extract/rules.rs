@@ -1881,6 +1881,18 @@ fn verbs(cx: &mut Ctx) {
             if let Some(a) = (si..n.saturating_sub(1)).find(|&x| cx.is(x, "accompanied") && cx.is(x + 1, "by") && (x > 0 && cx.is(x - 1, ",") || x < k)) {
                 subjects.extend(listed_people(cx, a + 2).into_iter().map(|(_, p)| p).filter(|p| !subjects.contains(p)).collect::<Vec<_>>());
             }
+            // "visited the construction site of the X plant", "toured the premises of X": X
+            let after = {
+                let mut j = cx.skip_det(after);
+                if matches!(cx.items.get(j).map(|i| i.lower.as_str()), Some("construction" | "building" | "production")) {
+                    j += 1;
+                }
+                if matches!(cx.items.get(j).map(|i| i.lower.as_str()), Some("site" | "sites" | "premises" | "grounds" | "facilities" | "territory" | "workshops")) && cx.is(j + 1, "of") {
+                    j + 2
+                } else {
+                    after
+                }
+            };
             for (oi, obj) in cx.objects_after(after, &[T::Fac, T::Gpe, T::Loc, T::Org], 30) {
                 for &subj in &subjects {
                     cx.emit(subj, P::Visited, FactObject::Entity(obj), "visited.verb", (si, oi + 1));
