@@ -1030,3 +1030,12 @@ fn a_federal_state_named_by_its_place() {
     assert_eq!(type_of("Ogun State"), Some(newsgraph::model::EntityType::Gpe));
     assert_eq!(type_of("Islamic State"), Some(newsgraph::model::EntityType::Org));
 }
+
+#[test]
+fn an_abbreviated_governor_and_a_state_govt() {
+    let r = read("Gov. Ibrahim Musa of Jigawa State opened the hostel on Monday.", "2024-05-08");
+    assert_fact!(r, "Ibrahim Musa", P::Heads, "Jigawa State");
+    assert_eq!(r.role("Ibrahim Musa", P::Heads, "Jigawa State").as_deref(), Some("governor"));
+    let (_, a) = newsgraph::pipeline::read_text("Jigawa State Govt. donates a hostel to the university.", Some("2024-05-08".into())).unwrap();
+    assert!(a.entities.iter().any(|e| e.name.starts_with("Jigawa State") && e.etype == newsgraph::model::EntityType::Gpe), "{:#?}", a.entities);
+}

@@ -1242,8 +1242,8 @@ impl<'a> Scanner<'a> {
         };
         // Governments are their countries: "Government of Ghana", "the Saudi Government",
         // "Kano State Government" name the place.
-        if lower.contains(&"government") && b - a >= 2 {
-            let rest: Vec<usize> = (a..b).filter(|&x| !matches!(toks[x].lower.as_str(), "government" | "of" | "the" | "federal" | "national" | "central" | "royal")).collect();
+        if (lower.contains(&"government") || lower.last() == Some(&"govt")) && b - a >= 2 {
+            let rest: Vec<usize> = (a..b).filter(|&x| !matches!(toks[x].lower.as_str(), "government" | "govt" | "of" | "the" | "federal" | "national" | "central" | "royal")).collect();
             // ("Government of the Republic of Skarnia": connectors inside the place's name)
             let contiguous = rest.windows(2).all(|w| w[1] == w[0] + 1 || (w[0] + 1..w[1]).all(|x| matches!(toks[x].lower.as_str(), "of" | "the")));
             if let (Some(&ra), Some(&rb), true) = (rest.first(), rest.last(), contiguous) {
@@ -1612,6 +1612,19 @@ fn works_context(toks: &[Token], i: usize) -> bool {
 
 /// A role phrase at `i`: modifiers then a core, with "general" after some cores.
 pub fn role_at(toks: &[Token], i: usize, b: usize) -> Option<(usize, Role)> {
+    // "Gov. Jane Roe", "Sen. Ann Lee": an abbreviated title before a name
+    if i + 2 < b && toks[i].is_cap() && toks[i + 1].lower == "." && toks[i + 2].is_cap() && toks[i + 2].kind == TokenKind::Word {
+        let full = match toks[i].lower.as_str() {
+            "gov" => Some("governor"),
+            "sen" => Some("senator"),
+            "amb" => Some("ambassador"),
+            "pres" => Some("president"),
+            _ => None,
+        };
+        if let Some(kind) = full.and_then(|f| lx::classify_role(&[f])) {
+            return Some((i + 2, Role { words: full.unwrap_or_default().to_string(), kind }));
+        }
+    }
     let mut j = i;
     let mut words: Vec<&str> = Vec::new();
     let mut last_core = None;
