@@ -958,6 +958,11 @@ fn a_list_of_bodies_types_its_unknown_names_as_bodies() {
     for body in ["Skarn Bank", "Vennick Capital Partners", "Brightwell", "Redvale", "Morland"] {
         assert_fact!(r, body, P::Attended, "roundtable");
     }
+    // members with their article ("the Global Fund") and a name read as a person ("Gavi")
+    let r = read("The Skarn Accelerator brings together health organizations (the Vennick Foundation , CEPI , Gavi , The Global Fund , Unitaid , the WHO and the World Bank ).", "2024-05-08");
+    for body in ["Vennick Foundation", "CEPI", "Gavi", "Global Fund", "Unitaid", "WHO", "World Bank"] {
+        assert_fact!(r, body, P::MemberOf, "Skarn Accelerator");
+    }
 }
 
 #[test]

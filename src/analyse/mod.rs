@@ -177,7 +177,9 @@ pub fn analyse(article: &Article) -> (Doc, Analysis) {
 /// a place or a person ("Arvo" read as a town) is a body too. Gazetteer places and
 /// names with a known given name keep their type.
 fn list_types(cands: &mut [Cand], items: &[Item]) {
-    let name_at = |cands: &[Cand], k: usize| items.get(k).and_then(|i| i.mention()).filter(|&c| cands[c].kind == MentionKind::Name && !cands[c].adjective);
+    let name_at = |cands: &[Cand], k: usize| items.get(k).and_then(|i| i.mention()).filter(|&c| matches!(cands[c].kind, MentionKind::Name | MentionKind::Surname) && !cands[c].adjective);
+    // (a member may have its article: "A, the B and C")
+    let name_at = |cands: &[Cand], k: usize| name_at(cands, k).or_else(|| if items.get(k).is_some_and(|i| i.is("the")) { name_at(cands, k + 1) } else { None });
     let mut k = 0;
     while k < items.len() {
         let Some(first) = name_at(cands, k) else {
@@ -186,13 +188,13 @@ fn list_types(cands: &mut [Cand], items: &[Item]) {
         };
         // the names of "A, B, C and D" (commas, then "and" / "or" before the last)
         let mut members = vec![first];
-        let mut j = k + 1;
+        let mut j = k + 1 + usize::from(items[k].is("the"));
         while j + 1 < items.len() && (items[j].is(",") || items[j].is("and") || items[j].is("or")) {
             let step = if items[j].is(",") && (items[j + 1].is("and") || items[j + 1].is("or")) { 2 } else { 1 };
             let Some(c) = name_at(cands, j + step) else { break };
             let last = !items[j].is(",") || step == 2;
             members.push(c);
-            j += step + 1;
+            j += step + 1 + usize::from(items[j + step].is("the"));
             if last {
                 break;
             }
@@ -214,6 +216,7 @@ fn list_types(cands: &mut [Cand], items: &[Item]) {
             };
             if guessed && !cand.name.contains(' ') {
                 cands[c].etype = EntityType::Org;
+                cands[c].kind = MentionKind::Name;
                 cands[c].head = fold(&cands[c].name);
             }
         }
