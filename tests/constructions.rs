@@ -1044,3 +1044,11 @@ fn an_abbreviated_governor_and_a_state_govt() {
     let (_, a) = newsgraph::pipeline::read_text("Jigawa State Govt. donates a hostel to the university.", Some("2024-05-08".into())).unwrap();
     assert!(a.entities.iter().any(|e| e.name.starts_with("Jigawa State") && e.etype == newsgraph::model::EntityType::Gpe), "{:#?}", a.entities);
 }
+
+#[test]
+fn visiting_a_place_with_someone_is_meeting_them() {
+    let r = read("Next, Secretary Tom Berg visited the Skarn Hospital with the Brazilian Minister of Health Gilberto Souza and other officials. Ana Ruiz visited Paris with her husband.", "2024-05-08");
+    assert_fact!(r, "Tom Berg", P::Visited, "Skarn Hospital");
+    assert_fact!(r, "Tom Berg", P::MetWith, "Gilberto Souza");
+    assert!(!r.facts.iter().any(|f| f.0 == "Ana Ruiz" && f.1 == P::MetWith), "{:#?}", r.facts);
+}

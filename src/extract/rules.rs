@@ -59,6 +59,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "named.after", reads: "FAC/LOC named after PERSON; a school that bears his name", example: "the park named after national leader X", confidence: 0.85 },
     RuleInfo { id: "spoke.article_event", reads: "In his (opening) speech / remarks, X said ...; X delivered / gave the keynote address; X's speech highlighted ...; X addressed the audience; X then spoke and ... (no event named: the article's one event)", example: "In her opening remarks, Minister Jane Roe said ...", confidence: 0.6 },
     RuleInfo { id: "attend.article_event", reads: "X graced the occasion / event / ceremony (no event named: the article's one event)", example: "Consul General Jane Roe graced the occasion.", confidence: 0.6 },
+    RuleInfo { id: "met.visited_with", reads: "X visited PLACE with (TITLE) Y (and Z)", example: "Next he visited the Skarn Hospital with the Minister of Health Jane Roe.", confidence: 0.65 },
     RuleInfo { id: "spoke.at", reads: "X delivered a speech / spoke / made remarks at EVENT", example: "Delivering a speech at the meeting, Karimova said ...", confidence: 0.8 },
     RuleInfo { id: "member.of", reads: "X, a member of ORG; X is a member of ORG", example: "Jane Roe, a member of the board, said ...", confidence: 0.8 },
     RuleInfo { id: "member.listed", reads: "ORG brings together / is composed of / comprises A, B and C", example: "The Council brings together governments and agencies (the Nordvik Fund, Acme Health and the Baltic Bank)", confidence: 0.75 },
@@ -1893,9 +1894,20 @@ fn verbs(cx: &mut Ctx) {
                     after
                 }
             };
-            for (oi, obj) in cx.objects_after(after, &[T::Fac, T::Gpe, T::Loc, T::Org], 30) {
+            let objects = cx.objects_after(after, &[T::Fac, T::Gpe, T::Loc, T::Org], 30);
+            for &(oi, obj) in &objects {
                 for &subj in &subjects {
                     cx.emit(subj, P::Visited, FactObject::Entity(obj), "visited.verb", (si, oi + 1));
+                }
+            }
+            // "X visited the hospital with Health Minister Y": they went together, so met
+            if let Some(&(last, _)) = objects.last() {
+                if cx.is(last + 1, "with") {
+                    for (pi, p) in listed_people(cx, last + 2) {
+                        for &subj in subjects.iter().filter(|&&s| s != p) {
+                            cx.emit(subj, P::MetWith, FactObject::Entity(p), "met.visited_with", (si, pi + 1));
+                        }
+                    }
                 }
             }
         }
