@@ -1052,3 +1052,10 @@ fn visiting_a_place_with_someone_is_meeting_them() {
     assert_fact!(r, "Tom Berg", P::MetWith, "Gilberto Souza");
     assert!(!r.facts.iter().any(|f| f.0 == "Ana Ruiz" && f.1 == P::MetWith), "{:#?}", r.facts);
 }
+
+#[test]
+fn held_discussions_with_and_a_glued_right_honourable() {
+    // "Rt.Hon." ends no sentence
+    let r = read("Jane Roe held discussions with Rt.Hon. Krishna Lal Thapa, Speaker of the House, on Monday.", "2024-05-08");
+    assert_fact!(r, "Jane Roe", P::MetWith, "Krishna Lal Thapa");
+}

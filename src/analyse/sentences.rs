@@ -8,7 +8,7 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj",
     "sen", "rep", "gov", "pres", "st", "jr", "sr", "inc", "corp", "ltd", "co", "no", "nos", "vs",
     "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
-    "fig", "ave", "blvd", "mt", "rev", "hon", "dept", "univ", "approx", "est", "amb", "messrs",
+    "fig", "ave", "blvd", "mt", "rev", "hon", "rt", "dept", "univ", "approx", "est", "amb", "messrs",
 ];
 
 /// A sentence as a range of tokens `[start, end)`.

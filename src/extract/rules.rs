@@ -42,7 +42,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo { id: "located.comma", reads: "CITY/REGION, COUNTRY (or 'in CITY COUNTRY', the comma lost)", example: "in Varna, Bulgaria", confidence: 0.65 },
     RuleInfo { id: "located.in", reads: "FAC/LOC in PLACE", example: "the Eternal Flame of Glory monument in the Garden of Brotherhood", confidence: 0.75 },
     RuleInfo { id: "located.there_is", reads: "in PLACE there is FAC/ORG", example: "in Varna there is a monument to ..., there is a school ...", confidence: 0.7 },
-    RuleInfo { id: "met.verb", reads: "X met (with) / held talks with Y", example: "Then the delegation met with the governor of the region, Pavel Ivanov.", confidence: 0.85 },
+    RuleInfo { id: "met.verb", reads: "X met (with) / held talks or discussions with Y", example: "Then the delegation met with the governor of the region, Pavel Ivanov.", confidence: 0.85 },
     RuleInfo { id: "visited.verb", reads: "X (, accompanied by A and B,) visited / arrived at / toured PLACE", example: "Kazakh President Nurlan Abenov visited Xinhua in February 2022.", confidence: 0.7 },
     RuleInfo { id: "met.meeting_of", reads: "a meeting of / between (TITLE) A and (TITLE) B", example: "A meeting of Acting President Tom Lee and President of Acme Ana Ruiz took place at the site", confidence: 0.8 },
     RuleInfo { id: "visited.received", reads: "X received / welcomed Y (on DATE) at|in PLACE(, CITY)", example: "President Ana Ruiz received Foreign Minister Tom Lee on 11 August at the Presidential Palace, Nordvik", confidence: 0.7 },
@@ -1793,6 +1793,7 @@ fn place_name<'c>(cx: &'c Ctx, k: usize) -> Option<&'c str> {
 const MET_VERBS: &[&str] = &[
     "met with", "meet with", "meet", "met today with", "met virtually with", "met separately with", "met", "meets with", "meets", "meeting with",
     "held talks with", "holds talks with", "held a meeting with", "had a meeting with", "held a bilateral meeting with",
+    "held discussions with", "holds discussions with", "had discussions with", "held bilateral talks with", "had talks with",
     "talked with", "spoke with", "spoke today with", "spoke by phone with", "spoke by telephone with", "received", "hosted",
 ];
 const VISIT_VERBS: &[&str] = &[
