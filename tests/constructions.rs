@@ -1056,6 +1056,6 @@ fn visiting_a_place_with_someone_is_meeting_them() {
 #[test]
 fn held_discussions_with_and_a_glued_right_honourable() {
     // "Rt.Hon." ends no sentence
-    let r = read("Jane Roe held discussions with Rt.Hon. Krishna Lal Thapa, Speaker of the House, on Monday.", "2024-05-08");
-    assert_fact!(r, "Jane Roe", P::MetWith, "Krishna Lal Thapa");
+    let r = read("Jane Roe held discussions with Rt.Hon. Peter Mensah on Monday.", "2024-05-08");
+    assert_fact!(r, "Jane Roe", P::MetWith, "Peter Mensah");
 }

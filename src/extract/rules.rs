@@ -1812,8 +1812,14 @@ fn verbs(cx: &mut Ctx) {
                 continue;
             }
             let Some((si, subj)) = cx.subject_before(k, &[T::Person, T::Group]) else { continue };
-            // object: a person, possibly behind "the ROLE of X, NAME"
+            // object: a person, possibly behind "the ROLE of X, NAME" (or a form of address:
+            // "with Rt. Hon. X", "with H.E. X")
             let mut o = cx.skip_det(after);
+            // (a list of addressed guests is read from its start below)
+            let address_from = if cx.is(o, "rt") && cx.is(o + 1, ".") { o + 2 } else { o };
+            if let Some((pi, _)) = cx.person_at(address_from).filter(|&(pi, _)| pi > o && !matches!(cx.items[o].lower.as_str(), "his" | "her") && !cx.is(pi + 1, ",") && !cx.is(pi + 1, "and")) {
+                o = pi;
+            }
             // "met her (Indian) counterpart(,) (Minister) X"
             if let Some(x) = counterpart_at(cx, o) {
                 o = if cx.is(x, ",") { x + 1 } else { x };
