@@ -6,8 +6,8 @@ use assert_cmd::Command;
 use std::path::Path;
 
 /// Reached when this floor was last raised (QUALITY.md); it only rises.
-const F1_FLOOR: f64 = 0.61;
-const P_FLOOR: f64 = 0.92;
+const F1_FLOOR: f64 = 0.64;
+const P_FLOOR: f64 = 0.93;
 /// The samples keep their level too (issue: F1 ≥ 0.95, P ≥ 0.95).
 const SEEDS_F1_FLOOR: f64 = 0.95;
 

@@ -986,10 +986,15 @@ impl<'a> Scanner<'a> {
         }
         // "the Kandym gas processing plant", "the Skarn steel mill": a name, then up to three
         // lower-case words and the head of a works (not a country's: "the Russian gas plant")
-        if a > 0 && matches!(toks[a - 1].lower.as_str(), "the" | "a" | "an" | "its" | "this") && gazetteer::demonym_country(&text_of(toks, a, b)).is_none() && !gazetteer::place(&text_of(toks, a, b)).is_some_and(|p| p.kind == gazetteer::PlaceKind::Country) {
+        if a > 0 && matches!(toks[a - 1].lower.as_str(), "the" | "a" | "an" | "its" | "this") {
             let plain = |t: &Token| t.kind == TokenKind::Word && !t.is_cap() && !is_connector(t.lower.as_str()) && !t.lex.is_role_core() && !matches!(t.lower.as_str(), "a" | "an" | "in" | "at" | "to" | "by" | "with" | "from" | "was" | "is" | "are" | "were" | "has" | "had" | "will" | "which" | "that");
             let head = (b..(b + 4).min(toks.len())).take_while(|&x| plain(&toks[x])).find(|&x| WORKS.contains(&toks[x].lower.as_str()));
-            if let Some(h) = head.filter(|&h| h > b) {
+            // (the costly lookups only when a works' head follows)
+            let country = || {
+                let name = text_of(toks, a, b);
+                gazetteer::demonym_country(&name).is_some() || gazetteer::place(&name).is_some_and(|p| p.kind == gazetteer::PlaceKind::Country)
+            };
+            if let Some(h) = head.filter(|&h| h > b && !country()) {
                 let c = self.push(sentence, a, h + 1, EntityType::Fac, MentionKind::Name, text_of(toks, a, h + 1), &toks[h].lower.clone());
                 items.push(Item { kind: ItemKind::Mention(c), tok_start: a, tok_end: h + 1, lower: SmallStr::default() });
                 return items;
