@@ -1626,8 +1626,8 @@ pub fn role_at(toks: &[Token], i: usize, b: usize) -> Option<(usize, Role)> {
             "pres" => Some("president"),
             _ => None,
         };
-        if let Some(kind) = full.and_then(|f| lx::classify_role(&[f])) {
-            return Some((i + 2, Role { words: full.unwrap_or_default().to_string(), kind }));
+        if let Some((words, kind)) = full.and_then(|f| Some((f, lx::classify_role(&[f])?))) {
+            return Some((i + 2, Role { words: words.to_string(), kind }));
         }
     }
     let mut j = i;
